@@ -1,0 +1,61 @@
+"""The ``ga4gh_*`` configuration values (SPEC §2), with types and defaults."""
+
+from __future__ import annotations
+
+from typing import Any, NamedTuple
+
+from sphinx.application import Sphinx
+
+
+class ConfigValue(NamedTuple):
+    name: str
+    default: Any
+    rebuild: str
+    types: tuple[type, ...]
+    description: str
+
+
+#: Every option of the extension; the reference documentation is checked against this list.
+CONFIG_VALUES: tuple[ConfigValue, ...] = (
+    ConfigValue(
+        "ga4gh_tools",
+        None,
+        "env",
+        (str, list, tuple, type(None)),
+        "Tool registry YAML file(s), relative to conf.py. Unset: "
+        "``_data/tool_and_resource_list.yml`` if it exists.",
+    ),
+    ConfigValue(
+        "ga4gh_contributors",
+        None,
+        "env",
+        (str, list, tuple, type(None)),
+        "Contributors YAML file(s). Unset: ``_data/CONTRIBUTORS.yml`` if it exists.",
+    ),
+    ConfigValue(
+        "ga4gh_affiliations",
+        None,
+        "env",
+        (str, list, tuple, type(None)),
+        "Affiliations YAML file(s). Unset: ``_data/affiliations.yml`` if it exists.",
+    ),
+    ConfigValue(
+        "ga4gh_page_tool_table",
+        True,
+        "env",
+        (bool,),
+        'Append a "Tools and resources on this page" table to every page that mentions a tool.',
+    ),
+    ConfigValue(
+        "ga4gh_page_tool_table_title",
+        "Tools and resources on this page",
+        "env",
+        (str,),
+        "Heading of the automatic per-page tool table.",
+    ),
+)
+
+
+def add_config_values(app: Sphinx) -> None:
+    for value in CONFIG_VALUES:
+        app.add_config_value(value.name, value.default, value.rebuild, types=value.types)

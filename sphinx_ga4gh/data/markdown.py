@@ -1,0 +1,81 @@
+"""Inline Markdown from data files (tool descriptions) as docutils nodes.
+
+Descriptions may use emphasis, code and links. They are parsed with markdown-it (already a
+dependency of myst-parser) with raw HTML disabled, and turned into ordinary docutils nodes so
+that every builder renders them and every writer escapes them: a ``<script>`` in a description is
+text, never markup.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from docutils import nodes
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from .urls import is_safe_url
+
+_PARSER = MarkdownIt("commonmark", {"html": False})
+
+_CONTAINERS: dict[str, type[nodes.TextElement]] = {
+    "em_open": nodes.emphasis,
+    "strong_open": nodes.strong,
+}
+
+
+def _children_of(tokens: list[Token]) -> list[Token]:
+    children: list[Token] = []
+    for token in tokens:
+        if token.type == "inline" and token.children:
+            children.extend(token.children)
+    return children
+
+
+@lru_cache(maxsize=8192)
+def _parse(text: str) -> tuple[tuple[nodes.Node, ...], tuple[str, ...]]:
+    root = nodes.inline()
+    stack: list[nodes.Element] = [root]
+    unsafe: list[str] = []
+    for token in _children_of(_PARSER.parse(text)):
+        parent = stack[-1]
+        if token.type in ("text", "html_inline"):
+            parent += nodes.Text(token.content)
+        elif token.type in ("softbreak", "hardbreak"):
+            parent += nodes.Text(" ")
+        elif token.type == "code_inline":
+            parent += nodes.literal(token.content, token.content)
+        elif token.type in _CONTAINERS:
+            child = _CONTAINERS[token.type]()
+            parent += child
+            stack.append(child)
+        elif token.type == "link_open":
+            href = str(token.attrGet("href") or "")
+            link: nodes.Element
+            if is_safe_url(href):
+                link = nodes.reference("", "", refuri=href)
+            else:
+                unsafe.append(href)
+                link = nodes.inline()
+            parent += link
+            stack.append(link)
+        elif token.type.endswith("_close") and len(stack) > 1:
+            stack.pop()
+        elif token.type == "image":
+            alt = token.content or ""
+            parent += nodes.Text(alt)
+    return tuple(root.children), tuple(unsafe)
+
+
+def inline_markdown(text: str) -> tuple[list[nodes.Node], list[str]]:
+    """Nodes for ``text`` and the link targets that were not safe to link.
+
+    Parsing is cached per text; callers get fresh copies they may insert anywhere.
+    """
+    parsed, unsafe = _parse(text)
+    return [node.deepcopy() for node in parsed], list(unsafe)
+
+
+def plain_text(text: str) -> str:
+    """The text of ``text`` with its Markdown removed (for meta tags and index descriptions)."""
+    return "".join(node.astext() for node in _parse(text)[0])

@@ -1,0 +1,157 @@
+"""Contributors and affiliations (SPEC §3)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .diagnostics import Diagnostic, SourceLocation
+from .urls import is_safe_image_url, is_safe_url
+from .yaml_source import LocatedDict
+
+
+@dataclass(frozen=True)
+class Contributor:
+    """A person, keyed by the name used in page front matter."""
+
+    name: str
+    location: SourceLocation
+    git: str = ""
+    email: str = ""
+    orcid: str = ""
+    role: str = ""
+    affiliation: str = ""
+    image_url: str = ""
+
+
+@dataclass(frozen=True)
+class Affiliation:
+    """An organisation that supports pages: name, homepage, logo."""
+
+    name: str
+    location: SourceLocation
+    url: str = ""
+    image_url: str = ""
+    type: str = ""
+    expose: bool = True
+    pid: str = ""
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def _checked_url(
+    fields: LocatedDict, key: str, path: str, owner: str, subtype: Any, image: bool = False
+) -> tuple[str, list[Diagnostic]]:
+    """The value of a URL field, or empty with a diagnostic when it may not be linked."""
+    url = _text(fields.get(key))
+    if not url or (is_safe_image_url(url) if image else is_safe_url(url)):
+        return url, []
+    return "", [
+        Diagnostic(
+            f"{owner}: {key} {url!r} is not an http(s) or mailto URL; it is not used",
+            SourceLocation(path, fields.line_of(key)),
+            subtype,
+        )
+    ]
+
+
+def parse_contributors(data: Any, path: str) -> tuple[dict[str, Contributor], list[Diagnostic]]:
+    """A mapping of name to details; empty details are allowed."""
+    if data is None:
+        return {}, []
+    if not isinstance(data, LocatedDict):
+        return {}, [
+            Diagnostic(
+                "the contributors file must be a YAML mapping of names to details",
+                SourceLocation(path, 1),
+                "data",
+            )
+        ]
+    contributors: dict[str, Contributor] = {}
+    problems: list[Diagnostic] = []
+    for name, details in data.items():
+        location = SourceLocation(path, data.line_of(name))
+        if details is None:
+            details = LocatedDict()
+            details.line, details.key_lines = location.line, {}
+        if not isinstance(details, LocatedDict):
+            problems.append(
+                Diagnostic(f"contributor {name!r}: details must be a mapping", location, "contributor")
+            )
+            continue
+        owner = f"contributor {name!r}"
+        image_url, image_problems = _checked_url(
+            details, "image_url", path, owner, "contributor", image=True
+        )
+        problems.extend(image_problems)
+        contributors[name] = Contributor(
+            name=name,
+            location=location,
+            git=_text(details.get("git")),
+            email=_text(details.get("email")),
+            orcid=_text(details.get("orcid")),
+            role=_text(details.get("role")),
+            affiliation=_text(details.get("affiliation")),
+            image_url=image_url,
+        )
+    return contributors, problems
+
+
+def parse_affiliations(data: Any, path: str) -> tuple[dict[str, Affiliation], list[Diagnostic]]:
+    """A list of affiliations, indexed by name; a repeated name keeps the first."""
+    if data is None:
+        return {}, []
+    if not isinstance(data, list):
+        return {}, [
+            Diagnostic(
+                "the affiliations file must be a YAML list", SourceLocation(path, 1), "data"
+            )
+        ]
+    affiliations: dict[str, Affiliation] = {}
+    problems: list[Diagnostic] = []
+    for index, entry in enumerate(data, start=1):
+        if not isinstance(entry, LocatedDict):
+            problems.append(
+                Diagnostic(
+                    f"affiliation entry {index} is not a mapping; it is skipped",
+                    SourceLocation(path, 1),
+                    "affiliation",
+                )
+            )
+            continue
+        location = SourceLocation(path, entry.line)
+        name = _text(entry.get("name"))
+        if not name:
+            problems.append(
+                Diagnostic("affiliation entry has no 'name'; it is skipped", location, "affiliation")
+            )
+            continue
+        if name in affiliations:
+            problems.append(
+                Diagnostic(
+                    f"duplicate affiliation {name!r}: also defined at "
+                    f"{affiliations[name].location}; the first definition is used",
+                    location,
+                    "affiliation",
+                )
+            )
+            continue
+        owner = f"affiliation {name!r}"
+        url, url_problems = _checked_url(entry, "url", path, owner, "affiliation")
+        image_url, image_problems = _checked_url(
+            entry, "image_url", path, owner, "affiliation", image=True
+        )
+        problems.extend(url_problems + image_problems)
+        expose = entry.get("expose", True)
+        affiliations[name] = Affiliation(
+            name=name,
+            location=location,
+            url=url,
+            image_url=image_url,
+            type=_text(entry.get("type")),
+            expose=expose is not False,
+            pid=_text(entry.get("pid")),
+        )
+    return affiliations, problems

@@ -1,0 +1,337 @@
+"""The ``ga4gh`` domain: tools and pages as cross-reference targets.
+
+Per-document data (tools declared in pages, page ids, which tools each page mentions, which
+pages hold a site-wide tool table) lives in the domain data, so it is pickled with the
+environment, cleared per document and merged after parallel reads. The registry loaded from
+YAML is site data: it is attached to the domain at ``builder-inited`` and never pickled.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Set
+from typing import Any, NamedTuple, cast
+
+from docutils import nodes
+from sphinx.addnodes import pending_xref
+from sphinx.builders import Builder
+from sphinx.domains import Domain, Index, IndexEntry, ObjType
+from sphinx.environment import BuildEnvironment
+from sphinx.errors import NoUri
+from sphinx.util.nodes import make_refnode
+
+from .data.markdown import plain_text
+from .data.site import SiteData
+from .data.tools import Tool
+from .reporting import warn
+from .tools.reference import ToolRole, build_tool_reference
+
+DOMAIN_NAME = "ga4gh"
+
+#: Anchor prefixes: the tool's row in a site-wide table, in a page's own table, its declaration.
+SITE_TABLE_ANCHOR = "tool-{}"
+PAGE_TABLE_ANCHOR = "page-tool-{}"
+DECLARATION_ANCHOR = "tool-{}"
+
+
+class Target(NamedTuple):
+    """Where a tool or page lives: a document and an anchor in it (empty for the top)."""
+
+    docname: str
+    anchor: str
+
+
+class DeclaredTool(NamedTuple):
+    """A tool declared with ``{ga4gh:tool}`` on a page: that page is its home."""
+
+    docname: str
+    anchor: str
+    tool: Tool
+
+
+class PageEntry(NamedTuple):
+    docname: str
+    line: int
+
+
+def type_label(tool_type: str) -> str:
+    """How a tool type is shown as a heading: ``standard`` → ``Standard``."""
+    return tool_type.replace("_", " ").strip().capitalize() or "Other"
+
+
+class ToolIndex(Index):
+    """``ga4gh-tools``: every tool and resource, grouped by type."""
+
+    name = "tools"
+    localname = "Tools and resources index"
+    shortname = "tools"
+
+    def generate(
+        self, docnames: Iterable[str] | None = None
+    ) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
+        domain = cast("Ga4ghDomain", self.domain)
+        wanted = set(docnames) if docnames is not None else None
+        groups: dict[str, list[IndexEntry]] = {}
+        for tool in domain.all_tools():
+            target = domain.target_of_tool(tool.id)
+            if target is None or (wanted is not None and target.docname not in wanted):
+                continue
+            entry = IndexEntry(
+                tool.name, 0, target.docname, target.anchor, tool.id, "", plain_text(tool.description)
+            )
+            groups.setdefault(type_label(tool.type), []).append(entry)
+        content = [
+            (label, sorted(entries, key=lambda e: e.name.lower()))
+            for label, entries in sorted(groups.items())
+        ]
+        return content, False
+
+
+class Ga4ghDomain(Domain):
+    """Tools and resources of a field guide, and its pages by ``page_id``."""
+
+    name = DOMAIN_NAME
+    label = "GA4GH field guide"
+    object_types = {  # noqa: RUF012 - the Domain API declares these as class attributes
+        "tool": ObjType("tool", "tool"),
+        "page": ObjType("page", "page"),
+    }
+    roles = {"tool": ToolRole(), "page": None}  # noqa: RUF012 - "page" is set in extension.py
+    directives: dict[str, Any] = {}  # noqa: RUF012 - set in extension.py
+    indices = [ToolIndex]  # noqa: RUF012
+    initial_data: dict[str, Any] = {  # noqa: RUF012
+        "tools": {},  # tool id -> DeclaredTool
+        "pages": {},  # page_id -> PageEntry
+        "mentions": {},  # docname -> tool ids in order of first mention
+        "site_tables": {},  # docname -> types shown (empty: all)
+    }
+    data_version = 1
+
+    def __init__(self, env: BuildEnvironment) -> None:
+        super().__init__(env)
+        # Site data and derived state: per process, never pickled with the domain data.
+        self.site = SiteData()
+        self.changed_docs: set[str] = set()
+        self._mentioned_in: dict[str, list[str]] | None = None
+
+    # --- per-document data ----------------------------------------------------------------
+
+    @property
+    def declared_tools(self) -> dict[str, DeclaredTool]:
+        return cast("dict[str, DeclaredTool]", self.data["tools"])
+
+    @property
+    def pages(self) -> dict[str, PageEntry]:
+        return cast("dict[str, PageEntry]", self.data["pages"])
+
+    @property
+    def mentions(self) -> dict[str, list[str]]:
+        return cast("dict[str, list[str]]", self.data["mentions"])
+
+    @property
+    def site_tables(self) -> dict[str, list[str]]:
+        return cast("dict[str, list[str]]", self.data["site_tables"])
+
+    def note_declared_tool(self, declared: DeclaredTool, line: int) -> bool:
+        """Record a page's tool declaration; False (and a warning) when the id is taken."""
+        first = self.declared_tools.get(declared.tool.id)
+        if first is not None and first.docname != declared.docname:
+            warn(
+                f"duplicate tool id {declared.tool.id!r}: also declared at {first.tool.location}",
+                "tool",
+                (declared.docname, line),
+            )
+            return False
+        self.declared_tools[declared.tool.id] = declared
+        return True
+
+    def note_page(self, page_id: str, docname: str, line: int) -> None:
+        first = self.pages.get(page_id)
+        if first is not None and first.docname != docname:
+            where = self.env.doc2path(first.docname)
+            warn(
+                f"duplicate page_id {page_id!r}: also used by {where}; the first page keeps it",
+                "page",
+                (docname, line),
+            )
+            return
+        self.pages[page_id] = PageEntry(docname, line)
+
+    def note_mentions(self, docname: str, tool_ids: list[str]) -> None:
+        if tool_ids:
+            self.mentions[docname] = tool_ids
+        self._mentioned_in = None
+
+    def note_site_table(self, docname: str, types: list[str]) -> None:
+        self.site_tables[docname] = sorted(set(self.site_tables.get(docname, [])) | set(types))
+
+    def clear_doc(self, docname: str) -> None:
+        for store in (self.declared_tools, self.pages):
+            for key, value in list(store.items()):
+                if value.docname == docname:
+                    del store[key]
+        self.mentions.pop(docname, None)
+        self.site_tables.pop(docname, None)
+        self._mentioned_in = None
+
+    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        for declared in otherdata["tools"].values():
+            if declared.docname in docnames:
+                self.note_declared_tool(declared, declared.tool.location.line)
+        for page_id, entry in otherdata["pages"].items():
+            if entry.docname in docnames:
+                self.note_page(page_id, entry.docname, entry.line)
+        for docname in docnames:
+            if docname in otherdata["mentions"]:
+                self.note_mentions(docname, otherdata["mentions"][docname])
+            if docname in otherdata["site_tables"]:
+                self.note_site_table(docname, otherdata["site_tables"][docname])
+
+    def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
+        seen: dict[str, None] = {}
+        for ref in document.findall(pending_xref):
+            if (
+                ref.get("refdomain") == DOMAIN_NAME
+                and ref.get("reftype") == "tool"
+                and not ref.get("intersphinx")
+            ):
+                seen.setdefault(ref["reftarget"], None)
+        self.note_mentions(docname, list(seen))
+
+    # --- queries ------------------------------------------------------------------------------
+
+    def get_tool(self, tool_id: str) -> Tool | None:
+        declared = self.declared_tools.get(tool_id)
+        if declared is not None:
+            return declared.tool
+        return self.site.tools.get(tool_id)
+
+    def all_tools(self) -> list[Tool]:
+        """Registry tools then page-declared ones, each id once."""
+        tools = {tool.id: tool for tool in self.site.tools.values()}
+        for tool_id, declared in sorted(self.declared_tools.items()):
+            tools[tool_id] = declared.tool
+        return list(tools.values())
+
+    def home_of_tool(self, tool_id: str) -> Target | None:
+        """The tool's field-guide entry: the page declaring it, or whose page_id is its id."""
+        declared = self.declared_tools.get(tool_id)
+        if declared is not None:
+            return Target(declared.docname, declared.anchor)
+        page = self.pages.get(tool_id)
+        return Target(page.docname, "") if page is not None else None
+
+    def site_table_docs(self, tool: Tool) -> list[str]:
+        return [
+            docname
+            for docname, types in sorted(self.site_tables.items())
+            if not types or tool.type in types
+        ]
+
+    def target_of_tool(self, tool_id: str) -> Target | None:
+        """Where links to a tool go: its home, else a site-wide table row, else a page's table."""
+        home = self.home_of_tool(tool_id)
+        if home is not None:
+            return home
+        tool = self.get_tool(tool_id)
+        if tool is None:
+            return None
+        tables = self.site_table_docs(tool)
+        if tables:
+            return Target(tables[0], SITE_TABLE_ANCHOR.format(tool_id))
+        pages = self.pages_mentioning(tool_id)
+        if pages and self.env.config.ga4gh_page_tool_table:
+            return Target(pages[0], PAGE_TABLE_ANCHOR.format(tool_id))
+        return None
+
+    def pages_mentioning(self, tool_id: str) -> list[str]:
+        """Documents that mention the tool, sorted; the inverse index is built once."""
+        if self._mentioned_in is None:
+            inverse: dict[str, list[str]] = {}
+            for docname in sorted(self.mentions):
+                for mentioned in self.mentions[docname]:
+                    inverse.setdefault(mentioned, []).append(docname)
+            self._mentioned_in = inverse
+        return self._mentioned_in.get(tool_id, [])
+
+    def page_title(self, docname: str) -> str:
+        title = self.env.titles.get(docname)
+        return title.astext() if title is not None else docname
+
+    # --- resolution ---------------------------------------------------------------------------
+
+    def _entry_link(self, builder: Builder, fromdocname: str, tool_id: str) -> nodes.Element | None:
+        home = self.home_of_tool(tool_id)
+        if home is None:
+            return None
+        label = "Field guide entry"
+        try:
+            return make_refnode(
+                builder, fromdocname, home.docname, home.anchor, nodes.inline(label, label)
+            )
+        except NoUri:
+            return None
+
+    def _resolve_tool(
+        self, builder: Builder, fromdocname: str, target: str, node: pending_xref, contnode: nodes.Element
+    ) -> nodes.Element | None:
+        tool = self.get_tool(target)
+        if tool is None:
+            return None
+        display = contnode.astext() if node.get("refexplicit") else tool.name
+        return build_tool_reference(tool, display, self._entry_link(builder, fromdocname, tool.id))
+
+    def _resolve_page(
+        self, builder: Builder, fromdocname: str, target: str, node: pending_xref, contnode: nodes.Element
+    ) -> nodes.Element | None:
+        page = self.pages.get(target)
+        if page is None:
+            return None
+        if not node.get("refexplicit"):
+            title = self.page_title(page.docname)
+            contnode = nodes.inline(title, title, classes=contnode.get("classes", []))
+        return make_refnode(builder, fromdocname, page.docname, "", contnode, target)
+
+    def resolve_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        typ: str,
+        target: str,
+        node: pending_xref,
+        contnode: nodes.Element,
+    ) -> nodes.Element | None:
+        if typ == "tool":
+            return self._resolve_tool(builder, fromdocname, target, node, contnode)
+        if typ == "page":
+            return self._resolve_page(builder, fromdocname, target, node, contnode)
+        return None
+
+    def resolve_any_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        target: str,
+        node: pending_xref,
+        contnode: nodes.Element,
+    ) -> list[tuple[str, nodes.Element]]:
+        resolved = self._resolve_page(builder, fromdocname, target, node, contnode)
+        return [("ga4gh:page", resolved)] if resolved is not None else []
+
+    def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
+        for tool in self.all_tools():
+            target = self.target_of_tool(tool.id)
+            if target is not None:
+                priority = 1 if self.home_of_tool(tool.id) else 2
+                yield tool.id, tool.name, "tool", target.docname, target.anchor, priority
+        for page_id, page in self.pages.items():
+            yield page_id, self.page_title(page.docname), "page", page.docname, "", 1
+
+    def get_full_qualified_name(self, node: nodes.Element) -> str | None:
+        return cast("str | None", node.get("reftarget"))
+
+
+def get_domain(env: BuildEnvironment) -> Ga4ghDomain:
+    return cast("Ga4ghDomain", env.domains[DOMAIN_NAME])
+

@@ -1,0 +1,136 @@
+"""Wires every part of sphinx-ga4gh into Sphinx."""
+
+from __future__ import annotations
+
+from collections.abc import Set
+from pathlib import Path
+
+
+from docutils import nodes
+from sphinx.addnodes import pending_xref
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.environment import BuildEnvironment
+from sphinx.util.typing import ExtensionMetadata
+
+from . import __version__
+from .config import add_config_values
+from .data.site import load_site_data
+from .domain import Ga4ghDomain, get_domain
+from .pages.links import PageRole, ResolvePageIdLinks, register_page_id
+from .reporting import report, warn
+from .tools.declaration import ToolDirective
+from .tools.reference import NODE_VISITORS, UNKNOWN_TOOL_CLASSES, ToolRole
+from .tools.table import FillToolTables, InsertPageToolTable, ToolTableDirective, tool_table
+
+#: MyST syntax extensions the extension turns on (colon fences; ``{attrs}`` on links/images).
+MYST_EXTENSIONS = ("colon_fence", "attrs_inline")
+
+STATIC_DIR = Path(__file__).parent / "assets" / "static"
+
+
+def load_data(app: Sphinx) -> None:
+    """``builder-inited``: read the data files once for the whole build and report problems."""
+    config = app.config
+    site = load_site_data(
+        Path(app.confdir), config.ga4gh_tools, config.ga4gh_contributors, config.ga4gh_affiliations
+    )
+    get_domain(app.env).site = site
+    for diagnostic in site.diagnostics:
+        report(diagnostic)
+
+
+def enable_myst_extensions(app: Sphinx, config: Config) -> None:
+    """``:::{directive}`` fences are how field guides write directives with Markdown bodies."""
+    enabled = list(config.myst_enable_extensions)
+    for name in MYST_EXTENSIONS:
+        if name not in enabled:
+            enabled.append(name)
+    config.myst_enable_extensions = enabled
+
+
+def note_registry_dependency(app: Sphinx, doctree: nodes.document) -> None:
+    """Pages that mention tools are re-read when a registry file changes."""
+    domain = get_domain(app.env)
+    if app.env.docname in domain.mentions:
+        for path in domain.site.tool_files:
+            app.env.note_dependency(str(path))
+
+
+def add_static_path(app: Sphinx) -> None:
+    if app.builder.format == "html":
+        app.config.html_static_path.append(str(STATIC_DIR))
+        app.add_css_file("ga4gh.css")
+        app.add_js_file("ga4gh.js", defer="defer")
+
+
+def unresolved_reference(
+    app: Sphinx, env: BuildEnvironment, node: pending_xref, contnode: nodes.TextElement
+) -> nodes.Node | None:
+    """After intersphinx has tried: an unknown tool or page id is a ``ga4gh`` warning.
+
+    The text stays visible; an unknown tool is marked so the reader sees it is not a link.
+    """
+    if node.get("refdomain") != "ga4gh":
+        return None
+    target = node["reftarget"]
+    if node["reftype"] == "tool":
+        warn(f"unknown tool id {target!r}", "tool", node)
+        return nodes.inline(contnode.astext(), contnode.astext(), classes=UNKNOWN_TOOL_CLASSES)
+    if node["reftype"] == "page":
+        warn(f"unknown page_id {target!r}", "page", node)
+        return nodes.inline(contnode.astext(), contnode.astext(), classes=["ga4gh-page-unknown"])
+    return None
+
+
+def remember_changed_doc(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+    get_domain(env).changed_docs.add(docname)
+
+
+def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> Set[str]:
+    """Pages whose generated content depends on other pages: the site-wide tool tables.
+
+    They are rewritten (not re-read) whenever any page was read or removed in this build.
+    """
+    domain = get_domain(env)
+    changed = bool(domain.changed_docs)
+    domain.changed_docs.clear()
+    return set(domain.site_tables) if changed else set()
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    app.setup_extension("myst_parser")
+    app.setup_extension("sphinxcontrib.bibtex")
+    add_config_values(app)
+
+    Ga4ghDomain.roles = {**Ga4ghDomain.roles, "page": PageRole()}
+    Ga4ghDomain.directives = {"tool": ToolDirective}
+    app.add_domain(Ga4ghDomain)
+    app.add_role("tool", ToolRole())
+    app.add_directive("tool-table", ToolTableDirective)
+
+    for node_class, visitors in NODE_VISITORS.items():
+        app.add_node(node_class, **visitors)
+    app.add_node(tool_table)
+
+    app.add_transform(InsertPageToolTable)
+    app.add_post_transform(FillToolTables)
+    app.add_post_transform(ResolvePageIdLinks)
+
+    app.connect("config-inited", enable_myst_extensions)
+    app.connect("builder-inited", load_data)
+    app.connect("builder-inited", add_static_path)
+    app.connect("doctree-read", register_page_id)
+    app.connect("doctree-read", note_registry_dependency)
+    app.connect("missing-reference", unresolved_reference, priority=900)
+    app.connect("env-purge-doc", remember_changed_doc)
+    app.connect("env-get-updated", pages_to_rewrite)
+
+    return {
+        "version": __version__,
+        "env_version": 1,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }
+
+

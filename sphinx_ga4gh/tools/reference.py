@@ -1,0 +1,197 @@
+"""The ``{tool}`` role: a tool's name with a popover of its description and links.
+
+The role writes a ``pending_xref`` (domain ``ga4gh``, type ``tool``), so resolution happens at
+write time, when tools declared on any page are known, and intersphinx can resolve it from
+another site's inventory. The domain replaces the reference with a :class:`tool_reference`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docutils import nodes
+from sphinx.roles import XRefRole
+from sphinx.util.docutils import SphinxTranslator
+from sphinx.writers.latex import LaTeXTranslator
+
+from ..data.markdown import inline_markdown
+from ..data.tools import Tool
+
+#: Classes of the text shown for a tool mention that could not be resolved.
+UNKNOWN_TOOL_CLASSES = ["ga4gh-tool", "ga4gh-tool-unknown"]
+
+
+class tool_reference(nodes.Inline, nodes.TextElement):  # noqa: N801 - docutils node naming
+    """A resolved tool mention: a :class:`tool_name` and a :class:`tool_popover`."""
+
+
+class tool_name(nodes.Inline, nodes.TextElement):  # noqa: N801
+    """The visible name of a mentioned tool (a button in HTML)."""
+
+
+class tool_popover(nodes.Inline, nodes.TextElement):  # noqa: N801
+    """Description and links of a mentioned tool; only HTML shows it."""
+
+
+class ToolRole(XRefRole):
+    """``{tool}`beacon``` and ``{tool}`Beacon v2 <beacon>```."""
+
+    def __init__(self) -> None:
+        super().__init__(innernodeclass=nodes.inline, warn_dangling=True)
+
+    def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        # `{tool}` is registered outside the domain; it is the same reference as `{ga4gh:tool}`.
+        if ":" not in self.name:
+            self.name = "ga4gh:tool"
+        return super().run()
+
+    def process_link(
+        self, env: Any, refnode: nodes.Element, has_explicit_title: bool, title: str, target: str
+    ) -> tuple[str, str]:
+        return title, target.strip()
+
+
+def badge_nodes(tool: Tool) -> list[nodes.Node]:
+    """The tool's website and registry links as badge references, space separated."""
+    result: list[nodes.Node] = []
+    for badge in tool.badges():
+        if result:
+            result.append(nodes.Text(" "))
+        result.append(
+            nodes.reference(
+                "",
+                badge.label,
+                refuri=badge.url,
+                classes=["ga4gh-badge", f"ga4gh-badge-{badge.kind}"],
+            )
+        )
+    return result
+
+
+def description_nodes(tool: Tool) -> list[nodes.Node]:
+    """The tool's description as inline nodes (its Markdown rendered, any HTML as text)."""
+    return inline_markdown(tool.description)[0]
+
+
+def build_tool_reference(
+    tool: Tool, display: str, entry_link: nodes.Element | None
+) -> tool_reference:
+    """The node that replaces a resolved ``{tool}`` mention."""
+    node = tool_reference("", tool_id=tool.id, url=tool.url or "", classes=["ga4gh-tool"])
+    node += tool_name(display, display)
+    popover = tool_popover("", label=tool.name)
+    popover += nodes.inline(tool.name, tool.name, classes=["ga4gh-popover-title"])
+    if tool.type:
+        popover += nodes.inline(tool.type, tool.type, classes=["ga4gh-popover-type"])
+    if tool.description:
+        popover += nodes.inline("", "", *description_nodes(tool), classes=["ga4gh-popover-text"])
+    badges = badge_nodes(tool)
+    if badges:
+        popover += nodes.inline("", "", *badges, classes=["ga4gh-badges"])
+    if entry_link is not None:
+        entry_link["classes"].append("ga4gh-entry-link")
+        popover += entry_link
+    node += popover
+    return node
+
+
+# --- HTML -----------------------------------------------------------------------------------
+
+
+def visit_tool_reference_html(self: Any, node: tool_reference) -> None:
+    self._ga4gh_popovers = getattr(self, "_ga4gh_popovers", 0) + 1
+    node["popover_id"] = f"ga4gh-popover-{self._ga4gh_popovers}"
+    self.body.append(
+        self.starttag(node, "span", "", CLASS="ga4gh-tool", **{"data-ga4gh-tool": node["tool_id"]})
+    )
+
+
+def depart_tool_reference_html(self: Any, node: tool_reference) -> None:
+    self.body.append("</span>")
+
+
+def visit_tool_name_html(self: Any, node: tool_name) -> None:
+    popover_id = node.parent.get("popover_id", "")
+    self.body.append(
+        f'<button type="button" class="ga4gh-tool-name" aria-expanded="false" '
+        f'aria-haspopup="dialog" aria-controls="{popover_id}">'
+    )
+
+
+def depart_tool_name_html(self: Any, node: tool_name) -> None:
+    self.body.append("</button>")
+
+
+def visit_tool_popover_html(self: Any, node: tool_popover) -> None:
+    popover_id = node.parent.get("popover_id", "")
+    self.body.append(
+        self.starttag(
+            node,
+            "span",
+            "",
+            ids=[popover_id],
+            CLASS="ga4gh-popover",
+            role="dialog",
+            **{"aria-label": node["label"], "hidden": "hidden"},
+        )
+    )
+
+
+def depart_tool_popover_html(self: Any, node: tool_popover) -> None:
+    self.body.append("</span>")
+
+
+# --- LaTeX: the name, linked to the tool's website --------------------------------------------
+
+
+def visit_tool_reference_latex(self: LaTeXTranslator, node: tool_reference) -> None:
+    if node["url"]:
+        self.body.append(r"\sphinxhref{%s}{" % self.encode_uri(node["url"]))
+
+
+def depart_tool_reference_latex(self: LaTeXTranslator, node: tool_reference) -> None:
+    if node["url"]:
+        self.body.append("}")
+
+
+# --- Builders that show only the name --------------------------------------------------------
+
+
+def visit_passthrough(self: SphinxTranslator, node: nodes.Element) -> None:
+    pass
+
+
+def depart_passthrough(self: SphinxTranslator, node: nodes.Element) -> None:
+    pass
+
+
+def skip_node(self: SphinxTranslator, node: nodes.Element) -> None:
+    raise nodes.SkipNode
+
+
+PASSTHROUGH = (visit_passthrough, depart_passthrough)
+SKIP = (skip_node, None)
+
+NODE_VISITORS: dict[type[nodes.Element], dict[str, tuple[Any, Any]]] = {
+    tool_reference: {
+        "html": (visit_tool_reference_html, depart_tool_reference_html),
+        "latex": (visit_tool_reference_latex, depart_tool_reference_latex),
+        "text": PASSTHROUGH,
+        "man": PASSTHROUGH,
+        "texinfo": PASSTHROUGH,
+    },
+    tool_name: {
+        "html": (visit_tool_name_html, depart_tool_name_html),
+        "latex": PASSTHROUGH,
+        "text": PASSTHROUGH,
+        "man": PASSTHROUGH,
+        "texinfo": PASSTHROUGH,
+    },
+    tool_popover: {
+        "html": (visit_tool_popover_html, depart_tool_popover_html),
+        "latex": SKIP,
+        "text": SKIP,
+        "man": SKIP,
+        "texinfo": SKIP,
+    },
+}

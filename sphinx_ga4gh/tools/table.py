@@ -1,0 +1,218 @@
+"""Tool tables: the automatic "Tools and resources on this page" table and ``{tool-table}``.
+
+At read time only a :class:`tool_table` placeholder is written (for the site-wide table, with
+index entries for the registry tools). Rows are built at write time by
+:class:`FillToolTables`, when every page's mentions are known, as plain docutils tables, so
+every builder renders them (LaTeX as a ``longtable``).
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx import addnodes
+from sphinx.errors import NoUri
+from sphinx.transforms import SphinxTransform
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.docutils import SphinxDirective
+from sphinx.util.nodes import make_refnode
+
+from ..data.tools import Tool
+from ..domain import PAGE_TABLE_ANCHOR, SITE_TABLE_ANCHOR, Ga4ghDomain, get_domain, type_label
+from .reference import badge_nodes, description_nodes
+
+
+class tool_table(nodes.General, nodes.Element):  # noqa: N801 - docutils node naming
+    """Placeholder for a tool table; ``scope`` is ``page`` or ``site``."""
+
+
+def _split_list(argument: str | None) -> list[str]:
+    return [item.strip() for item in (argument or "").replace(",", " ").split() if item.strip()]
+
+
+class ToolTableDirective(SphinxDirective):
+    """``{tool-table}``: every tool of the site, with the pages that mention it.
+
+    ``:type:`` keeps only tools of the given types (comma or space separated).
+    """
+
+    has_content = False
+    option_spec: ClassVar[dict[str, Any]] = {
+        "type": directives.unchanged,
+        "class": directives.class_option,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        domain = get_domain(self.env)
+        types = _split_list(self.options.get("type"))
+        domain.note_site_table(self.env.docname, types)
+        for path in domain.site.tool_files:
+            self.env.note_dependency(str(path))
+        table = tool_table(
+            "", scope="site", types=types, docname=self.env.docname, classes=self.options.get("class", [])
+        )
+        self.set_source_info(table)
+        index = addnodes.index(entries=[])
+        for tool in domain.site.tools.values():
+            if not types or tool.type in types:
+                index["entries"].append(
+                    ("single", tool.name, SITE_TABLE_ANCHOR.format(tool.id), "", None)
+                )
+        return [index, table]
+
+
+def _has_tool_mentions(document: nodes.document) -> bool:
+    return any(
+        ref.get("refdomain") == "ga4gh" and ref.get("reftype") == "tool" and not ref.get("intersphinx")
+        for ref in document.findall(addnodes.pending_xref)
+    )
+
+
+class InsertPageToolTable(SphinxTransform):
+    """Append "Tools and resources on this page" to every page that mentions a tool."""
+
+    default_priority = 880
+
+    def apply(self, **kwargs: Any) -> None:
+        if not self.config.ga4gh_page_tool_table or not _has_tool_mentions(self.document):
+            return
+        title = self.config.ga4gh_page_tool_table_title
+        section = nodes.section("", classes=["ga4gh-page-tools"])
+        section += nodes.title(title, title)
+        section += tool_table("", scope="page", types=[], docname=self.env.docname)
+        section["names"].append(nodes.fully_normalize_name(title))
+        parent = _content_root(self.document)
+        parent += section
+        self.document.note_implicit_target(section, section)
+
+
+def _content_root(document: nodes.document) -> nodes.Element:
+    """The page's top section (so added sections nest under the title), else the document."""
+    sections = [child for child in document.children if isinstance(child, nodes.section)]
+    return sections[0] if len(sections) == 1 else document
+
+
+# --- filling at write time --------------------------------------------------------------------
+
+
+def _table(headers: list[str], widths: list[int], rows: list[nodes.row], classes: list[str]) -> nodes.table:
+    table = nodes.table("", classes=["ga4gh-tool-table", "longtable", *classes])
+    group = nodes.tgroup("", cols=len(headers))
+    table += group
+    for width in widths:
+        group += nodes.colspec(colwidth=width)
+    head = nodes.thead()
+    header_row = nodes.row()
+    for header in headers:
+        header_row += nodes.entry("", nodes.paragraph(header, header))
+    head += header_row
+    group += head
+    body = nodes.tbody()
+    body.extend(rows)
+    group += body
+    return table
+
+
+def _remove_with_empty_section(placeholder: tool_table) -> None:
+    parent = placeholder.parent
+    parent.remove(placeholder)
+    if isinstance(parent, nodes.section) and all(isinstance(c, nodes.title) for c in parent.children):
+        parent.parent.remove(parent)
+
+
+def _cell(*children: nodes.Node) -> nodes.entry:
+    return nodes.entry("", nodes.paragraph("", "", *children))
+
+
+class FillToolTables(SphinxPostTransform):
+    """Replace each :class:`tool_table` placeholder by a real table."""
+
+    # Before the references resolver (10): the rows hold ordinary reference nodes.
+    default_priority = 6
+
+    def run(self, **kwargs: Any) -> None:
+        domain = get_domain(self.env)
+        fromdoc = self.env.current_document.docname
+        for placeholder in list(self.document.findall(tool_table)):
+            if placeholder["scope"] == "site":
+                tools = [
+                    tool
+                    for tool in domain.all_tools()
+                    if not placeholder["types"] or tool.type in placeholder["types"]
+                ]
+                table = self._site_table(domain, fromdoc, tools, placeholder)
+            else:
+                ids = domain.mentions.get(placeholder["docname"], [])
+                tools = [tool for tool in map(domain.get_tool, ids) if tool is not None]
+                if not tools:
+                    # Every mention was unknown (and warned about): no empty section.
+                    _remove_with_empty_section(placeholder)
+                    continue
+                table = self._page_table(domain, fromdoc, tools, placeholder)
+            placeholder.replace_self(table)
+
+    def _refnode(self, fromdoc: str, todoc: str, anchor: str, content: nodes.Node) -> nodes.Node:
+        assert self.app.builder is not None
+        try:
+            return make_refnode(self.app.builder, fromdoc, todoc, anchor, content)
+        except NoUri:
+            return content
+
+    def _name_cell(self, domain: Ga4ghDomain, fromdoc: str, tool: Tool) -> nodes.entry:
+        name = nodes.strong(tool.name, tool.name)
+        home = domain.home_of_tool(tool.id)
+        if home is not None:
+            return _cell(self._refnode(fromdoc, home.docname, home.anchor, name))
+        if tool.url:
+            return _cell(nodes.reference("", "", name, refuri=tool.url))
+        return _cell(name)
+
+    def _pages_cell(self, domain: Ga4ghDomain, fromdoc: str, tool: Tool) -> nodes.entry:
+        links: list[nodes.Node] = []
+        for docname in domain.pages_mentioning(tool.id):
+            if links:
+                links.append(nodes.Text(" "))
+            title = domain.page_title(docname)
+            badge = nodes.inline(title, title, classes=["ga4gh-badge", "ga4gh-badge-page"])
+            links.append(self._refnode(fromdoc, docname, "", badge))
+        return _cell(*links)
+
+    def _site_table(
+        self, domain: Ga4ghDomain, fromdoc: str, tools: list[Tool], placeholder: tool_table
+    ) -> nodes.Element:
+        rows = []
+        for tool in sorted(tools, key=lambda t: t.name.lower()):
+            row = nodes.row(ids=[SITE_TABLE_ANCHOR.format(tool.id)])
+            row += self._name_cell(domain, fromdoc, tool)
+            row += _cell(nodes.Text(type_label(tool.type)) if tool.type else nodes.Text(""))
+            row += _cell(*description_nodes(tool))
+            row += self._pages_cell(domain, fromdoc, tool)
+            row += _cell(*badge_nodes(tool))
+            rows.append(row)
+        if not rows:
+            return nodes.paragraph("", "No tools or resources.", classes=["ga4gh-tool-table-empty"])
+        return _table(
+            ["Name", "Type", "Description", "Related pages", "Registry"],
+            [18, 10, 36, 18, 18],
+            rows,
+            ["ga4gh-site-tool-table", *placeholder.get("classes", [])],
+        )
+
+    def _page_table(
+        self, domain: Ga4ghDomain, fromdoc: str, tools: list[Tool], placeholder: tool_table
+    ) -> nodes.table:
+        rows = []
+        for tool in tools:
+            row = nodes.row(ids=[PAGE_TABLE_ANCHOR.format(tool.id)])
+            row += self._name_cell(domain, fromdoc, tool)
+            row += _cell(*description_nodes(tool))
+            row += _cell(*badge_nodes(tool))
+            rows.append(row)
+        return _table(
+            ["Tool or resource", "Description", "Registry"],
+            [24, 50, 26],
+            rows,
+            ["ga4gh-page-tool-table"],
+        )
