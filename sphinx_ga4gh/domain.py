@@ -33,6 +33,27 @@ PAGE_TABLE_ANCHOR = "page-tool-{}"
 DECLARATION_ANCHOR = "tool-{}"
 
 
+#: Reference type of links the extension writes itself at write time (``docname#anchor``).
+LINK_REFTYPE = "link"
+
+
+def internal_link(docname: str, anchor: str, content: nodes.Node) -> pending_xref:
+    """A link to ``docname#anchor`` that the references resolver turns into a real one.
+
+    Post-transforms have no public access to the builder; the resolver hands it to
+    :meth:`Ga4ghDomain.resolve_xref`, which makes a link for whatever builder runs.
+    """
+    return pending_xref(
+        "",
+        content,
+        refdomain=DOMAIN_NAME,
+        reftype=LINK_REFTYPE,
+        reftarget=f"{docname}#{anchor}",
+        refexplicit=True,
+        refwarn=False,
+    )
+
+
 class Target(NamedTuple):
     """Where a tool or page lives: a document and an anchor in it (empty for the top)."""
 
@@ -112,6 +133,7 @@ class Ga4ghDomain(Domain):
         self.site = SiteData()
         self.changed_docs: set[str] = set()
         self._mentioned_in: dict[str, list[str]] | None = None
+        self.other_object_names: frozenset[str] | None = None
 
     # --- per-document data ----------------------------------------------------------------
 
@@ -305,6 +327,9 @@ class Ga4ghDomain(Domain):
             return self._resolve_tool(builder, fromdocname, target, node, contnode)
         if typ == "page":
             return self._resolve_page(builder, fromdocname, target, node, contnode)
+        if typ == LINK_REFTYPE:
+            docname, _, anchor = target.partition("#")
+            return make_refnode(builder, fromdocname, docname, anchor, contnode)
         return None
 
     def resolve_any_xref(

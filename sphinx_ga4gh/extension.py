@@ -26,6 +26,9 @@ from .tools.table import FillToolTables, InsertPageToolTable, ToolTableDirective
 #: MyST syntax extensions the extension turns on (colon fences; ``{attrs}`` on links/images).
 MYST_EXTENSIONS = ("colon_fence", "attrs_inline")
 
+#: Where ELIXIR toolkit sites keep their BibTeX; used when ``bibtex_bibfiles`` is unset.
+DEFAULT_BIBLIOGRAPHY_PATH = "_bibliography/references.bib"
+
 STATIC_DIR = Path(__file__).parent / "assets" / "static"
 
 
@@ -47,6 +50,14 @@ def enable_myst_extensions(app: Sphinx, config: Config) -> None:
         if name not in enabled:
             enabled.append(name)
     config.myst_enable_extensions = enabled
+
+
+def default_bibliography(app: Sphinx, config: Config) -> None:
+    """sphinxcontrib-bibtex insists on ``bibtex_bibfiles``; a field guide keeps its BibTeX in
+    ``_bibliography/references.bib``, and a site without one still builds."""
+    if config.bibtex_bibfiles is None:
+        default = Path(app.confdir) / DEFAULT_BIBLIOGRAPHY_PATH
+        config.bibtex_bibfiles = [DEFAULT_BIBLIOGRAPHY_PATH] if default.is_file() else []
 
 
 def note_registry_dependency(app: Sphinx, doctree: nodes.document) -> None:
@@ -118,6 +129,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_post_transform(ResolvePageIdLinks)
 
     app.connect("config-inited", enable_myst_extensions)
+    app.connect("config-inited", default_bibliography)
     app.connect("builder-inited", load_data)
     app.connect("builder-inited", add_static_path)
     app.connect("doctree-read", register_page_id)

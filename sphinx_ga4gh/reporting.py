@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+from pathlib import Path
+
 from docutils import nodes
+from docutils.utils import get_source_line
 from sphinx.util import logging
 
 from .data.diagnostics import Diagnostic, Subtype
@@ -14,8 +18,34 @@ WARNING_TYPE = "ga4gh"
 Location = nodes.Node | tuple[str, int] | str | None
 
 
+@lru_cache(maxsize=64)
+def _source_lines(path: str, mtime: float) -> tuple[str, ...]:
+    return tuple(Path(path).read_text(encoding="utf-8").splitlines())
+
+
+def precise_location(node: nodes.Node) -> str | None:
+    """``path:line`` of an inline node's own text.
+
+    MyST gives inline nodes the line of their paragraph; the node's raw text is looked up from
+    there, so a warning points at the line a role is really on.
+    """
+    source, line = get_source_line(node)
+    raw = getattr(node, "rawsource", "")
+    if not source or not line or not raw or not Path(source).is_file():
+        return None
+    # MyST writes roles' raw text in reST form (":tool:`x`"); the backticked part is verbatim.
+    first_line = raw[raw.find("`") :].splitlines()[0] if "`" in raw else raw.splitlines()[0]
+    lines = _source_lines(source, Path(source).stat().st_mtime)
+    for number in range(line, min(len(lines), line + 200) + 1):
+        if first_line in lines[number - 1]:
+            return f"{source}:{number}"
+    return f"{source}:{line}"
+
+
 def warn(message: str, subtype: Subtype, location: Location) -> None:
     """One warning of type ``ga4gh`` and the given subtype, at a node, (docname, line) or path."""
+    if isinstance(location, nodes.Node):
+        location = precise_location(location) or location
     logger.warning(message, type=WARNING_TYPE, subtype=subtype, location=location)
 
 

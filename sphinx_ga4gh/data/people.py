@@ -7,6 +7,7 @@ from typing import Any
 
 from .diagnostics import Diagnostic, SourceLocation
 from .urls import is_safe_image_url, is_safe_url
+from .tools import line_of_item
 from .yaml_source import LocatedDict
 
 
@@ -116,7 +117,7 @@ def parse_affiliations(data: Any, path: str) -> tuple[dict[str, Affiliation], li
             problems.append(
                 Diagnostic(
                     f"affiliation entry {index} is not a mapping; it is skipped",
-                    SourceLocation(path, 1),
+                    SourceLocation(path, line_of_item(data, index - 1)),
                     "affiliation",
                 )
             )

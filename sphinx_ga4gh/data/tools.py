@@ -172,7 +172,7 @@ def parse_tool_registry(data: Any, path: str) -> tuple[list[Tool], list[Diagnost
             problems.append(
                 Diagnostic(
                     f"tool entry {index} is not a mapping; it is skipped",
-                    SourceLocation(path, _line_of_item(data, index)),
+                    SourceLocation(path, line_of_item(data, index - 1)),
                     "tool",
                 )
             )
@@ -184,12 +184,10 @@ def parse_tool_registry(data: Any, path: str) -> tuple[list[Tool], list[Diagnost
     return tools, problems
 
 
-def _line_of_item(items: list[Any], index: int) -> int:
-    """Best line for a non-mapping item: the line of the previous mapping, else 1."""
-    for item in reversed(items[: index - 1]):
-        if isinstance(item, LocatedDict):
-            return item.line
-    return 1
+def line_of_item(items: list[Any], position: int) -> int:
+    """The line of the item at ``position`` (0-based) of a loaded YAML list."""
+    lines = getattr(items, "item_lines", None)
+    return lines[position] if lines else 1
 
 
 def merge_registries(

@@ -28,6 +28,12 @@ class LocatedDict(dict[str, Any]):
         return self.key_lines.get(key, self.line)
 
 
+class LocatedList(list[Any]):
+    """A sequence loaded from YAML, with the 1-based line of each item."""
+
+    item_lines: list[int]
+
+
 class _LocatingLoader(_BaseLoader):  # type: ignore[misc,valid-type]
     """A safe loader whose mappings are :class:`LocatedDict`."""
 
@@ -46,7 +52,14 @@ def _construct_located_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) 
     return mapping
 
 
+def _construct_located_sequence(loader: yaml.SafeLoader, node: yaml.SequenceNode) -> LocatedList:
+    sequence = LocatedList(loader.construct_object(item, deep=True) for item in node.value)
+    sequence.item_lines = [item.start_mark.line + 1 for item in node.value]
+    return sequence
+
+
 _LocatingLoader.add_constructor("tag:yaml.org,2002:map", _construct_located_mapping)
+_LocatingLoader.add_constructor("tag:yaml.org,2002:seq", _construct_located_sequence)
 
 
 class YamlLoadError(Exception):

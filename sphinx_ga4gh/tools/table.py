@@ -13,14 +13,19 @@ from typing import Any, ClassVar
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx import addnodes
-from sphinx.errors import NoUri
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
-from sphinx.util.nodes import make_refnode
 
 from ..data.tools import Tool
-from ..domain import PAGE_TABLE_ANCHOR, SITE_TABLE_ANCHOR, Ga4ghDomain, get_domain, type_label
+from ..domain import (
+    PAGE_TABLE_ANCHOR,
+    SITE_TABLE_ANCHOR,
+    Ga4ghDomain,
+    get_domain,
+    internal_link,
+    type_label,
+)
 from .reference import badge_nodes, description_nodes
 
 
@@ -47,6 +52,8 @@ class ToolTableDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         domain = get_domain(self.env)
         types = _split_list(self.options.get("type"))
+        # Anchors and index entries come from the first site-wide table of a page only.
+        first_on_page = self.env.docname not in domain.site_tables
         domain.note_site_table(self.env.docname, types)
         for path in domain.site.tool_files:
             self.env.note_dependency(str(path))
@@ -55,7 +62,7 @@ class ToolTableDirective(SphinxDirective):
         )
         self.set_source_info(table)
         index = addnodes.index(entries=[])
-        for tool in domain.site.tools.values():
+        for tool in domain.site.tools.values() if first_on_page else ():
             if not types or tool.type in types:
                 index["entries"].append(
                     ("single", tool.name, SITE_TABLE_ANCHOR.format(tool.id), "", None)
@@ -134,7 +141,7 @@ class FillToolTables(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         domain = get_domain(self.env)
-        fromdoc = self.env.current_document.docname
+        self._anchors: set[str] = set(self.document.ids)
         for placeholder in list(self.document.findall(tool_table)):
             if placeholder["scope"] == "site":
                 tools = [
@@ -142,7 +149,7 @@ class FillToolTables(SphinxPostTransform):
                     for tool in domain.all_tools()
                     if not placeholder["types"] or tool.type in placeholder["types"]
                 ]
-                table = self._site_table(domain, fromdoc, tools, placeholder)
+                table = self._site_table(domain, tools, placeholder)
             else:
                 ids = domain.mentions.get(placeholder["docname"], [])
                 tools = [tool for tool in map(domain.get_tool, ids) if tool is not None]
@@ -150,45 +157,45 @@ class FillToolTables(SphinxPostTransform):
                     # Every mention was unknown (and warned about): no empty section.
                     _remove_with_empty_section(placeholder)
                     continue
-                table = self._page_table(domain, fromdoc, tools, placeholder)
+                table = self._page_table(domain, tools, placeholder)
             placeholder.replace_self(table)
 
-    def _refnode(self, fromdoc: str, todoc: str, anchor: str, content: nodes.Node) -> nodes.Node:
-        assert self.app.builder is not None
-        try:
-            return make_refnode(self.app.builder, fromdoc, todoc, anchor, content)
-        except NoUri:
-            return content
+    def _row(self, anchor: str) -> nodes.row:
+        """A table row carrying ``anchor`` unless an earlier table of the page has it."""
+        if anchor in self._anchors:
+            return nodes.row()
+        self._anchors.add(anchor)
+        return nodes.row(ids=[anchor])
 
-    def _name_cell(self, domain: Ga4ghDomain, fromdoc: str, tool: Tool) -> nodes.entry:
+    def _name_cell(self, domain: Ga4ghDomain, tool: Tool) -> nodes.entry:
         name = nodes.strong(tool.name, tool.name)
         home = domain.home_of_tool(tool.id)
         if home is not None:
-            return _cell(self._refnode(fromdoc, home.docname, home.anchor, name))
+            return _cell(internal_link(home.docname, home.anchor, name))
         if tool.url:
             return _cell(nodes.reference("", "", name, refuri=tool.url))
         return _cell(name)
 
-    def _pages_cell(self, domain: Ga4ghDomain, fromdoc: str, tool: Tool) -> nodes.entry:
+    def _pages_cell(self, domain: Ga4ghDomain, tool: Tool) -> nodes.entry:
         links: list[nodes.Node] = []
         for docname in domain.pages_mentioning(tool.id):
             if links:
                 links.append(nodes.Text(" "))
             title = domain.page_title(docname)
             badge = nodes.inline(title, title, classes=["ga4gh-badge", "ga4gh-badge-page"])
-            links.append(self._refnode(fromdoc, docname, "", badge))
+            links.append(internal_link(docname, "", badge))
         return _cell(*links)
 
     def _site_table(
-        self, domain: Ga4ghDomain, fromdoc: str, tools: list[Tool], placeholder: tool_table
+        self, domain: Ga4ghDomain, tools: list[Tool], placeholder: tool_table
     ) -> nodes.Element:
         rows = []
         for tool in sorted(tools, key=lambda t: t.name.lower()):
-            row = nodes.row(ids=[SITE_TABLE_ANCHOR.format(tool.id)])
-            row += self._name_cell(domain, fromdoc, tool)
+            row = self._row(SITE_TABLE_ANCHOR.format(tool.id))
+            row += self._name_cell(domain, tool)
             row += _cell(nodes.Text(type_label(tool.type)) if tool.type else nodes.Text(""))
             row += _cell(*description_nodes(tool))
-            row += self._pages_cell(domain, fromdoc, tool)
+            row += self._pages_cell(domain, tool)
             row += _cell(*badge_nodes(tool))
             rows.append(row)
         if not rows:
@@ -201,12 +208,12 @@ class FillToolTables(SphinxPostTransform):
         )
 
     def _page_table(
-        self, domain: Ga4ghDomain, fromdoc: str, tools: list[Tool], placeholder: tool_table
+        self, domain: Ga4ghDomain, tools: list[Tool], placeholder: tool_table
     ) -> nodes.table:
         rows = []
         for tool in tools:
-            row = nodes.row(ids=[PAGE_TABLE_ANCHOR.format(tool.id)])
-            row += self._name_cell(domain, fromdoc, tool)
+            row = self._row(PAGE_TABLE_ANCHOR.format(tool.id))
+            row += self._name_cell(domain, tool)
             row += _cell(*description_nodes(tool))
             row += _cell(*badge_nodes(tool))
             rows.append(row)

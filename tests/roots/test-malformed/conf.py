@@ -1,0 +1,2 @@
+project = "Malformed"
+extensions = ["sphinx_ga4gh"]

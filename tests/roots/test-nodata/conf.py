@@ -1,0 +1,2 @@
+project = "No data"
+extensions = ["sphinx_ga4gh"]
