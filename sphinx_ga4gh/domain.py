@@ -123,7 +123,7 @@ class Ga4ghDomain(Domain):
         "tools": {},  # tool id -> DeclaredTool
         "pages": {},  # page_id -> PageEntry
         "mentions": {},  # docname -> tool ids in order of first mention
-        "site_tables": {},  # docname -> types shown (empty: all)
+        "site_tables": {},  # docname -> type filter of each table on it (empty: all)
     }
     data_version = 1
 
@@ -150,8 +150,8 @@ class Ga4ghDomain(Domain):
         return cast("dict[str, list[str]]", self.data["mentions"])
 
     @property
-    def site_tables(self) -> dict[str, list[str]]:
-        return cast("dict[str, list[str]]", self.data["site_tables"])
+    def site_tables(self) -> dict[str, list[list[str]]]:
+        return cast("dict[str, list[list[str]]]", self.data["site_tables"])
 
     def note_declared_tool(self, declared: DeclaredTool, line: int) -> bool:
         """Record a page's tool declaration; False (and a warning) when the id is taken."""
@@ -184,7 +184,7 @@ class Ga4ghDomain(Domain):
         self._mentioned_in = None
 
     def note_site_table(self, docname: str, types: list[str]) -> None:
-        self.site_tables[docname] = sorted(set(self.site_tables.get(docname, [])) | set(types))
+        self.site_tables.setdefault(docname, []).append(types)
 
     def clear_doc(self, docname: str) -> None:
         for store in (self.declared_tools, self.pages):
@@ -206,7 +206,7 @@ class Ga4ghDomain(Domain):
             if docname in otherdata["mentions"]:
                 self.note_mentions(docname, otherdata["mentions"][docname])
             if docname in otherdata["site_tables"]:
-                self.note_site_table(docname, otherdata["site_tables"][docname])
+                self.site_tables[docname] = otherdata["site_tables"][docname]
 
     def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
         seen: dict[str, None] = {}
@@ -245,8 +245,8 @@ class Ga4ghDomain(Domain):
     def site_table_docs(self, tool: Tool) -> list[str]:
         return [
             docname
-            for docname, types in sorted(self.site_tables.items())
-            if not types or tool.type in types
+            for docname, filters in sorted(self.site_tables.items())
+            if any(not types or tool.type in types for types in filters)
         ]
 
     def target_of_tool(self, tool_id: str) -> Target | None:

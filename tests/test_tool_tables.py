@@ -1,0 +1,135 @@
+"""Tool tables: the automatic per-page table and the site-wide {tool-table} (SPEC §4)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from sphinx.testing.util import SphinxTestApp
+
+from conftest import ROOTS, html_of, warnings_of
+
+
+def table_rows(table: BeautifulSoup) -> list[list[str]]:
+    return [
+        [cell.get_text(" ", strip=True) for cell in row.select("td")]
+        for row in table.select("tbody tr")
+    ]
+
+
+@pytest.mark.sphinx("html", testroot="basic", freshenv=True)
+def test_page_table_lists_the_tools_the_page_mentions(app: SphinxTestApp) -> None:
+    app.build()
+    page = html_of(app, "guides/passports")
+    section = page.select_one("section#tools-and-resources-on-this-page")
+    assert section.h2.get_text().startswith("Tools and resources on this page")
+    rows = table_rows(section.select_one("table.ga4gh-page-tool-table"))
+    assert [row[0] for row in rows] == ["GA4GH Passports", "Beacon v2", "Data Use Ontology"]
+    assert rows[0][1] == "Carries a researcher's data access permissions as visas."
+    assert rows[0][2] == "Website Standards/Databases"
+    # The name links to the tool's field-guide entry when it has one, else to its website.
+    links = [row.select_one("td a")["href"] for row in section.select("tbody tr")]
+    assert links == ["https://passports.example.org/", "beacon.html", "https://duo.example.org/"]
+
+
+@pytest.mark.sphinx("html", testroot="basic", freshenv=True)
+def test_page_without_tools_gets_no_table(app: SphinxTestApp) -> None:
+    app.build()
+    assert html_of(app, "guides/vrs").select_one("table.ga4gh-page-tool-table") is None
+
+
+@pytest.mark.sphinx(
+    "html", testroot="basic", freshenv=True, confoverrides={"ga4gh_page_tool_table": False}
+)
+def test_page_table_can_be_switched_off(app: SphinxTestApp) -> None:
+    app.build()
+    assert html_of(app, "guides/passports").select_one("table.ga4gh-page-tool-table") is None
+
+
+@pytest.mark.sphinx("html", testroot="basic", freshenv=True)
+def test_site_table_lists_every_tool_with_the_pages_that_mention_it(app: SphinxTestApp) -> None:
+    app.build()
+    page = html_of(app, "all_tools")
+    site_table, standards = page.select("table.ga4gh-site-tool-table")
+    rows = {row[0]: row for row in table_rows(site_table)}
+    assert list(rows) == [
+        "Beacon v2",
+        "Data Repository Service",
+        "Data Use Ontology",
+        "European Genome-phenome Archive",
+        "GA4GH Passports",
+        "htsget",
+        "Unmentioned Resource",
+    ]
+    assert rows["Beacon v2"][3] == "Beacon Passports and visas Basic guide"
+    assert rows["European Genome-phenome Archive"][3] == "Data use conditions Sharing data Law and ethics"
+    assert rows["Unmentioned Resource"][3] == ""
+    assert rows["Data Repository Service"][1] == "Standard"
+    row = site_table.select_one("tr#tool-ega")
+    assert [a["href"] for a in row.select(".ga4gh-badge-page")[0].parents if a.name == "a"] == [
+        "guides/duo.html"
+    ]
+    # The type filter keeps standards only; its rows do not repeat the anchors.
+    assert [r[0] for r in table_rows(standards)] == [
+        "Beacon v2",
+        "Data Repository Service",
+        "Data Use Ontology",
+        "GA4GH Passports",
+        "htsget",
+    ]
+    assert standards.select("tr[id]") == []
+
+
+def test_editing_mentions_updates_the_site_table_incrementally(
+    make_app: type[SphinxTestApp], tmp_path: Path
+) -> None:
+    src = tmp_path / "guide"
+    shutil.copytree(ROOTS / "test-basic", src)
+    app = make_app("html", srcdir=src)
+    app.build()
+    app.cleanup()
+
+    page = src / "guides" / "vrs.md"
+    page.write_text("# Variation representation\n\nNow it mentions {tool}`htsget`.\n", "utf-8")
+    app = make_app("html", srcdir=src)
+    read: list[str] = []
+    app.connect("env-before-read-docs", lambda _app, _env, docnames: read.extend(docnames))
+    app.build()
+    app.cleanup()
+    assert read == ["guides/vrs"]  # one page re-read, not the table page
+    rows = {r[0]: r for r in table_rows(html_of(app, "all_tools").select_one("table"))}
+    assert "Variation representation" in rows["htsget"][3]
+    assert warnings_of(app) == []
+
+
+def test_editing_the_registry_rereads_pages_that_use_tools(
+    make_app: type[SphinxTestApp], tmp_path: Path
+) -> None:
+    src = tmp_path / "guide"
+    shutil.copytree(ROOTS / "test-basic", src)
+    app = make_app("html", srcdir=src)
+    app.build()
+    app.cleanup()
+
+    registry = src / "_data" / "tool_and_resource_list.yml"
+    registry.write_text(
+        registry.read_text("utf-8").replace("name: htsget", "name: htsget protocol"), "utf-8"
+    )
+    app = make_app("html", srcdir=src)
+    read: list[str] = []
+    app.connect("env-before-read-docs", lambda _app, _env, docnames: read.extend(docnames))
+    app.build()
+    app.cleanup()
+    # Every page that mentions a tool, and the page with the site-wide table; not guides/vrs.
+    assert sorted(read) == [
+        "all_tools",
+        "guides/beacon",
+        "guides/duo",
+        "guides/passports",
+        "guides/sharing",
+        "index",
+        "legal",
+    ]
+    assert "htsget protocol" in html_of(app, "all_tools").select_one("tr#tool-htsget").get_text()
