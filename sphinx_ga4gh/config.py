@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 from sphinx.application import Sphinx
 
@@ -10,7 +10,7 @@ from sphinx.application import Sphinx
 class ConfigValue(NamedTuple):
     name: str
     default: Any
-    rebuild: str
+    rebuild: Literal["env", "html", ""]
     types: tuple[type, ...]
     description: str
 

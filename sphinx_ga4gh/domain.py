@@ -9,7 +9,7 @@ YAML is site data: it is attached to the domain at ``builder-inited`` and never 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Set
-from typing import Any, NamedTuple, cast
+from typing import Any, ClassVar, NamedTuple, cast
 
 from docutils import nodes
 from sphinx.addnodes import pending_xref
@@ -17,11 +17,14 @@ from sphinx.builders import Builder
 from sphinx.domains import Domain, Index, IndexEntry, ObjType
 from sphinx.environment import BuildEnvironment
 from sphinx.errors import NoUri
+from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_refnode
+from sphinx.util.typing import RoleFunction
 
 from .data.markdown import plain_text
 from .data.site import SiteData
 from .data.tools import Tool
+from .pages.role import PageRole
 from .reporting import warn
 from .tools.reference import ToolRole, build_tool_reference
 
@@ -97,7 +100,13 @@ class ToolIndex(Index):
             if target is None or (wanted is not None and target.docname not in wanted):
                 continue
             entry = IndexEntry(
-                tool.name, 0, target.docname, target.anchor, tool.id, "", plain_text(tool.description)
+                tool.name,
+                0,
+                target.docname,
+                target.anchor,
+                tool.id,
+                "",
+                plain_text(tool.description),
             )
             groups.setdefault(type_label(tool.type), []).append(entry)
         content = [
@@ -112,14 +121,13 @@ class Ga4ghDomain(Domain):
 
     name = DOMAIN_NAME
     label = "GA4GH field guide"
-    object_types = {  # noqa: RUF012 - the Domain API declares these as class attributes
+    object_types: ClassVar[dict[str, ObjType]] = {
         "tool": ObjType("tool", "tool"),
         "page": ObjType("page", "page"),
     }
-    roles = {"tool": ToolRole(), "page": None}  # noqa: RUF012 - "page" is set in extension.py
-    directives: dict[str, Any] = {}  # noqa: RUF012 - set in extension.py
-    indices = [ToolIndex]  # noqa: RUF012
-    initial_data: dict[str, Any] = {  # noqa: RUF012
+    roles: ClassVar[dict[str, RoleFunction | XRefRole]] = {"tool": ToolRole(), "page": PageRole()}
+    indices: ClassVar[list[type[Index]]] = [ToolIndex]
+    initial_data: ClassVar[dict[str, Any]] = {
         "tools": {},  # tool id -> DeclaredTool
         "pages": {},  # page_id -> PageEntry
         "mentions": {},  # docname -> tool ids in order of first mention
@@ -187,10 +195,12 @@ class Ga4ghDomain(Domain):
         self.site_tables.setdefault(docname, []).append(types)
 
     def clear_doc(self, docname: str) -> None:
-        for store in (self.declared_tools, self.pages):
-            for key, value in list(store.items()):
-                if value.docname == docname:
-                    del store[key]
+        for tool_id, declared in list(self.declared_tools.items()):
+            if declared.docname == docname:
+                del self.declared_tools[tool_id]
+        for page_id, page in list(self.pages.items()):
+            if page.docname == docname:
+                del self.pages[page_id]
         self.mentions.pop(docname, None)
         self.site_tables.pop(docname, None)
         self._mentioned_in = None
@@ -294,7 +304,12 @@ class Ga4ghDomain(Domain):
             return None
 
     def _resolve_tool(
-        self, builder: Builder, fromdocname: str, target: str, node: pending_xref, contnode: nodes.Element
+        self,
+        builder: Builder,
+        fromdocname: str,
+        target: str,
+        node: pending_xref,
+        contnode: nodes.Element,
     ) -> nodes.Element | None:
         tool = self.get_tool(target)
         if tool is None:
@@ -303,7 +318,12 @@ class Ga4ghDomain(Domain):
         return build_tool_reference(tool, display, self._entry_link(builder, fromdocname, tool.id))
 
     def _resolve_page(
-        self, builder: Builder, fromdocname: str, target: str, node: pending_xref, contnode: nodes.Element
+        self,
+        builder: Builder,
+        fromdocname: str,
+        target: str,
+        node: pending_xref,
+        contnode: nodes.Element,
     ) -> nodes.Element | None:
         page = self.pages.get(target)
         if page is None:
@@ -313,7 +333,8 @@ class Ga4ghDomain(Domain):
             contnode = nodes.inline(title, title, classes=contnode.get("classes", []))
         return make_refnode(builder, fromdocname, page.docname, "", contnode, target)
 
-    def resolve_xref(
+    # A tool resolves to a tool_reference (name and popover), not to a link, hence the ignores.
+    def resolve_xref(  # type: ignore[override]
         self,
         env: BuildEnvironment,
         fromdocname: str,
@@ -332,7 +353,7 @@ class Ga4ghDomain(Domain):
             return make_refnode(builder, fromdocname, docname, anchor, contnode)
         return None
 
-    def resolve_any_xref(
+    def resolve_any_xref(  # type: ignore[override]
         self,
         env: BuildEnvironment,
         fromdocname: str,
@@ -359,4 +380,3 @@ class Ga4ghDomain(Domain):
 
 def get_domain(env: BuildEnvironment) -> Ga4ghDomain:
     return cast("Ga4ghDomain", env.domains[DOMAIN_NAME])
-

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Set
 from pathlib import Path
 
-
 from docutils import nodes
 from sphinx.addnodes import pending_xref
 from sphinx.application import Sphinx
@@ -17,7 +16,7 @@ from . import __version__
 from .config import add_config_values
 from .data.site import load_site_data
 from .domain import Ga4ghDomain, get_domain
-from .pages.links import PageRole, ResolvePageIdLinks, register_page_id
+from .pages.links import ResolvePageIdLinks, register_page_id
 from .reporting import report, warn
 from .tools.declaration import ToolDirective
 from .tools.reference import NODE_VISITORS, UNKNOWN_TOOL_CLASSES, ToolRole
@@ -114,14 +113,13 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("sphinxcontrib.bibtex")
     add_config_values(app)
 
-    Ga4ghDomain.roles = {**Ga4ghDomain.roles, "page": PageRole()}
-    Ga4ghDomain.directives = {"tool": ToolDirective}
     app.add_domain(Ga4ghDomain)
+    app.add_directive_to_domain(Ga4ghDomain.name, "tool", ToolDirective)
     app.add_role("tool", ToolRole())
     app.add_directive("tool-table", ToolTableDirective)
 
     for node_class, visitors in NODE_VISITORS.items():
-        app.add_node(node_class, **visitors)
+        app.add_node(node_class, **visitors)  # type: ignore[arg-type]
     app.add_node(tool_table)
 
     app.add_transform(InsertPageToolTable)
@@ -144,5 +142,3 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }
-
-

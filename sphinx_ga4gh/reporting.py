@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeAlias
 
 from docutils import nodes
 from docutils.utils import get_source_line
@@ -15,7 +16,7 @@ logger = logging.getLogger("sphinx_ga4gh")
 
 WARNING_TYPE = "ga4gh"
 
-Location = nodes.Node | tuple[str, int] | str | None
+Location: TypeAlias = nodes.Node | tuple[str, int] | str | None
 
 
 @lru_cache(maxsize=64)

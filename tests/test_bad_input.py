@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from sphinx.testing.util import SphinxTestApp
-
 from conftest import warnings_of
+from sphinx.testing.util import SphinxTestApp
 
 
 @pytest.mark.sphinx("html", testroot="bad-data", freshenv=True)
@@ -55,7 +54,10 @@ def test_site_without_data_files_builds_clean(app: SphinxTestApp) -> None:
 
 
 @pytest.mark.sphinx(
-    "html", testroot="nodata", freshenv=True, confoverrides={"ga4gh_contributors": "_data/people.yml"}
+    "html",
+    testroot="nodata",
+    freshenv=True,
+    confoverrides={"ga4gh_contributors": "_data/people.yml"},
 )
 def test_configured_missing_file_is_an_error(app: SphinxTestApp) -> None:
     app.build()
@@ -67,7 +69,10 @@ def test_configured_missing_file_is_an_error(app: SphinxTestApp) -> None:
 
 
 @pytest.mark.sphinx(
-    "html", testroot="bad-data", freshenv=True, confoverrides={"suppress_warnings": ["ga4gh.tool", "ga4gh.page"]}
+    "html",
+    testroot="bad-data",
+    freshenv=True,
+    confoverrides={"suppress_warnings": ["ga4gh.tool", "ga4gh.page"]},
 )
 def test_warnings_can_be_suppressed_by_subtype(app: SphinxTestApp) -> None:
     app.build()

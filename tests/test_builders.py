@@ -6,9 +6,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from sphinx.testing.util import SphinxTestApp
-
 from conftest import ROOTS, warnings_of
+from sphinx.testing.util import SphinxTestApp
 
 
 @pytest.mark.sphinx("latex", testroot="basic", freshenv=True)

@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from sphinx.testing.util import SphinxTestApp
-
 from conftest import ROOTS, html_of, warnings_of
+from sphinx.testing.util import SphinxTestApp
 
 
 def table_rows(table: BeautifulSoup) -> list[list[str]]:
@@ -64,7 +63,10 @@ def test_site_table_lists_every_tool_with_the_pages_that_mention_it(app: SphinxT
         "Unmentioned Resource",
     ]
     assert rows["Beacon v2"][3] == "Beacon Passports and visas Basic guide"
-    assert rows["European Genome-phenome Archive"][3] == "Data use conditions Sharing data Law and ethics"
+    assert (
+        rows["European Genome-phenome Archive"][3]
+        == "Data use conditions Sharing data Law and ethics"
+    )
     assert rows["Unmentioned Resource"][3] == ""
     assert rows["Data Repository Service"][1] == "Standard"
     row = site_table.select_one("tr#tool-ega")

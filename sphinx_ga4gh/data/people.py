@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from .diagnostics import Diagnostic, SourceLocation
-from .urls import is_safe_image_url, is_safe_url
 from .tools import line_of_item
+from .urls import is_safe_image_url, is_safe_url
 from .yaml_source import LocatedDict
 
 
@@ -79,7 +79,9 @@ def parse_contributors(data: Any, path: str) -> tuple[dict[str, Contributor], li
             details.line, details.key_lines = location.line, {}
         if not isinstance(details, LocatedDict):
             problems.append(
-                Diagnostic(f"contributor {name!r}: details must be a mapping", location, "contributor")
+                Diagnostic(
+                    f"contributor {name!r}: details must be a mapping", location, "contributor"
+                )
             )
             continue
         owner = f"contributor {name!r}"
@@ -106,9 +108,7 @@ def parse_affiliations(data: Any, path: str) -> tuple[dict[str, Affiliation], li
         return {}, []
     if not isinstance(data, list):
         return {}, [
-            Diagnostic(
-                "the affiliations file must be a YAML list", SourceLocation(path, 1), "data"
-            )
+            Diagnostic("the affiliations file must be a YAML list", SourceLocation(path, 1), "data")
         ]
     affiliations: dict[str, Affiliation] = {}
     problems: list[Diagnostic] = []
@@ -126,7 +126,9 @@ def parse_affiliations(data: Any, path: str) -> tuple[dict[str, Affiliation], li
         name = _text(entry.get("name"))
         if not name:
             problems.append(
-                Diagnostic("affiliation entry has no 'name'; it is skipped", location, "affiliation")
+                Diagnostic(
+                    "affiliation entry has no 'name'; it is skipped", location, "affiliation"
+                )
             )
             continue
         if name in affiliations:

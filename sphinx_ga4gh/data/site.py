@@ -88,16 +88,12 @@ def load_site_data(
     problems.extend(duplicate_problems)
 
     site = SiteData(tools=tools_by_id, tool_files=tool_paths)
-    contributor_paths, missing = resolve_data_paths(
-        base, contributors, DEFAULT_CONTRIBUTORS_PATH
-    )
+    contributor_paths, missing = resolve_data_paths(base, contributors, DEFAULT_CONTRIBUTORS_PATH)
     problems.extend(missing)
     for loaded in _load_each(contributor_paths, parse_contributors, problems):
         for name, person in loaded.items():
             site.contributors.setdefault(name, person)
-    affiliation_paths, missing = resolve_data_paths(
-        base, affiliations, DEFAULT_AFFILIATIONS_PATH
-    )
+    affiliation_paths, missing = resolve_data_paths(base, affiliations, DEFAULT_AFFILIATIONS_PATH)
     problems.extend(missing)
     for loaded in _load_each(affiliation_paths, parse_affiliations, problems):
         for name, org in loaded.items():

@@ -30,7 +30,9 @@ class RegistryLinkType:
 #: The ELIXIR registry links, in the order the badges are shown.
 ELIXIR_REGISTRY_LINKS: tuple[RegistryLinkType, ...] = (
     RegistryLinkType("biotools", "Tool info", "https://bio.tools/{}"),
-    RegistryLinkType("fairsharing", "Standards/Databases", "https://fairsharing.org/FAIRsharing.{}"),
+    RegistryLinkType(
+        "fairsharing", "Standards/Databases", "https://fairsharing.org/FAIRsharing.{}"
+    ),
     RegistryLinkType("fairsharing-coll", "Standards/Databases", "https://fairsharing.org/{}"),
     RegistryLinkType("tess", "Training", "https://tess.elixir-europe.org/search?q={}"),
     RegistryLinkType("europmc", "Publication", "https://europepmc.org/article/MED/{}"),
@@ -136,9 +138,7 @@ def tool_from_fields(
             )
         )
         url = None
-    registry, registry_problems = _parse_registry(
-        fields.get("registry"), fields, location, tool_id
-    )
+    registry, registry_problems = _parse_registry(fields.get("registry"), fields, location, tool_id)
     problems.extend(registry_problems)
     instance_of = _text(fields.get("instance_of")) or None
     tool = Tool(

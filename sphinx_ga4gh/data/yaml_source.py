@@ -80,7 +80,7 @@ def load_yaml(path: Path, display_path: str | None = None) -> Any:
             Diagnostic(f"cannot read data file: {exc}", SourceLocation(shown, 1), "data", True)
         ) from exc
     try:
-        return yaml.load(text, Loader=_LocatingLoader)  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(text, Loader=_LocatingLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1

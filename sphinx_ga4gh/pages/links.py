@@ -16,7 +16,6 @@ from docutils import nodes
 from sphinx.addnodes import pending_xref
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
-from sphinx.roles import XRefRole
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import docname_join
 
@@ -25,13 +24,6 @@ from ..reporting import warn
 
 #: A target that can only be a page id, label or document name (no path, anchor or scheme).
 _BARE_TARGET = re.compile(r"[A-Za-z0-9_.\-]+")
-
-
-class PageRole(XRefRole):
-    """``{ga4gh:page}`passports_visas``` links to the page with that ``page_id``."""
-
-    def __init__(self) -> None:
-        super().__init__(innernodeclass=nodes.inline, warn_dangling=True)
 
 
 def register_page_id(app: Sphinx, doctree: nodes.document) -> None:
@@ -92,8 +84,8 @@ class ResolvePageIdLinks(SphinxPostTransform):
 
 def _object_names(env: BuildEnvironment) -> frozenset[str]:
     """Names of every label and object of the other domains, computed once per build."""
-    domain = get_domain(env)
-    cached = domain.other_object_names
+    ga4gh = get_domain(env)
+    cached = ga4gh.other_object_names
     if cached is None:
         names: set[str] = set()
         std = env.domains.standard_domain
@@ -102,5 +94,5 @@ def _object_names(env: BuildEnvironment) -> frozenset[str]:
             if domain.name != DOMAIN_NAME:
                 names.update(entry[0] for entry in domain.get_objects())
         cached = frozenset(names)
-        domain.other_object_names = cached
+        ga4gh.other_object_names = cached
     return cached

@@ -55,7 +55,9 @@ class ToolDirective(SphinxDirective):
             if option in self.options:
                 fields[option.replace("-", "_")] = self.options[option]
         registry = dict(fields.get("registry") or {})
-        registry.update({key: self.options[key] for key in _REGISTRY_OPTIONS if key in self.options})
+        registry.update(
+            {key: self.options[key] for key in _REGISTRY_OPTIONS if key in self.options}
+        )
         fields["registry"] = registry
         if self.content:
             fields["description"] = "\n".join(self.content).strip()

@@ -21,15 +21,15 @@ from ..data.tools import Tool
 UNKNOWN_TOOL_CLASSES = ["ga4gh-tool", "ga4gh-tool-unknown"]
 
 
-class tool_reference(nodes.Inline, nodes.TextElement):  # noqa: N801 - docutils node naming
+class tool_reference(nodes.Inline, nodes.TextElement):
     """A resolved tool mention: a :class:`tool_name` and a :class:`tool_popover`."""
 
 
-class tool_name(nodes.Inline, nodes.TextElement):  # noqa: N801
+class tool_name(nodes.Inline, nodes.TextElement):
     """The visible name of a mentioned tool (a button in HTML)."""
 
 
-class tool_popover(nodes.Inline, nodes.TextElement):  # noqa: N801
+class tool_popover(nodes.Inline, nodes.TextElement):
     """Description and links of a mentioned tool; only HTML shows it."""
 
 
@@ -146,7 +146,8 @@ def depart_tool_popover_html(self: Any, node: tool_popover) -> None:
 
 def visit_tool_reference_latex(self: LaTeXTranslator, node: tool_reference) -> None:
     if node["url"]:
-        self.body.append(r"\sphinxhref{%s}{" % self.encode_uri(node["url"]))
+        url = self.encode_uri(node["url"])
+        self.body.append(rf"\sphinxhref{{{url}}}{{")
 
 
 def depart_tool_reference_latex(self: LaTeXTranslator, node: tool_reference) -> None:

@@ -29,7 +29,7 @@ from ..domain import (
 from .reference import badge_nodes, description_nodes
 
 
-class tool_table(nodes.General, nodes.Element):  # noqa: N801 - docutils node naming
+class tool_table(nodes.General, nodes.Element):
     """Placeholder for a tool table; ``scope`` is ``page`` or ``site``."""
 
 
@@ -58,7 +58,11 @@ class ToolTableDirective(SphinxDirective):
         for path in domain.site.tool_files:
             self.env.note_dependency(str(path))
         table = tool_table(
-            "", scope="site", types=types, docname=self.env.docname, classes=self.options.get("class", [])
+            "",
+            scope="site",
+            types=types,
+            docname=self.env.docname,
+            classes=self.options.get("class", []),
         )
         self.set_source_info(table)
         index = addnodes.index(entries=[])
@@ -72,7 +76,9 @@ class ToolTableDirective(SphinxDirective):
 
 def _has_tool_mentions(document: nodes.document) -> bool:
     return any(
-        ref.get("refdomain") == "ga4gh" and ref.get("reftype") == "tool" and not ref.get("intersphinx")
+        ref.get("refdomain") == "ga4gh"
+        and ref.get("reftype") == "tool"
+        and not ref.get("intersphinx")
         for ref in document.findall(addnodes.pending_xref)
     )
 
@@ -104,7 +110,9 @@ def _content_root(document: nodes.document) -> nodes.Element:
 # --- filling at write time --------------------------------------------------------------------
 
 
-def _table(headers: list[str], widths: list[int], rows: list[nodes.row], classes: list[str]) -> nodes.table:
+def _table(
+    headers: list[str], widths: list[int], rows: list[nodes.row], classes: list[str]
+) -> nodes.table:
     table = nodes.table("", classes=["ga4gh-tool-table", "longtable", *classes])
     group = nodes.tgroup("", cols=len(headers))
     table += group
@@ -125,7 +133,9 @@ def _table(headers: list[str], widths: list[int], rows: list[nodes.row], classes
 def _remove_with_empty_section(placeholder: tool_table) -> None:
     parent = placeholder.parent
     parent.remove(placeholder)
-    if isinstance(parent, nodes.section) and all(isinstance(c, nodes.title) for c in parent.children):
+    if isinstance(parent, nodes.section) and all(
+        isinstance(c, nodes.title) for c in parent.children
+    ):
         parent.parent.remove(parent)
 
 
