@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from conftest import warnings_of
 from sphinx.testing.util import SphinxTestApp
+
+from conftest import warnings_of
 
 
 @pytest.mark.sphinx("html", testroot="bad-data", freshenv=True)

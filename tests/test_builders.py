@@ -6,8 +6,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOTS, warnings_of
 from sphinx.testing.util import SphinxTestApp
+
+from conftest import ROOTS, warnings_of
 
 
 @pytest.mark.sphinx("latex", testroot="basic", freshenv=True)

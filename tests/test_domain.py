@@ -6,9 +6,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOTS, html_of, warnings_of
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.inventory import InventoryFile
+
+from conftest import ROOTS, html_of, warnings_of
 
 
 def load_inventory(path: Path) -> dict[str, dict[str, tuple[str, ...]]]:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pickle
 
 import pytest
-from conftest import html_of, warnings_of
 from sphinx.addnodes import pending_xref
 from sphinx.testing.util import SphinxTestApp
+
+from conftest import html_of, warnings_of
 
 
 @pytest.mark.sphinx("html", testroot="basic", freshenv=True)

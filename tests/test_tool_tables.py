@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOTS, html_of, warnings_of
 from sphinx.testing.util import SphinxTestApp
+
+from conftest import ROOTS, html_of, warnings_of
 
 
 def table_rows(table: BeautifulSoup) -> list[list[str]]:

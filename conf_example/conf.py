@@ -1,0 +1,25 @@
+"""The example field guide: a small guide to sharing human genomic data with GA4GH standards."""
+
+project = "Genomic Data Sharing Field Guide (example)"
+author = "The example guide's editors"
+copyright = "2026, the example guide's editors"
+version = release = "1.0"
+
+extensions = ["sphinx_ga4gh"]
+
+# The data files are at the ELIXIR toolkit theme's usual places; naming them makes a missing
+# file an error instead of a silently empty registry.
+ga4gh_tools = "_data/tool_and_resource_list.yml"
+ga4gh_contributors = "_data/CONTRIBUTORS.yml"
+ga4gh_affiliations = "_data/affiliations.yml"
+
+bibtex_bibfiles = ["_bibliography/references.bib"]
+bibtex_reference_style = "author_year"
+
+exclude_patterns = ["_build"]
+html_theme = "pydata_sphinx_theme"
+html_title = "Genomic Data Sharing Field Guide"
+html_theme_options = {"navigation_with_keys": True}
+latex_documents = [
+    ("index", "fieldguide.tex", project, author, "manual"),
+]
