@@ -78,3 +78,23 @@ def test_configured_missing_file_is_an_error(app: SphinxTestApp) -> None:
 def test_warnings_can_be_suppressed_by_subtype(app: SphinxTestApp) -> None:
     app.build()
     assert warnings_of(app) == []
+
+
+@pytest.mark.sphinx("html", testroot="bad-data", freshenv=True)
+def test_bad_tool_declarations_in_pages(app: SphinxTestApp) -> None:
+    app.build()
+    a = app.srcdir / "declare_a.md"
+    b = app.srcdir / "declare_b.md"
+    warnings = warnings_of(app)
+    assert (
+        f"{b}:5: WARNING: duplicate tool id 'shared-tool': also declared at {a}:3 [ga4gh.tool]"
+        in warnings
+    )
+    assert (
+        f"{a}:8: WARNING: tool 'nameless-new' has no 'name'; its id is shown instead [ga4gh.tool]"
+        in (warnings)
+    )
+    assert (
+        f"{a}:8: WARNING: tool 'nameless-new': url 'ftp://files.example.org/' is not an http(s) "
+        "or mailto URL; it is not linked [ga4gh.tool]" in warnings
+    )
