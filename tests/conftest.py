@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
@@ -25,3 +27,23 @@ def warnings_of(app: SphinxTestApp) -> list[str]:
 
 def html_of(app: SphinxTestApp, docname: str) -> BeautifulSoup:
     return BeautifulSoup((app.outdir / f"{docname}.html").read_text("utf-8"), "html.parser")
+
+
+def copy_root(source: Path, tmp_path: Path, name: str | None = None) -> Path:
+    """A private copy of a test root (or of conf_example), for tests that edit or rebuild it."""
+    target = tmp_path / (name or source.name)
+    shutil.copytree(source, target, ignore=shutil.ignore_patterns("_build"))
+    return target
+
+
+def build(
+    make_app: type[SphinxTestApp], srcdir: Path, buildername: str = "html", **kwargs: Any
+) -> tuple[SphinxTestApp, list[str]]:
+    """Build ``srcdir`` once; returns the app and the documents that were read."""
+    app = make_app(buildername, srcdir=srcdir, **kwargs)
+    read: list[str] = []
+    app.connect("env-before-read-docs", lambda _app, _env, docnames: read.extend(docnames))
+    app.build()
+    # Unregister the extension's nodes so that the next app in this test starts clean.
+    app.cleanup()
+    return app, read

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from conftest import ROOTS, warnings_of
+from conftest import ROOTS, build, copy_root, warnings_of
 
 
 @pytest.mark.sphinx("latex", testroot="basic", freshenv=True)
@@ -29,11 +28,7 @@ def test_latex_renders_tools_as_linked_names_and_tables(app: SphinxTestApp) -> N
 def test_other_builders_do_not_crash(
     make_app: type[SphinxTestApp], builder: str, tmp_path: Path
 ) -> None:
-    src = tmp_path / "basic"
-    shutil.copytree(ROOTS / "test-basic", src)
-    app = make_app(builder, srcdir=src)
-    app.build()
-    app.cleanup()
+    app, _ = build(make_app, copy_root(ROOTS / "test-basic", tmp_path), builder)
     # The test root has no `version`, which only the EPUB builder asks for.
     problems = [w for w in warnings_of(app) if "for EPUB3" not in w]
     assert problems == []

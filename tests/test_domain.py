@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.inventory import InventoryFile
 
-from conftest import ROOTS, html_of, warnings_of
+from conftest import ROOTS, build, copy_root, html_of, warnings_of
 
 
 def load_inventory(path: Path) -> dict[str, dict[str, tuple[str, ...]]]:
@@ -96,24 +95,17 @@ def test_tools_are_in_the_general_index(app: SphinxTestApp) -> None:
 def test_another_project_links_to_a_tool_through_intersphinx(
     make_app: type[SphinxTestApp], tmp_path: Path
 ) -> None:
-    guide_src = tmp_path / "guide"
-    shutil.copytree(ROOTS / "test-basic", guide_src)
-    guide = make_app("html", srcdir=guide_src)
-    guide.build()
-    guide.cleanup()
+    guide, _ = build(make_app, copy_root(ROOTS / "test-basic", tmp_path))
     inventory = guide.outdir / "objects.inv"
     assert inventory.is_file()
 
-    consumer_src = tmp_path / "consumer"
-    shutil.copytree(ROOTS / "test-consumer", consumer_src)
-    consumer = make_app(
-        "html",
-        srcdir=consumer_src,
+    consumer, _ = build(
+        make_app,
+        copy_root(ROOTS / "test-consumer", tmp_path),
         confoverrides={
             "intersphinx_mapping": {"guide": ("https://guide.example.org/", str(inventory))}
         },
     )
-    consumer.build()
     assert warnings_of(consumer) == []
     page = html_of(consumer, "index")
     links = {a.get_text(): a["href"] for a in page.select("a.reference.external")}
@@ -125,11 +117,9 @@ def test_another_project_links_to_a_tool_through_intersphinx(
 def test_parallel_build_gives_the_same_html(make_app: type[SphinxTestApp], tmp_path: Path) -> None:
     outputs = {}
     for jobs in (1, 2):
-        src = tmp_path / f"j{jobs}"
-        shutil.copytree(ROOTS / "test-basic", src)
-        app = make_app("html", srcdir=src, parallel=jobs)
-        app.build()
-        app.cleanup()
+        app, _ = build(
+            make_app, copy_root(ROOTS / "test-basic", tmp_path, f"j{jobs}"), parallel=jobs
+        )
         assert warnings_of(app) == []
         outputs[jobs] = {
             path.relative_to(app.outdir).as_posix(): path.read_text("utf-8")

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from sphinx.testing.util import SphinxTestApp
 
-from conftest import html_of, warnings_of
+from conftest import build, copy_root, html_of, warnings_of
 
 EXAMPLE = Path(__file__).parent.parent / "conf_example"
 
@@ -15,11 +14,8 @@ EXAMPLE = Path(__file__).parent.parent / "conf_example"
 def test_example_builds_clean_and_shows_the_features(
     make_app: type[SphinxTestApp], tmp_path: Path
 ) -> None:
-    src = tmp_path / "conf_example"
-    shutil.copytree(EXAMPLE, src, ignore=shutil.ignore_patterns("_build"))
-    app = make_app("html", srcdir=src)
-    app.build()
-    app.cleanup()
+    src = copy_root(EXAMPLE, tmp_path)
+    app, _ = build(make_app, src)
     assert warnings_of(app) == []
 
     pages = list(src.rglob("*.md"))

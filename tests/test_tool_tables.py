@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 
-from conftest import ROOTS, html_of, warnings_of
+from conftest import ROOTS, build, copy_root, html_of, warnings_of
 
 
 def table_rows(table: BeautifulSoup) -> list[list[str]]:
@@ -88,19 +87,11 @@ def test_site_table_lists_every_tool_with_the_pages_that_mention_it(app: SphinxT
 def test_editing_mentions_updates_the_site_table_incrementally(
     make_app: type[SphinxTestApp], tmp_path: Path
 ) -> None:
-    src = tmp_path / "guide"
-    shutil.copytree(ROOTS / "test-basic", src)
-    app = make_app("html", srcdir=src)
-    app.build()
-    app.cleanup()
-
+    src = copy_root(ROOTS / "test-basic", tmp_path)
+    build(make_app, src)
     page = src / "guides" / "vrs.md"
     page.write_text("# Variation representation\n\nNow it mentions {tool}`htsget`.\n", "utf-8")
-    app = make_app("html", srcdir=src)
-    read: list[str] = []
-    app.connect("env-before-read-docs", lambda _app, _env, docnames: read.extend(docnames))
-    app.build()
-    app.cleanup()
+    app, read = build(make_app, src)
     assert read == ["guides/vrs"]  # one page re-read, not the table page
     rows = {r[0]: r for r in table_rows(html_of(app, "all_tools").select_one("table"))}
     assert "Variation representation" in rows["htsget"][3]
@@ -110,21 +101,13 @@ def test_editing_mentions_updates_the_site_table_incrementally(
 def test_editing_the_registry_rereads_pages_that_use_tools(
     make_app: type[SphinxTestApp], tmp_path: Path
 ) -> None:
-    src = tmp_path / "guide"
-    shutil.copytree(ROOTS / "test-basic", src)
-    app = make_app("html", srcdir=src)
-    app.build()
-    app.cleanup()
-
+    src = copy_root(ROOTS / "test-basic", tmp_path)
+    build(make_app, src)
     registry = src / "_data" / "tool_and_resource_list.yml"
     registry.write_text(
         registry.read_text("utf-8").replace("name: htsget", "name: htsget protocol"), "utf-8"
     )
-    app = make_app("html", srcdir=src)
-    read: list[str] = []
-    app.connect("env-before-read-docs", lambda _app, _env, docnames: read.extend(docnames))
-    app.build()
-    app.cleanup()
+    app, read = build(make_app, src)
     # Every page that mentions a tool, and the page with the site-wide table; not guides/vrs.
     assert sorted(read) == [
         "all_tools",

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .diagnostics import Diagnostic, SourceLocation
-from .tools import line_of_item
+from .entries import mapping_entries
 from .urls import is_safe_image_url, is_safe_url
 from .yaml_source import LocatedDict
 
@@ -104,24 +104,9 @@ def parse_contributors(data: Any, path: str) -> tuple[dict[str, Contributor], li
 
 def parse_affiliations(data: Any, path: str) -> tuple[dict[str, Affiliation], list[Diagnostic]]:
     """A list of affiliations, indexed by name; a repeated name keeps the first."""
-    if data is None:
-        return {}, []
-    if not isinstance(data, list):
-        return {}, [
-            Diagnostic("the affiliations file must be a YAML list", SourceLocation(path, 1), "data")
-        ]
+    entries, problems = mapping_entries(data, path, "affiliation", "affiliation")
     affiliations: dict[str, Affiliation] = {}
-    problems: list[Diagnostic] = []
-    for index, entry in enumerate(data, start=1):
-        if not isinstance(entry, LocatedDict):
-            problems.append(
-                Diagnostic(
-                    f"affiliation entry {index} is not a mapping; it is skipped",
-                    SourceLocation(path, line_of_item(data, index - 1)),
-                    "affiliation",
-                )
-            )
-            continue
+    for entry in entries:
         location = SourceLocation(path, entry.line)
         name = _text(entry.get("name"))
         if not name:

@@ -8,6 +8,7 @@ from typing import Any
 from urllib.parse import quote
 
 from .diagnostics import Diagnostic, SourceLocation
+from .entries import mapping_entries
 from .urls import is_safe_url
 from .yaml_source import LocatedDict
 
@@ -157,37 +158,14 @@ def tool_from_fields(
 
 def parse_tool_registry(data: Any, path: str) -> tuple[list[Tool], list[Diagnostic]]:
     """Turn a loaded registry file (a YAML list of mappings) into tools, in file order."""
-    if data is None:
-        return [], []
-    if not isinstance(data, list):
-        return [], [
-            Diagnostic(
-                "the tool registry must be a YAML list of entries", SourceLocation(path, 1), "data"
-            )
-        ]
+    entries, problems = mapping_entries(data, path, "tool", "tool")
     tools: list[Tool] = []
-    problems: list[Diagnostic] = []
-    for index, entry in enumerate(data, start=1):
-        if not isinstance(entry, LocatedDict):
-            problems.append(
-                Diagnostic(
-                    f"tool entry {index} is not a mapping; it is skipped",
-                    SourceLocation(path, line_of_item(data, index - 1)),
-                    "tool",
-                )
-            )
-            continue
+    for entry in entries:
         tool, entry_problems = tool_from_fields(entry, SourceLocation(path, entry.line))
         problems.extend(entry_problems)
         if tool is not None:
             tools.append(tool)
     return tools, problems
-
-
-def line_of_item(items: list[Any], position: int) -> int:
-    """The line of the item at ``position`` (0-based) of a loaded YAML list."""
-    lines = getattr(items, "item_lines", None)
-    return lines[position] if lines else 1
 
 
 def merge_registries(
