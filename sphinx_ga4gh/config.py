@@ -47,6 +47,21 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         'Append a "Tools and resources on this page" table to every page that mentions a tool.',
     ),
     ConfigValue(
+        "ga4gh_page_type_subtitle",
+        True,
+        "html",
+        (bool,),
+        "Show the page's front matter ``type`` as a subtitle above its title (HTML).",
+    ),
+    ConfigValue(
+        "ga4gh_page_type_labels",
+        {},
+        "html",
+        (dict,),
+        "Labels for page types, e.g. ``{'technologies_standards': 'Standards'}``; unset types "
+        "use a built-in label or ``a_b`` → ``A b``.",
+    ),
+    ConfigValue(
         "ga4gh_page_tool_table_title",
         "Tools and resources on this page",
         "env",

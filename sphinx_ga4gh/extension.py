@@ -17,6 +17,7 @@ from .config import add_config_values
 from .data.site import load_site_data
 from .domain import Ga4ghDomain, get_domain
 from .pages.links import ResolvePageIdLinks, register_page_id
+from .pages.page_type import AddPageTypeSubtitle, add_meta_description, apply_page_options
 from .reporting import report, warn
 from .tools.declaration import ToolDirective
 from .tools.reference import NODE_VISITORS, UNKNOWN_TOOL_CLASSES, ToolRole
@@ -125,6 +126,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_transform(InsertPageToolTable)
     app.add_post_transform(FillToolTables)
     app.add_post_transform(ResolvePageIdLinks)
+    app.add_post_transform(AddPageTypeSubtitle)
 
     app.connect("config-inited", enable_myst_extensions)
     app.connect("config-inited", default_bibliography)
@@ -132,6 +134,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("builder-inited", add_static_path)
     app.connect("doctree-read", register_page_id)
     app.connect("doctree-read", note_registry_dependency)
+    app.connect("doctree-read", apply_page_options)
+    app.connect("html-page-context", add_meta_description)
     app.connect("missing-reference", unresolved_reference, priority=900)
     app.connect("env-purge-doc", remember_changed_doc)
     app.connect("env-get-updated", pages_to_rewrite)

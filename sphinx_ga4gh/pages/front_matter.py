@@ -1,0 +1,101 @@
+"""Page front matter (SPEC §3) read back from Sphinx metadata.
+
+myst-parser stores every front matter value in ``env.metadata`` as text: lists and mappings as
+JSON, booleans as ``True``/``False``. :func:`front_matter` parses them back into typed values.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+#: Labels of the section types that ELIXIR toolkit sites commonly use.
+KNOWN_TYPE_LABELS: dict[str, str] = {
+    "technologies_standards": "Technologies and standards",
+    "legal_ethical": "Legal and ethical",
+    "activities_agencies": "Activities and agencies",
+    "repositories": "Repositories",
+    "your_tasks": "Your tasks",
+    "your_domain": "Your domain",
+    "your_role": "Your role",
+    "national_resources": "National resources",
+    "tool_assembly": "Tool assembly",
+    "about": "About",
+}
+
+
+def type_label(page_type: str, overrides: dict[str, str] | None = None) -> str:
+    """Human-readable page type: conf.py overrides, then known types, then ``a_b`` → ``A b``."""
+    if overrides and page_type in overrides:
+        return overrides[page_type]
+    if page_type in KNOWN_TYPE_LABELS:
+        return KNOWN_TYPE_LABELS[page_type]
+    return page_type.replace("_", " ").strip().capitalize()
+
+
+def _decode(value: Any) -> Any:
+    """A metadata value as myst-parser stored it, back to YAML's type."""
+    if not isinstance(value, str):
+        return value
+    text = value.strip()
+    if text in ("True", "False"):
+        return text == "True"
+    if text[:1] in "[{":
+        try:
+            return json.loads(text)
+        except ValueError:
+            return value
+    return value
+
+
+def _names(value: Any) -> list[str]:
+    """A list of names; a single name is a list of one."""
+    decoded = _decode(value)
+    if decoded is None or decoded == "":
+        return []
+    if isinstance(decoded, list):
+        return [str(item).strip() for item in decoded if str(item).strip()]
+    return [str(decoded).strip()]
+
+
+@dataclass
+class FrontMatter:
+    """The keys of SPEC §3 a page may declare."""
+
+    title: str = ""
+    page_id: str = ""
+    type: str = ""
+    description: str = ""
+    contributors: list[str] = field(default_factory=list)
+    editors: list[str] = field(default_factory=list)
+    coordinators: list[str] = field(default_factory=list)
+    affiliations: list[str] = field(default_factory=list)
+    related_pages: dict[str, list[str]] = field(default_factory=dict)
+    datatable: bool = False
+    toc: bool = True
+    search_exclude: bool = False
+    summary: str = ""
+
+
+def front_matter(metadata: dict[str, Any]) -> FrontMatter:
+    """Typed front matter from one page's ``env.metadata`` entry."""
+    related = _decode(metadata.get("related_pages"))
+    affiliations = _names(metadata.get("affiliations")) or _names(metadata.get("supported_by"))
+    return FrontMatter(
+        title=str(metadata.get("title", "") or "").strip(),
+        page_id=str(metadata.get("page_id", "") or "").strip(),
+        type=str(metadata.get("type", "") or "").strip(),
+        description=str(metadata.get("description", "") or "").strip(),
+        contributors=_names(metadata.get("contributors")),
+        editors=_names(metadata.get("editors")),
+        coordinators=_names(metadata.get("coordinators")),
+        affiliations=affiliations,
+        related_pages={str(k): _names(v) for k, v in related.items()}
+        if isinstance(related, dict)
+        else {},
+        datatable=_decode(metadata.get("datatable", False)) is True,
+        toc=_decode(metadata.get("toc", True)) is not False,
+        search_exclude=_decode(metadata.get("search_exclude", False)) is True,
+        summary=str(metadata.get("summary", "") or "").strip(),
+    )

@@ -1,0 +1,61 @@
+"""The page's front matter in the HTML page: type subtitle, meta description, toc and search.
+
+- ``type`` is shown as a subtitle above the page title (HTML only; the title itself, used in
+  navigation and LaTeX, stays as written);
+- ``description`` becomes ``<meta name="description">``;
+- ``toc: false`` hides the on-page contents sidebar (pydata-sphinx-theme, furo) and
+  ``search_exclude: true`` keeps the page out of the search index.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from .front_matter import front_matter, type_label
+
+#: Metadata keys themes read to hide the on-page table of contents.
+HIDE_TOC_KEYS = ("html_theme.sidebar_secondary.remove", "hide-toc")
+
+
+def apply_page_options(app: Sphinx, doctree: nodes.document) -> None:
+    """At ``doctree-read``: translate ``toc`` and ``search_exclude`` into what themes read."""
+    metadata = app.env.metadata[app.env.docname]
+    page = front_matter(metadata)
+    if not page.toc:
+        for key in HIDE_TOC_KEYS:
+            metadata.setdefault(key, True)
+    if page.search_exclude:
+        metadata["nosearch"] = True
+
+
+class AddPageTypeSubtitle(SphinxPostTransform):
+    """Put the page type, as a label, in front of the first title (HTML builders)."""
+
+    default_priority = 20
+    formats = ("html",)
+
+    def run(self, **kwargs: Any) -> None:
+        if not self.config.ga4gh_page_type_subtitle:
+            return
+        docname = self.env.current_document.docname
+        page_type = front_matter(self.env.metadata.get(docname, {})).type
+        title = next(iter(self.document.findall(nodes.title)), None)
+        if not page_type or title is None or not isinstance(title.parent, nodes.section):
+            return
+        label = type_label(page_type, self.config.ga4gh_page_type_labels)
+        title.insert(0, nodes.inline(label, label, classes=["ga4gh-page-type"]))
+
+
+def add_meta_description(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """``html-page-context``: the page's ``description`` as its meta description."""
+    description = front_matter(app.env.metadata.get(pagename, {})).description
+    if description:
+        tag = f'<meta name="description" content="{escape(description, quote=True)}" />\n'
+        context["metatags"] = context.get("metatags", "") + tag
