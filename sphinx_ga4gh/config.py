@@ -47,6 +47,20 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         'Append a "Tools and resources on this page" table to every page that mentions a tool.',
     ),
     ConfigValue(
+        "ga4gh_page_references",
+        True,
+        "env",
+        (bool,),
+        'Append a "References" list of the works cited on each MyST page that cites any.',
+    ),
+    ConfigValue(
+        "ga4gh_page_references_title",
+        "References",
+        "env",
+        (str,),
+        "Heading of the automatic per-page reference list.",
+    ),
+    ConfigValue(
         "ga4gh_page_type_subtitle",
         True,
         "html",

@@ -18,6 +18,7 @@ from .data.site import load_site_data
 from .domain import Ga4ghDomain, get_domain
 from .pages.links import ResolvePageIdLinks, register_page_id
 from .pages.page_type import AddPageTypeSubtitle, add_meta_description, apply_page_options
+from .references.per_page import append_references, suppress_duplicate_citations
 from .reporting import report, warn
 from .tools.declaration import ToolDirective
 from .tools.reference import NODE_VISITORS, UNKNOWN_TOOL_CLASSES, ToolRole
@@ -130,6 +131,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
 
     app.connect("config-inited", enable_myst_extensions)
     app.connect("config-inited", default_bibliography)
+    app.connect("config-inited", suppress_duplicate_citations)
+    app.connect("source-read", append_references)
     app.connect("builder-inited", load_data)
     app.connect("builder-inited", add_static_path)
     app.connect("doctree-read", register_page_id)

@@ -1,0 +1,1 @@
+"""Citations: each page's own reference list, on top of sphinxcontrib-bibtex."""

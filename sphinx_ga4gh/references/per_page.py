@@ -1,0 +1,47 @@
+"""An automatic "References" section on every MyST page that cites something.
+
+The section is a sphinxcontrib-bibtex ``{bibliography}`` filtered to the works cited on that
+page, appended to the page's source at ``source-read`` (after the last line, so no line number
+of the page changes). sphinxcontrib-bibtex resolves a citation to a bibliography of the same page
+first, so each citation links to the entry on its own page. The same work listed on many pages
+(and on an ``:all:`` page) is what a field guide wants, so ``bibtex.duplicate_citation`` is
+suppressed while this feature is on.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+
+_CITATION = re.compile(r"\{(?:cite|cite:[a-z]+)\}`")
+_BIBLIOGRAPHY = re.compile(r"[`:]\{bibliography\}")
+_H1 = re.compile(r"^# ", re.MULTILINE)
+
+#: Suppressed while per-page lists are on: a key on several pages is the normal case.
+DUPLICATE_CITATION = "bibtex.duplicate_citation"
+
+
+def suppress_duplicate_citations(app: Sphinx, config: Config) -> None:
+    if config.ga4gh_page_references and DUPLICATE_CITATION not in config.suppress_warnings:
+        config.suppress_warnings = [*config.suppress_warnings, DUPLICATE_CITATION]
+
+
+def references_section(text: str, title: str) -> str:
+    """The Markdown appended to a page: a heading one level below the page's own title."""
+    level = "##" if _H1.search(text) else "#"
+    return f"\n\n{level} {title}\n\n```{{bibliography}}\n:filter: docname in docnames\n```\n"
+
+
+def append_references(app: Sphinx, docname: str, source: list[str]) -> None:
+    """``source-read``: add the section to MyST pages that cite and have no bibliography."""
+    if not app.config.ga4gh_page_references:
+        return
+    if app.env.doc2path(docname).suffix != ".md":
+        return
+    text = source[0]
+    if _CITATION.search(text) and not _BIBLIOGRAPHY.search(text):
+        source[0] = text.rstrip("\n") + references_section(
+            text, app.config.ga4gh_page_references_title
+        )

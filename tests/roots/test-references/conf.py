@@ -1,0 +1,3 @@
+project = "References"
+extensions = ["sphinx_ga4gh"]
+bibtex_reference_style = "author_year"

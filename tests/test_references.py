@@ -1,0 +1,52 @@
+"""Per-page reference lists: one key on many pages and on an :all: page, zero warnings."""
+
+from __future__ import annotations
+
+import pytest
+from sphinx.testing.util import SphinxTestApp
+
+from conftest import html_of, warnings_of
+
+
+@pytest.mark.sphinx("html", testroot="references", freshenv=True)
+def test_same_key_on_three_pages_and_all_page_without_warnings(app: SphinxTestApp) -> None:
+    app.build()
+    assert warnings_of(app) == []
+    for docname, authors in {
+        "index": ["Rehm"],
+        "one": ["Kelleher", "Rehm"],
+        "two": ["Example", "Rehm"],
+        "three": ["Rehm"],
+    }.items():
+        page = html_of(app, docname)
+        section = page.select_one("section#references")
+        assert section is not None, docname
+        assert section.h2.get_text().startswith("References")
+        entries = section.select("div.citation")
+        assert len(entries) == len(authors), docname
+        assert all(any(a in e.get_text() for e in entries) for a in authors), docname
+        # Every citation in the text links to an entry of this page's own list.
+        ids = {entry["id"] for entry in entries}
+        links = page.select("span.bibtex-citation a.reference.internal")
+        assert links, docname
+        assert {link["href"] for link in links} <= {f"#{i}" for i in ids}, docname
+
+
+@pytest.mark.sphinx("html", testroot="references", freshenv=True)
+def test_citations_are_author_year_and_the_all_page_lists_everything(app: SphinxTestApp) -> None:
+    app.build()
+    one = html_of(app, "one").select_one("p").get_text(" ", strip=True)
+    assert "Rehm et al. , 2021" in one or "Rehm et al., 2021" in one
+    assert "Kelleher and Lin" in one
+    all_page = html_of(app, "all").get_text(" ", strip=True)
+    for author in ("Rehm", "Kelleher", "Example"):
+        assert author in all_page
+    assert html_of(app, "all").select_one("section#references") is None
+
+
+@pytest.mark.sphinx(
+    "html", testroot="references", freshenv=True, confoverrides={"ga4gh_page_references": False}
+)
+def test_per_page_references_can_be_switched_off(app: SphinxTestApp) -> None:
+    app.build()
+    assert html_of(app, "one").select_one("section#references") is None
