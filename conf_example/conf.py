@@ -14,7 +14,6 @@ ga4gh_contributors = "_data/CONTRIBUTORS.yml"
 ga4gh_affiliations = "_data/affiliations.yml"
 
 bibtex_bibfiles = ["_bibliography/references.bib"]
-bibtex_reference_style = "author_year"
 
 exclude_patterns = ["_build"]
 html_theme = "pydata_sphinx_theme"

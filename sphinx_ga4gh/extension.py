@@ -19,6 +19,7 @@ from .domain import Ga4ghDomain, get_domain
 from .pages.links import ResolvePageIdLinks, register_page_id
 from .pages.page_type import AddPageTypeSubtitle, add_meta_description, apply_page_options
 from .references.per_page import append_references, suppress_duplicate_citations
+from .references.styles import register_styles, use_ga4gh_styles
 from .reporting import report, warn
 from .tools.declaration import ToolDirective
 from .tools.reference import NODE_VISITORS, UNKNOWN_TOOL_CLASSES, ToolRole
@@ -114,6 +115,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("myst_parser")
     app.setup_extension("sphinxcontrib.bibtex")
     add_config_values(app)
+    register_styles()
 
     app.add_domain(Ga4ghDomain)
     app.add_directive_to_domain(Ga4ghDomain.name, "tool", ToolDirective)
@@ -132,6 +134,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("config-inited", enable_myst_extensions)
     app.connect("config-inited", default_bibliography)
     app.connect("config-inited", suppress_duplicate_citations)
+    app.connect("config-inited", use_ga4gh_styles)
     app.connect("source-read", append_references)
     app.connect("builder-inited", load_data)
     app.connect("builder-inited", add_static_path)

@@ -32,16 +32,32 @@ def test_same_key_on_three_pages_and_all_page_without_warnings(app: SphinxTestAp
         assert {link["href"] for link in links} <= {f"#{i}" for i in ids}, docname
 
 
+def all_page_authors(app: SphinxTestApp) -> list[str]:
+    """The first author's surname of each entry of the :all: list, in order."""
+    entries = html_of(app, "all").select("div.citation p")
+    surnames = ("Example", "Rehm", "Kelleher")
+    return [next(name for name in surnames if name in entry.get_text()) for entry in entries]
+
+
 @pytest.mark.sphinx("html", testroot="references", freshenv=True)
-def test_citations_are_author_year_and_the_all_page_lists_everything(app: SphinxTestApp) -> None:
+def test_citations_are_author_year_and_lists_newest_first(app: SphinxTestApp) -> None:
     app.build()
-    one = html_of(app, "one").select_one("p").get_text(" ", strip=True)
-    assert "Rehm et al. , 2021" in one or "Rehm et al., 2021" in one
-    assert "Kelleher and Lin" in one
-    all_page = html_of(app, "all").get_text(" ", strip=True)
-    for author in ("Rehm", "Kelleher", "Example"):
-        assert author in all_page
+    one = html_of(app, "one").select_one("p").get_text()
+    assert "(Rehm et al., 2021)" in one
+    assert "Kelleher and Lin (2019)" in one
+    two = html_of(app, "two").select_one("p").get_text()
+    assert "(Example, 2023; Rehm et al., 2021)" in two
+    assert all_page_authors(app) == ["Example", "Rehm", "Kelleher"]  # 2023, 2021, 2019
     assert html_of(app, "all").select_one("section#references") is None
+
+
+@pytest.mark.sphinx(
+    "html", testroot="references", freshenv=True, confoverrides={"bibtex_default_style": "plain"}
+)
+def test_a_chosen_bibtex_style_is_respected(app: SphinxTestApp) -> None:
+    app.build()
+    # pybtex's plain style sorts by author.
+    assert all_page_authors(app) == ["Example", "Kelleher", "Rehm"]
 
 
 @pytest.mark.sphinx(

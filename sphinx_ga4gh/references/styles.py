@@ -1,0 +1,117 @@
+"""Citation and bibliography styles of the ELIXIR toolkit theme, as sphinxcontrib-bibtex plugins.
+
+- referencing style ``ga4gh_author_year``: "(Rehm et al., 2021)" and "Rehm et al. (2021)",
+  several works joined with semicolons;
+- formatting style ``ga4gh``: pybtex's ``plain`` entries with ``alpha`` labels, sorted by year
+  (then month) descending as jekyll-scholar's ``sort_by: year, month`` / ``order: descending``.
+
+Each is used only where the project left the sphinxcontrib-bibtex option at its default.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import pybtex.plugin
+import sphinxcontrib.bibtex.plugin
+from pybtex.style.formatting.plain import Style as PlainStyle
+from pybtex.style.sorting import BaseSortingStyle
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinxcontrib.bibtex.style.referencing import BracketStyle
+from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferenceStyle
+
+REFERENCE_STYLE = "ga4gh_author_year"
+FORMATTING_STYLE = "ga4gh"
+YEAR_DESCENDING = "ga4gh_year_descending"
+
+#: sphinxcontrib-bibtex's own defaults: a project that kept them gets ours.
+BIBTEX_DEFAULT_REFERENCE_STYLE = "label"
+BIBTEX_DEFAULT_FORMATTING_STYLE = "alpha"
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+
+
+def _number(text: str) -> int:
+    match = re.search(r"\d+", text)
+    return int(match.group()) if match else 0
+
+
+def _month(text: str) -> int:
+    key = text.strip().lower()
+    return _MONTHS.get(key, _number(key))
+
+
+class YearDescendingSorting(BaseSortingStyle):  # type: ignore[misc]
+    """Newest first; within a year, latest month first; then first author and title."""
+
+    def sorting_key(self, entry: Any) -> tuple[int, int, str, str]:
+        fields = entry.fields
+        authors = entry.persons.get("author") or entry.persons.get("editor") or []
+        first = " ".join(authors[0].last_names).lower() if authors else ""
+        return (
+            -_number(fields.get("year", "")),
+            -_month(fields.get("month", "")),
+            first,
+            fields.get("title", "").lower(),
+        )
+
+
+class Ga4ghFormattingStyle(PlainStyle):  # type: ignore[misc]
+    # Labels derived from the entry (RPS21), not its position: the same work is listed on many
+    # pages, and numbered labels would collide between their lists.
+    default_label_style = "alpha"
+    default_sorting_style = YEAR_DESCENDING
+
+
+def _round() -> BracketStyle:
+    return BracketStyle(left="(", right=")", sep="; ")
+
+
+@dataclass
+class Ga4ghReferenceStyle(AuthorYearReferenceStyle):
+    """Author-year with round brackets and semicolons between works."""
+
+    bracket_parenthetical: BracketStyle = field(default_factory=_round)
+    bracket_textual: BracketStyle = field(default_factory=_round)
+    bracket_author: BracketStyle = field(default_factory=_round)
+    bracket_label: BracketStyle = field(default_factory=_round)
+    bracket_year: BracketStyle = field(default_factory=_round)
+
+
+def register_styles() -> None:
+    pybtex.plugin.register_plugin("pybtex.style.sorting", YEAR_DESCENDING, YearDescendingSorting)
+    pybtex.plugin.register_plugin("pybtex.style.formatting", FORMATTING_STYLE, Ga4ghFormattingStyle)
+    sphinxcontrib.bibtex.plugin.register_plugin(
+        "sphinxcontrib.bibtex.style.referencing", REFERENCE_STYLE, Ga4ghReferenceStyle
+    )
+
+
+def use_ga4gh_styles(app: Sphinx, config: Config) -> None:
+    """``config-inited``: our styles, unless the project chose sphinxcontrib-bibtex styles."""
+    if config.bibtex_reference_style == BIBTEX_DEFAULT_REFERENCE_STYLE:
+        config.bibtex_reference_style = REFERENCE_STYLE
+    if config.bibtex_default_style == BIBTEX_DEFAULT_FORMATTING_STYLE:
+        config.bibtex_default_style = FORMATTING_STYLE
