@@ -61,6 +61,20 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         "Heading of the automatic per-page reference list.",
     ),
     ConfigValue(
+        "ga4gh_page_people",
+        True,
+        "env",
+        (bool,),
+        "Show the page's contributors, editors, coordinators and supporting affiliations.",
+    ),
+    ConfigValue(
+        "ga4gh_supported_by_title",
+        "Supported by",
+        "env",
+        (str,),
+        "Heading of a page's affiliations.",
+    ),
+    ConfigValue(
         "ga4gh_page_type_subtitle",
         True,
         "html",

@@ -16,6 +16,7 @@ from . import __version__
 from .config import add_config_values
 from .data.site import load_site_data
 from .domain import Ga4ghDomain, get_domain
+from .furniture.people import AVATAR_VISITORS, AppendPagePeople, avatar
 from .pages.links import ResolvePageIdLinks, register_page_id
 from .pages.page_type import AddPageTypeSubtitle, add_meta_description, apply_page_options
 from .references.per_page import append_references, suppress_duplicate_citations
@@ -125,8 +126,10 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     for node_class, visitors in NODE_VISITORS.items():
         app.add_node(node_class, **visitors)  # type: ignore[arg-type]
     app.add_node(tool_table)
+    app.add_node(avatar, **AVATAR_VISITORS)  # type: ignore[arg-type]
 
     app.add_transform(InsertPageToolTable)
+    app.add_transform(AppendPagePeople)
     app.add_post_transform(FillToolTables)
     app.add_post_transform(ResolvePageIdLinks)
     app.add_post_transform(AddPageTypeSubtitle)

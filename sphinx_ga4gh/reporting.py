@@ -43,6 +43,20 @@ def precise_location(node: nodes.Node) -> str | None:
     return f"{source}:{line}"
 
 
+def front_matter_line(source: str, text: str) -> int:
+    """The line of the page's front matter (between the ``---`` lines) that holds ``text``."""
+    path = Path(source)
+    if not path.is_file():
+        return 1
+    lines = _source_lines(str(path), path.stat().st_mtime)
+    for number, line in enumerate(lines[1:], start=2):
+        if line.strip() == "---":
+            break
+        if text in line:
+            return number
+    return 1
+
+
 def warn(message: str, subtype: Subtype, location: Location) -> None:
     """One warning of type ``ga4gh`` and the given subtype, at a node, (docname, line) or path."""
     if isinstance(location, nodes.Node):

@@ -26,6 +26,7 @@ class SiteData:
     contributors: dict[str, Contributor] = field(default_factory=dict)
     affiliations: dict[str, Affiliation] = field(default_factory=dict)
     tool_files: list[Path] = field(default_factory=list)
+    people_files: list[Path] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
@@ -98,5 +99,6 @@ def load_site_data(
     for loaded in _load_each(affiliation_paths, parse_affiliations, problems):
         for name, org in loaded.items():
             site.affiliations.setdefault(name, org)
+    site.people_files = contributor_paths + affiliation_paths
     site.diagnostics = problems
     return site

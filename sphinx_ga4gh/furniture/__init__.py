@@ -1,0 +1,1 @@
+"""Page furniture built from front matter: people, supporting organisations."""

@@ -1,0 +1,224 @@
+"""Contributors, editors and coordinators of a page, and its "Supported by" organisations.
+
+A read-time transform appends a block at the end of every page whose front matter names people
+or affiliations. Names are looked up in the contributors and affiliations files; an unknown name
+is a ``ga4gh.contributor`` / ``ga4gh.affiliation`` warning and is still shown. Avatars and logos
+are an HTML-only :class:`avatar` node: other builders (LaTeX above all) show no images.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from docutils import nodes
+from sphinx.transforms import SphinxTransform
+from sphinx.util.docutils import SphinxTranslator
+
+from ..data.people import Affiliation, Contributor
+from ..data.urls import is_safe_url
+from ..domain import Ga4ghDomain, get_domain
+from ..pages.front_matter import FrontMatter, front_matter
+from ..reporting import front_matter_line, warn
+
+GITHUB_AVATAR = "https://github.com/{}.png?size=96"
+GITHUB_PROFILE = "https://github.com/{}"
+ORCID_PROFILE = "https://orcid.org/{}"
+
+#: Front matter key → heading of its group.
+PEOPLE_GROUPS = (
+    ("contributors", "Contributors"),
+    ("editors", "Editors"),
+    ("coordinators", "Coordinators"),
+)
+
+
+class avatar(nodes.Inline, nodes.Element):
+    """A person's picture or an organisation's logo; ``uri`` empty means initials."""
+
+
+def initials(name: str) -> str:
+    return "".join(part[0] for part in name.split()[:2]).upper()
+
+
+def image_uri(url: str, docname: str) -> str:
+    """A site-relative image path (``/images/x.png``) made relative to the page."""
+    if "://" in url:
+        return url
+    return "../" * docname.count("/") + url.lstrip("/")
+
+
+def _link(text: str, url: str, kind: str) -> nodes.reference:
+    return nodes.reference("", text, refuri=url, classes=["ga4gh-person-link", f"ga4gh-{kind}"])
+
+
+def person_item(name: str, person: Contributor | None, docname: str) -> nodes.list_item:
+    """One person: avatar (HTML), name, role, affiliation, ORCID and GitHub links."""
+    item = nodes.list_item("", classes=["ga4gh-person"])
+    line = nodes.paragraph()
+    item += line
+    if person is None:
+        line += avatar("", uri="", alt=name, initials=initials(name))
+        line += nodes.strong(name, name, classes=["ga4gh-unknown-person"])
+        return item
+    if person.image_url:
+        uri = image_uri(person.image_url, docname)
+    elif person.git:
+        uri = GITHUB_AVATAR.format(person.git)
+    else:
+        uri = ""
+    line += avatar("", uri=uri, alt=name, initials=initials(name))
+    line += nodes.strong(name, name)
+    details = [text for text in (person.role, person.affiliation) if text]
+    if details:
+        text = " · ".join(details)
+        line += nodes.inline(text, text, classes=["ga4gh-person-details"])
+    if person.orcid:
+        line += _link("ORCID", ORCID_PROFILE.format(person.orcid), "orcid")
+    if person.git:
+        line += _link("GitHub", GITHUB_PROFILE.format(person.git), "github")
+    if person.email and is_safe_url(f"mailto:{person.email}"):
+        line += _link("Email", f"mailto:{person.email}", "email")
+    return item
+
+
+def affiliation_item(name: str, org: Affiliation | None, docname: str) -> nodes.list_item:
+    item = nodes.list_item("", classes=["ga4gh-affiliation"])
+    line = nodes.paragraph()
+    item += line
+    label: nodes.Node = nodes.inline(name, name)
+    if org is not None and org.image_url:
+        label = avatar("", uri=image_uri(org.image_url, docname), alt=name, initials="", logo=True)
+        label += nodes.inline(name, name, classes=["ga4gh-affiliation-name"])
+    if org is not None and org.url:
+        line += nodes.reference("", "", label, refuri=org.url)
+    else:
+        line += label
+    return item
+
+
+def _group(title: str, items: list[nodes.list_item], kind: str) -> nodes.container:
+    group = nodes.container("", classes=["ga4gh-page-people", f"ga4gh-{kind}"])
+    group += nodes.rubric(title, title)
+    group += nodes.bullet_list("", *items, classes=["ga4gh-people-list"])
+    return group
+
+
+class AppendPagePeople(SphinxTransform):
+    """People and "Supported by" at the end of a page, from its front matter."""
+
+    default_priority = 885  # after the tool table (880)
+
+    def apply(self, **kwargs: Any) -> None:
+        if not self.config.ga4gh_page_people:
+            return
+        docname = self.env.docname
+        page = front_matter(self.env.metadata.get(docname, {}))
+        groups = self._people_groups(page, docname) + self._affiliations(page, docname)
+        if not groups:
+            return
+        domain = get_domain(self.env)
+        for path in domain.site.people_files:
+            self.env.note_dependency(str(path))
+        block = nodes.container("", *groups, classes=["ga4gh-page-furniture"])
+        sections = [c for c in self.document.children if isinstance(c, nodes.section)]
+        (sections[0] if len(sections) == 1 else self.document).append(block)
+
+    def _known(
+        self,
+        domain: Ga4ghDomain,
+        name: str,
+        kind: Literal["contributor", "affiliation"],
+        docname: str,
+    ) -> bool:
+        table: dict[str, Any] = (
+            domain.site.contributors if kind == "contributor" else domain.site.affiliations
+        )
+        if name in table:
+            return True
+        line = front_matter_line(str(self.env.doc2path(docname)), name)
+        warn(f"unknown {kind} {name!r} in front matter", kind, (docname, line))
+        return False
+
+    def _people_groups(self, page: FrontMatter, docname: str) -> list[nodes.container]:
+        domain = get_domain(self.env)
+        groups = []
+        for key, title in PEOPLE_GROUPS:
+            names: list[str] = getattr(page, key)
+            if not names:
+                continue
+            items = [
+                person_item(
+                    name,
+                    domain.site.contributors.get(name)
+                    if self._known(domain, name, "contributor", docname)
+                    else None,
+                    docname,
+                )
+                for name in names
+            ]
+            groups.append(_group(title, items, key))
+        return groups
+
+    def _affiliations(self, page: FrontMatter, docname: str) -> list[nodes.container]:
+        if not page.affiliations:
+            return []
+        domain = get_domain(self.env)
+        items = [
+            affiliation_item(
+                name,
+                domain.site.affiliations.get(name)
+                if self._known(domain, name, "affiliation", docname)
+                else None,
+                docname,
+            )
+            for name in page.affiliations
+        ]
+        return [_group(self.config.ga4gh_supported_by_title, items, "supported-by")]
+
+
+# --- visitors ---------------------------------------------------------------------------------
+
+
+def visit_avatar_html(self: Any, node: avatar) -> None:
+    classes = "ga4gh-logo" if node.get("logo") else "ga4gh-avatar"
+    if node["uri"]:
+        self.body.append(
+            self.starttag(
+                node,
+                "img",
+                "",
+                empty=True,
+                src=node["uri"],
+                alt=node["alt"],
+                CLASS=classes,
+                loading="lazy",
+            )
+        )
+    else:
+        self.body.append(
+            f'<span class="{classes} ga4gh-initials" aria-hidden="true">'
+            f"{self.encode(node['initials'])}</span>"
+        )
+    if not node.children:
+        raise nodes.SkipNode
+
+
+def depart_avatar_html(self: Any, node: avatar) -> None:
+    pass
+
+
+def visit_avatar_other(self: SphinxTranslator, node: avatar) -> None:
+    # No pictures outside HTML; a logo's name (its child) is still shown.
+    if not node.children:
+        raise nodes.SkipNode
+
+
+def depart_avatar_other(self: SphinxTranslator, node: avatar) -> None:
+    pass
+
+
+AVATAR_VISITORS = {
+    builder: (visit_avatar_other, depart_avatar_other)
+    for builder in ("latex", "text", "man", "texinfo")
+}
+AVATAR_VISITORS["html"] = (visit_avatar_html, depart_avatar_html)

@@ -1,0 +1,2 @@
+project = "People"
+extensions = ["sphinx_ga4gh"]
