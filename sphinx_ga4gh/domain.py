@@ -132,8 +132,9 @@ class Ga4ghDomain(Domain):
         "pages": {},  # page_id -> PageEntry
         "mentions": {},  # docname -> tool ids in order of first mention
         "site_tables": {},  # docname -> type filter of each table on it (empty: all)
+        "listings": {},  # docnames with tiles or lists built from other pages' front matter
     }
-    data_version = 1
+    data_version = 2
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
@@ -160,6 +161,13 @@ class Ga4ghDomain(Domain):
     @property
     def site_tables(self) -> dict[str, list[list[str]]]:
         return cast("dict[str, list[list[str]]]", self.data["site_tables"])
+
+    @property
+    def listings(self) -> dict[str, None]:
+        return cast("dict[str, None]", self.data["listings"])
+
+    def note_listing(self, docname: str) -> None:
+        self.listings[docname] = None
 
     def note_declared_tool(self, declared: DeclaredTool, line: int) -> bool:
         """Record a page's tool declaration; False (and a warning) when the id is taken."""
@@ -203,6 +211,7 @@ class Ga4ghDomain(Domain):
                 del self.pages[page_id]
         self.mentions.pop(docname, None)
         self.site_tables.pop(docname, None)
+        self.listings.pop(docname, None)
         self._mentioned_in = None
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
@@ -217,6 +226,8 @@ class Ga4ghDomain(Domain):
                 self.note_mentions(docname, otherdata["mentions"][docname])
             if docname in otherdata["site_tables"]:
                 self.site_tables[docname] = otherdata["site_tables"][docname]
+            if docname in otherdata["listings"]:
+                self.note_listing(docname)
 
     def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
         seen: dict[str, None] = {}

@@ -17,6 +17,7 @@ from .config import add_config_values
 from .data.site import load_site_data
 from .domain import Ga4ghDomain, get_domain
 from .furniture.people import AVATAR_VISITORS, AppendPagePeople, avatar
+from .furniture.section_tiles import FillSectionTiles, SectionTilesDirective, section_tiles
 from .pages.links import ResolvePageIdLinks, register_page_id
 from .pages.page_type import AddPageTypeSubtitle, add_meta_description, apply_page_options
 from .references.per_page import append_references, suppress_duplicate_citations
@@ -102,14 +103,14 @@ def remember_changed_doc(app: Sphinx, env: BuildEnvironment, docname: str) -> No
 
 
 def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> Set[str]:
-    """Pages whose generated content depends on other pages: the site-wide tool tables.
+    """Pages whose generated content depends on other pages: tool tables, tiles.
 
     They are rewritten (not re-read) whenever any page was read or removed in this build.
     """
     domain = get_domain(env)
     changed = bool(domain.changed_docs)
     domain.changed_docs.clear()
-    return set(domain.site_tables) if changed else set()
+    return set(domain.site_tables) | set(domain.listings) if changed else set()
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
@@ -122,15 +123,18 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive_to_domain(Ga4ghDomain.name, "tool", ToolDirective)
     app.add_role("tool", ToolRole())
     app.add_directive("tool-table", ToolTableDirective)
+    app.add_directive("section-tiles", SectionTilesDirective)
 
     for node_class, visitors in NODE_VISITORS.items():
         app.add_node(node_class, **visitors)  # type: ignore[arg-type]
     app.add_node(tool_table)
+    app.add_node(section_tiles)
     app.add_node(avatar, **AVATAR_VISITORS)  # type: ignore[arg-type]
 
     app.add_transform(InsertPageToolTable)
     app.add_transform(AppendPagePeople)
     app.add_post_transform(FillToolTables)
+    app.add_post_transform(FillSectionTiles)
     app.add_post_transform(ResolvePageIdLinks)
     app.add_post_transform(AddPageTypeSubtitle)
 
@@ -151,7 +155,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
 
     return {
         "version": __version__,
-        "env_version": 1,
+        "env_version": 2,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -135,6 +135,9 @@ class AppendPagePeople(SphinxTransform):
         )
         if name in table:
             return True
+        if not table:
+            # A site without that data file names people and organisations freely.
+            return False
         line = front_matter_line(str(self.env.doc2path(docname)), name)
         warn(f"unknown {kind} {name!r} in front matter", kind, (docname, line))
         return False

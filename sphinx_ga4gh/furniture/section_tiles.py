@@ -1,0 +1,129 @@
+"""``{section-tiles}``: navigation tiles for the pages of one ``type`` (or a custom list).
+
+Each tile is the page's title (a link), its ``description`` and its affiliations as badges. The
+directive leaves a placeholder; tiles are built at write time from every page's front matter,
+as a bullet list (a grid in HTML, a plain list in LaTeX and text). ``:search:`` and
+``:affiliations:`` mark the list so ga4gh.js adds a search box and an affiliation filter.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.docutils import SphinxDirective
+
+from ..domain import Ga4ghDomain, get_domain, internal_link
+from ..pages.front_matter import FrontMatter, front_matter
+from ..reporting import warn
+
+
+class section_tiles(nodes.General, nodes.Element):
+    """Placeholder for a tile list, filled by :class:`FillSectionTiles`."""
+
+
+def _names(argument: str | None) -> list[str]:
+    return [item.strip() for item in (argument or "").split(",") if item.strip()]
+
+
+class SectionTilesDirective(SphinxDirective):
+    """Tiles for the pages whose front matter ``type`` is the argument."""
+
+    optional_arguments = 1
+    option_spec: ClassVar[dict[str, Any]] = {
+        "search": directives.flag,
+        "affiliations": directives.flag,
+        "except": directives.unchanged,
+        "custom": directives.unchanged,
+        "columns": directives.positive_int,
+        "sort": directives.flag,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        page_type = self.arguments[0].strip() if self.arguments else ""
+        custom = _names(self.options.get("custom"))
+        if not page_type and not custom:
+            warn("section-tiles needs a page type or a :custom: list", "page", self.get_location())
+            return []
+        get_domain(self.env).note_listing(self.env.docname)
+        node = section_tiles(
+            "",
+            page_type=page_type,
+            custom=custom,
+            exclude=_names(self.options.get("except")),
+            columns=self.options.get("columns", 3),
+            sort="sort" in self.options,
+            search="search" in self.options,
+            filter="affiliations" in self.options,
+        )
+        self.set_source_info(node)
+        return [node]
+
+
+def _matches(page: FrontMatter, docname: str, names: list[str]) -> bool:
+    return docname in names or (bool(page.page_id) and page.page_id in names)
+
+
+class FillSectionTiles(SphinxPostTransform):
+    """Build each tile list from the pages' front matter and titles."""
+
+    default_priority = 6  # before the references resolver turns the links into real ones
+
+    def run(self, **kwargs: Any) -> None:
+        domain = get_domain(self.env)
+        for placeholder in list(self.document.findall(section_tiles)):
+            docnames = self._pages(domain, placeholder)
+            placeholder.replace_self(self._tiles(domain, placeholder, docnames))
+
+    def _pages(self, domain: Ga4ghDomain, placeholder: section_tiles) -> list[str]:
+        pages = {name: front_matter(meta) for name, meta in self.env.metadata.items()}
+        if placeholder["custom"]:
+            chosen = []
+            for name in placeholder["custom"]:
+                found = domain.pages.get(name)
+                docname = found.docname if found else name if name in pages else None
+                if docname is None:
+                    warn(f"section-tiles: unknown page {name!r}", "page", placeholder)
+                else:
+                    chosen.append(docname)
+        else:
+            chosen = sorted(
+                name for name, page in pages.items() if page.type == placeholder["page_type"]
+            )
+        chosen = [
+            name for name in chosen if not _matches(pages[name], name, placeholder["exclude"])
+        ]
+        if placeholder["sort"]:
+            chosen.sort(key=lambda name: domain.page_title(name).lower())
+        return chosen
+
+    def _tiles(
+        self, domain: Ga4ghDomain, placeholder: section_tiles, docnames: list[str]
+    ) -> nodes.bullet_list:
+        classes = ["ga4gh-tiles", f"ga4gh-tiles-cols-{placeholder['columns']}"]
+        if placeholder["search"]:
+            classes.append("ga4gh-tiles-search")
+        if placeholder["filter"]:
+            classes.append("ga4gh-tiles-filter")
+        tiles = nodes.bullet_list("", classes=classes)
+        for docname in docnames:
+            page = front_matter(self.env.metadata.get(docname, {}))
+            title = domain.page_title(docname)
+            tile = nodes.list_item("", classes=["ga4gh-tile"])
+            heading = nodes.paragraph("", "", classes=["ga4gh-tile-title"])
+            heading += internal_link(docname, "", nodes.strong(title, title))
+            tile += heading
+            if page.description:
+                tile += nodes.paragraph(page.description, page.description)
+            if page.affiliations:
+                badges = nodes.paragraph("", "", classes=["ga4gh-tile-affiliations"])
+                for name in page.affiliations:
+                    badges += nodes.inline(
+                        name, name, classes=["ga4gh-badge", "ga4gh-badge-affiliation"]
+                    )
+                    badges += nodes.Text(" ")
+                tile += badges
+            tiles += tile
+        return tiles

@@ -1,0 +1,2 @@
+project = "Tiles"
+extensions = ["sphinx_ga4gh"]

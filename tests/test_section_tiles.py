@@ -1,0 +1,63 @@
+"""{section-tiles}: pages of a type as tiles, with except, custom, sort and columns."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sphinx.testing.util import SphinxTestApp
+
+from conftest import ROOTS, build, copy_root, html_of, warnings_of
+
+
+def tile_titles(tiles) -> list[str]:  # type: ignore[no-untyped-def]
+    return [tile.select_one(".ga4gh-tile-title").get_text() for tile in tiles.select("li")]
+
+
+@pytest.mark.sphinx("html", testroot="tiles", freshenv=True)
+def test_tiles_of_a_type(app: SphinxTestApp) -> None:
+    app.build()
+    page = html_of(app, "index")
+    sorted_tiles, excluded, custom = page.select("ul.ga4gh-tiles")
+    assert tile_titles(sorted_tiles) == ["A htsget page", "Beacon", "Data Use Ontology"]
+    assert set(sorted_tiles["class"]) >= {
+        "ga4gh-tiles-search",
+        "ga4gh-tiles-filter",
+        "ga4gh-tiles-cols-2",
+    }
+    beacon = sorted_tiles.select("li")[1]
+    assert beacon.select_one("a")["href"] == "beacon.html"
+    assert "Discover variants." in beacon.get_text()
+    assert [b.get_text() for b in beacon.select(".ga4gh-badge-affiliation")] == ["GA4GH", "ELIXIR"]
+    assert tile_titles(excluded) == ["Beacon", "A htsget page"]  # docname order, DUO left out
+    assert "ga4gh-tiles-cols-3" in excluded["class"]
+    assert tile_titles(custom) == ["EGA", "Beacon"]
+
+
+@pytest.mark.sphinx("html", testroot="tiles", freshenv=True)
+def test_unknown_custom_page_warns(app: SphinxTestApp) -> None:
+    app.build()
+    src = app.srcdir / "index.md"
+    assert warnings_of(app) == [
+        f"{src}:27: WARNING: section-tiles: unknown page 'no_such_page' [ga4gh.page]"
+    ]
+
+
+@pytest.mark.sphinx("latex", testroot="tiles", freshenv=True)
+def test_tiles_are_a_list_in_latex(app: SphinxTestApp) -> None:
+    app.build()
+    tex = (app.outdir / "tiles.tex").read_text("utf-8")
+    assert r"\begin{itemize}" in tex
+    assert "Discover variants." in tex
+
+
+def test_editing_a_page_updates_the_tiles_without_rereading_them(
+    make_app: type[SphinxTestApp], tmp_path: Path
+) -> None:
+    src = copy_root(ROOTS / "test-tiles", tmp_path)
+    build(make_app, src)
+    duo = src / "duo.md"
+    duo.write_text(duo.read_text("utf-8").replace("Data use terms.", "Consent codes."), "utf-8")
+    app, read = build(make_app, src)
+    assert read == ["duo"]
+    assert "Consent codes." in html_of(app, "index").select_one("ul.ga4gh-tiles").get_text()
