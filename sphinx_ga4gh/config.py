@@ -61,6 +61,20 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         "Heading of the automatic per-page reference list.",
     ),
     ConfigValue(
+        "ga4gh_related_pages",
+        True,
+        "env",
+        (bool,),
+        'Show a page\'s ``related_pages`` front matter as "Related pages" tiles.',
+    ),
+    ConfigValue(
+        "ga4gh_related_pages_title",
+        "Related pages",
+        "env",
+        (str,),
+        "Heading of the related pages tiles.",
+    ),
+    ConfigValue(
         "ga4gh_page_people",
         True,
         "env",

@@ -17,6 +17,7 @@ from .config import add_config_values
 from .data.site import load_site_data
 from .domain import Ga4ghDomain, get_domain
 from .furniture.people import AVATAR_VISITORS, AppendPagePeople, avatar
+from .furniture.related_pages import AppendRelatedPages
 from .furniture.section_tiles import FillSectionTiles, SectionTilesDirective, section_tiles
 from .pages.links import ResolvePageIdLinks, register_page_id
 from .pages.page_type import AddPageTypeSubtitle, add_meta_description, apply_page_options
@@ -132,6 +133,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_node(avatar, **AVATAR_VISITORS)  # type: ignore[arg-type]
 
     app.add_transform(InsertPageToolTable)
+    app.add_transform(AppendRelatedPages)
     app.add_transform(AppendPagePeople)
     app.add_post_transform(FillToolTables)
     app.add_post_transform(FillSectionTiles)

@@ -38,8 +38,10 @@ def test_tiles_of_a_type(app: SphinxTestApp) -> None:
 def test_unknown_custom_page_warns(app: SphinxTestApp) -> None:
     app.build()
     src = app.srcdir / "index.md"
+    ega = app.srcdir / "ega.md"
     assert warnings_of(app) == [
-        f"{src}:27: WARNING: section-tiles: unknown page 'no_such_page' [ga4gh.page]"
+        f"{ega}:7: WARNING: section-tiles: unknown page 'missing_repo' [ga4gh.page]",
+        f"{src}:27: WARNING: section-tiles: unknown page 'no_such_page' [ga4gh.page]",
     ]
 
 
@@ -61,3 +63,17 @@ def test_editing_a_page_updates_the_tiles_without_rereading_them(
     app, read = build(make_app, src)
     assert read == ["duo"]
     assert "Consent codes." in html_of(app, "index").select_one("ul.ga4gh-tiles").get_text()
+
+
+@pytest.mark.sphinx("html", testroot="tiles", freshenv=True)
+def test_related_pages_tiles(app: SphinxTestApp) -> None:
+    app.build()
+    section = html_of(app, "ega").select_one("section#related-pages")
+    assert section.h2.get_text().startswith("Related pages")
+    assert [r.get_text() for r in section.select("p.rubric")] == [
+        "Technologies and standards",
+        "Repositories",
+    ]
+    first, second = section.select("ul.ga4gh-tiles")
+    assert tile_titles(first) == ["Beacon", "Data Use Ontology"]
+    assert tile_titles(second) == []

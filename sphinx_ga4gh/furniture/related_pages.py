@@ -1,0 +1,56 @@
+"""``related_pages`` front matter as "Related pages" tiles at the end of the page.
+
+``related_pages: {technologies_standards: [beacon, duo]}`` gives one tile list per type, built
+at write time by the same code as ``{section-tiles}`` with a custom list.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docutils import nodes
+from sphinx.transforms import SphinxTransform
+
+from ..domain import get_domain
+from ..pages.front_matter import front_matter, type_label
+from ..reporting import front_matter_line
+from .section_tiles import section_tiles
+
+
+class AppendRelatedPages(SphinxTransform):
+    """Add a "Related pages" section holding one tile list per page type."""
+
+    default_priority = 882  # after the tool table (880), before people (885)
+
+    def apply(self, **kwargs: Any) -> None:
+        if not self.config.ga4gh_related_pages:
+            return
+        docname = self.env.docname
+        related = front_matter(self.env.metadata.get(docname, {})).related_pages
+        groups = {page_type: ids for page_type, ids in related.items() if ids}
+        if not groups:
+            return
+        title = self.config.ga4gh_related_pages_title
+        section = nodes.section("", classes=["ga4gh-related-pages"])
+        section += nodes.title(title, title)
+        source = str(self.env.doc2path(docname))
+        for page_type, page_ids in groups.items():
+            label = type_label(page_type, self.config.ga4gh_page_type_labels)
+            section += nodes.rubric(label, label)
+            tiles = section_tiles(
+                "",
+                page_type="",
+                custom=page_ids,
+                exclude=[],
+                columns=3,
+                sort=False,
+                search=False,
+                filter=False,
+            )
+            tiles.source, tiles.line = source, front_matter_line(source, f"{page_type}:")
+            section += tiles
+        section["names"].append(nodes.fully_normalize_name(title))
+        sections = [c for c in self.document.children if isinstance(c, nodes.section)]
+        (sections[0] if len(sections) == 1 else self.document).append(section)
+        self.document.note_implicit_target(section, section)
+        get_domain(self.env).note_listing(docname)
