@@ -16,6 +16,12 @@ from . import __version__
 from .config import add_config_values
 from .data.site import load_site_data
 from .domain import Ga4ghDomain, get_domain
+from .furniture.directory import (
+    AffiliationsDirective,
+    ContributorsDirective,
+    FillPeopleDirectories,
+    people_directory,
+)
 from .furniture.people import AVATAR_VISITORS, AppendPagePeople, avatar
 from .furniture.related_pages import AppendRelatedPages
 from .furniture.section_tiles import FillSectionTiles, SectionTilesDirective, section_tiles
@@ -125,11 +131,14 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_role("tool", ToolRole())
     app.add_directive("tool-table", ToolTableDirective)
     app.add_directive("section-tiles", SectionTilesDirective)
+    app.add_directive("contributors", ContributorsDirective)
+    app.add_directive("affiliations", AffiliationsDirective)
 
     for node_class, visitors in NODE_VISITORS.items():
         app.add_node(node_class, **visitors)  # type: ignore[arg-type]
     app.add_node(tool_table)
     app.add_node(section_tiles)
+    app.add_node(people_directory)
     app.add_node(avatar, **AVATAR_VISITORS)  # type: ignore[arg-type]
 
     app.add_transform(InsertPageToolTable)
@@ -137,6 +146,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_transform(AppendPagePeople)
     app.add_post_transform(FillToolTables)
     app.add_post_transform(FillSectionTiles)
+    app.add_post_transform(FillPeopleDirectories)
     app.add_post_transform(ResolvePageIdLinks)
     app.add_post_transform(AddPageTypeSubtitle)
 

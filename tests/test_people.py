@@ -51,11 +51,11 @@ def test_unknown_names_warn_and_still_show(app: SphinxTestApp) -> None:
     src = app.srcdir / "guides" / "page.md"
     warnings = warnings_of(app)
     assert (
-        f"{src}:2: WARNING: unknown contributor 'Nobody Known' in front matter [ga4gh.contributor]"
+        f"{src}:3: WARNING: unknown contributor 'Nobody Known' in front matter [ga4gh.contributor]"
         in warnings
     )
     assert (
-        f"{src}:4: WARNING: unknown affiliation 'Unknown Org' in front matter [ga4gh.affiliation]"
+        f"{src}:5: WARNING: unknown affiliation 'Unknown Org' in front matter [ga4gh.affiliation]"
         in warnings
     )
     assert len(warnings) == 2
@@ -72,3 +72,30 @@ def test_latex_has_names_but_no_images(app: SphinxTestApp) -> None:
     assert "Supported by" in tex
     assert "includegraphics" not in tex
     assert "github.com/amara-example.png" not in tex
+
+
+@pytest.mark.sphinx("html", testroot="people", freshenv=True)
+def test_contributors_and_affiliations_directives(app: SphinxTestApp) -> None:
+    app.build()
+    index = html_of(app, "index")
+    everyone = index.select_one("ul.ga4gh-contributors-all")
+    people = {li.strong.get_text(): li for li in everyone.select(":scope > li")}
+    assert list(people) == ["Amara Okafor", "Mei Tanaka", "Sam Rivera"]
+    pages = {
+        name: [a.get_text() for a in li.select(".ga4gh-person-pages a")]
+        for name, li in people.items()
+    }
+    assert pages == {
+        "Amara Okafor": ["A page", "People"],
+        "Mei Tanaka": ["A page"],
+        "Sam Rivera": ["People"],
+    }
+    assert people["Mei Tanaka"].select_one("img")["src"] == "images/mei.png"
+    exposed, by_type = index.select("ul.ga4gh-affiliations")
+    assert [li.get_text(" ", strip=True) for li in exposed.select("li")] == [
+        "Example Genomics Institute",
+        "Northern Data Commons",
+    ]
+    assert [li.get_text(" ", strip=True) for li in by_type.select("li")] == [
+        "Northern Data Commons"
+    ]
