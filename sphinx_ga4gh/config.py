@@ -61,6 +61,13 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         "Heading of the automatic per-page reference list.",
     ),
     ConfigValue(
+        "ga4gh_national_resources_title",
+        "Tools and resources tailored to this page",
+        "env",
+        (str,),
+        "Heading of the table built from a page's ``national_resources`` front matter.",
+    ),
+    ConfigValue(
         "ga4gh_related_pages",
         True,
         "env",

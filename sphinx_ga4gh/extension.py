@@ -22,6 +22,7 @@ from .furniture.directory import (
     FillPeopleDirectories,
     people_directory,
 )
+from .furniture.national_resources import AppendNationalResources
 from .furniture.people import AVATAR_VISITORS, AppendPagePeople, avatar
 from .furniture.related_pages import AppendRelatedPages
 from .furniture.section_tiles import FillSectionTiles, SectionTilesDirective, section_tiles
@@ -142,6 +143,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_node(avatar, **AVATAR_VISITORS)  # type: ignore[arg-type]
 
     app.add_transform(InsertPageToolTable)
+    app.add_transform(AppendNationalResources)
     app.add_transform(AppendRelatedPages)
     app.add_transform(AppendPagePeople)
     app.add_post_transform(FillToolTables)

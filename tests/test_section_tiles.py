@@ -39,9 +39,10 @@ def test_unknown_custom_page_warns(app: SphinxTestApp) -> None:
     app.build()
     src = app.srcdir / "index.md"
     ega = app.srcdir / "ega.md"
-    assert warnings_of(app) == [
+    warnings = [w for w in warnings_of(app) if "section-tiles" in w]
+    assert warnings == [
         f"{ega}:7: WARNING: section-tiles: unknown page 'missing_repo' [ga4gh.page]",
-        f"{src}:27: WARNING: section-tiles: unknown page 'no_such_page' [ga4gh.page]",
+        f"{src}:28: WARNING: section-tiles: unknown page 'no_such_page' [ga4gh.page]",
     ]
 
 
@@ -77,3 +78,31 @@ def test_related_pages_tiles(app: SphinxTestApp) -> None:
     first, second = section.select("ul.ga4gh-tiles")
     assert tile_titles(first) == ["Beacon", "Data Use Ontology"]
     assert tile_titles(second) == []
+
+
+@pytest.mark.sphinx("html", testroot="tiles", freshenv=True)
+def test_national_resources_table(app: SphinxTestApp) -> None:
+    app.build()
+    section = html_of(app, "country").select_one(
+        "section#tools-and-resources-tailored-to-this-page"
+    )
+    rows = section.select("table.ga4gh-national-resources-table tbody tr")
+    assert len(rows) == 2  # the entry without a name is skipped (and reported)
+    galaxy = rows[0].select("td")
+    assert galaxy[0].a["href"] == "https://usegalaxy.example.org/"
+    assert galaxy[1].em.get_text() == "Galaxy"
+    assert "instance of Galaxy" in galaxy[1].get_text()
+    assert "How to access: Log in with your university account." in galaxy[1].get_text()
+    assert [a.get_text() for a in galaxy[2].select("a")] == ["Beacon"]  # own page left out
+    assert [a.get_text() for a in galaxy[3].select("a")] == ["Website", "Training"]
+    assert rows[1].select("td")[0].a is None  # an unsafe URL is not a link
+    country = app.srcdir / "country.md"
+    warnings = warnings_of(app)
+    assert f"{country}:14: WARNING: national_resources: tool 'Bad resource': url " in "".join(
+        warnings
+    )
+    assert (
+        f"{country}:1: WARNING: national_resources: an entry has no 'name'; it is skipped "
+        "[ga4gh.tool]" in warnings
+    )
+    assert f"{country}:11: WARNING: unknown page_id 'nowhere' [ga4gh.page]" in warnings

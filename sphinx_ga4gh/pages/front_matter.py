@@ -59,6 +59,14 @@ def _names(value: Any) -> list[str]:
     return [str(decoded).strip()]
 
 
+def _mappings(value: Any) -> list[dict[str, Any]]:
+    """A list of mappings (``national_resources``); anything else in it is dropped."""
+    decoded = _decode(value)
+    if not isinstance(decoded, list):
+        return []
+    return [item for item in decoded if isinstance(item, dict)]
+
+
 @dataclass
 class FrontMatter:
     """The keys of SPEC §3 a page may declare."""
@@ -76,6 +84,7 @@ class FrontMatter:
     toc: bool = True
     search_exclude: bool = False
     summary: str = ""
+    national_resources: list[dict[str, Any]] = field(default_factory=list)
 
 
 def front_matter(metadata: dict[str, Any]) -> FrontMatter:
@@ -98,4 +107,5 @@ def front_matter(metadata: dict[str, Any]) -> FrontMatter:
         toc=_decode(metadata.get("toc", True)) is not False,
         search_exclude=_decode(metadata.get("search_exclude", False)) is True,
         summary=str(metadata.get("summary", "") or "").strip(),
+        national_resources=_mappings(metadata.get("national_resources")),
     )

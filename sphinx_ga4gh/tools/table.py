@@ -110,7 +110,7 @@ def _content_root(document: nodes.document) -> nodes.Element:
 # --- filling at write time --------------------------------------------------------------------
 
 
-def _table(
+def make_table(
     headers: list[str], widths: list[int], rows: list[nodes.row], classes: list[str]
 ) -> nodes.table:
     table = nodes.table("", classes=["ga4gh-tool-table", "longtable", *classes])
@@ -139,7 +139,7 @@ def _remove_with_empty_section(placeholder: tool_table) -> None:
         parent.parent.remove(parent)
 
 
-def _cell(*children: nodes.Node) -> nodes.entry:
+def table_cell(*children: nodes.Node) -> nodes.entry:
     return nodes.entry("", nodes.paragraph("", "", *children))
 
 
@@ -181,10 +181,10 @@ class FillToolTables(SphinxPostTransform):
         name = nodes.strong(tool.name, tool.name)
         home = domain.home_of_tool(tool.id)
         if home is not None:
-            return _cell(internal_link(home.docname, home.anchor, name))
+            return table_cell(internal_link(home.docname, home.anchor, name))
         if tool.url:
-            return _cell(nodes.reference("", "", name, refuri=tool.url))
-        return _cell(name)
+            return table_cell(nodes.reference("", "", name, refuri=tool.url))
+        return table_cell(name)
 
     def _pages_cell(self, domain: Ga4ghDomain, tool: Tool) -> nodes.entry:
         links: list[nodes.Node] = []
@@ -194,7 +194,7 @@ class FillToolTables(SphinxPostTransform):
             title = domain.page_title(docname)
             badge = nodes.inline(title, title, classes=["ga4gh-badge", "ga4gh-badge-page"])
             links.append(internal_link(docname, "", badge))
-        return _cell(*links)
+        return table_cell(*links)
 
     def _site_table(
         self, domain: Ga4ghDomain, tools: list[Tool], placeholder: tool_table
@@ -203,14 +203,14 @@ class FillToolTables(SphinxPostTransform):
         for tool in sorted(tools, key=lambda t: t.name.lower()):
             row = self._row(SITE_TABLE_ANCHOR.format(tool.id))
             row += self._name_cell(domain, tool)
-            row += _cell(nodes.Text(type_label(tool.type)) if tool.type else nodes.Text(""))
-            row += _cell(*description_nodes(tool))
+            row += table_cell(nodes.Text(type_label(tool.type)) if tool.type else nodes.Text(""))
+            row += table_cell(*description_nodes(tool))
             row += self._pages_cell(domain, tool)
-            row += _cell(*badge_nodes(tool))
+            row += table_cell(*badge_nodes(tool))
             rows.append(row)
         if not rows:
             return nodes.paragraph("", "No tools or resources.", classes=["ga4gh-tool-table-empty"])
-        return _table(
+        return make_table(
             ["Name", "Type", "Description", "Related pages", "Registry"],
             [18, 10, 36, 18, 18],
             rows,
@@ -224,10 +224,10 @@ class FillToolTables(SphinxPostTransform):
         for tool in tools:
             row = self._row(PAGE_TABLE_ANCHOR.format(tool.id))
             row += self._name_cell(domain, tool)
-            row += _cell(*description_nodes(tool))
-            row += _cell(*badge_nodes(tool))
+            row += table_cell(*description_nodes(tool))
+            row += table_cell(*badge_nodes(tool))
             rows.append(row)
-        return _table(
+        return make_table(
             ["Tool or resource", "Description", "Registry"],
             [24, 50, 26],
             rows,
