@@ -28,6 +28,7 @@ from .furniture.related_pages import AppendRelatedPages
 from .furniture.section_tiles import FillSectionTiles, SectionTilesDirective, section_tiles
 from .pages.links import ResolvePageIdLinks, register_page_id
 from .pages.page_type import AddPageTypeSubtitle, add_meta_description, apply_page_options
+from .pages.title import TitleFromFrontMatter
 from .references.per_page import append_references, suppress_duplicate_citations
 from .references.styles import register_styles, use_ga4gh_styles
 from .reporting import report, warn
@@ -142,6 +143,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_node(people_directory)
     app.add_node(avatar, **AVATAR_VISITORS)  # type: ignore[arg-type]
 
+    app.add_transform(TitleFromFrontMatter)
     app.add_transform(InsertPageToolTable)
     app.add_transform(AppendNationalResources)
     app.add_transform(AppendRelatedPages)

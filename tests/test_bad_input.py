@@ -73,7 +73,7 @@ def test_configured_missing_file_is_an_error(app: SphinxTestApp) -> None:
     "html",
     testroot="bad-data",
     freshenv=True,
-    confoverrides={"suppress_warnings": ["ga4gh.tool", "ga4gh.page"]},
+    confoverrides={"suppress_warnings": ["ga4gh.tool", "ga4gh.page", "bibtex.key_not_found"]},
 )
 def test_warnings_can_be_suppressed_by_subtype(app: SphinxTestApp) -> None:
     app.build()
@@ -97,4 +97,14 @@ def test_bad_tool_declarations_in_pages(app: SphinxTestApp) -> None:
     assert (
         f"{a}:8: WARNING: tool 'nameless-new': url 'ftp://files.example.org/' is not an http(s) "
         "or mailto URL; it is not linked [ga4gh.tool]" in warnings
+    )
+
+
+@pytest.mark.sphinx("html", testroot="bad-data", freshenv=True)
+def test_missing_bibtex_key_warns_with_page_and_line(app: SphinxTestApp) -> None:
+    app.build()
+    src = app.srcdir / "index.md"
+    assert (
+        f'{src}:10: WARNING: could not find bibtex key "nobody_2020" [bibtex.key_not_found]'
+        in warnings_of(app)
     )

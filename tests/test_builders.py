@@ -35,3 +35,24 @@ def test_other_builders_do_not_crash(
     if builder == "text":
         text = (app.outdir / "index.txt").read_text("utf-8")
         assert "The guide covers Beacon v2 and the htsget protocol." in text
+
+
+@pytest.mark.parametrize("builder", ["latex", "text", "man", "texinfo", "epub"])
+@pytest.mark.parametrize("root", ["people", "tiles", "references", "front-matter"])
+def test_page_furniture_in_every_builder(
+    make_app: type[SphinxTestApp], builder: str, root: str, tmp_path: Path
+) -> None:
+    app, _ = build(make_app, copy_root(ROOTS / f"test-{root}", tmp_path), builder)
+    expected_warnings = [w for w in warnings_of(app) if "for EPUB3" not in w]
+    # The people and tiles roots have deliberate bad names; nothing else may warn or crash.
+    assert all("[ga4gh." in w for w in expected_warnings)
+    if builder == "latex":
+        tex = next(app.outdir.glob("*.tex")).read_text("utf-8")
+        assert "includegraphics" not in tex  # no avatars or logos on paper
+        content = {
+            "people": "Amara Okafor",
+            "tiles": "Discover variants.",
+            "references": "Kelleher",
+            "front-matter": "Taken from front matter",
+        }[root]
+        assert content in tex

@@ -59,3 +59,15 @@ def test_type_subtitle_meta_description_toc_and_search(app: SphinxTestApp) -> No
     assert html_of(app, "quiet").select_one(".bd-sidebar-secondary") is None
     assert standard.select_one(".bd-sidebar-secondary") is not None
     assert "findablewordquiet" not in (app.outdir / "searchindex.js").read_text("utf-8").lower()
+
+
+@pytest.mark.sphinx("html", testroot="front-matter", freshenv=True)
+def test_front_matter_title_is_the_title_of_a_page_without_heading(app: SphinxTestApp) -> None:
+    app.build()
+    assert app.env.titles["jekyll"].astext() == "Taken from front matter"
+    page = html_of(app, "jekyll")
+    h1 = page.select_one("h1")
+    assert h1.get_text().removesuffix("#").endswith("Taken from front matter")
+    assert "without a heading of its own" in h1.find_parent("section").get_text()
+    # A page with its own heading keeps it, and gets no second one.
+    assert len(html_of(app, "standard").select("h1")) == 1

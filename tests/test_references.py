@@ -49,6 +49,10 @@ def test_citations_are_author_year_and_lists_newest_first(app: SphinxTestApp) ->
     assert "(Example, 2023; Rehm et al., 2021)" in two
     assert all_page_authors(app) == ["Example", "Rehm", "Kelleher"]  # 2023, 2021, 2019
     assert html_of(app, "all").select_one("section#references") is None
+    # Braced capitals survive pybtex's sentence case; the DOI is a link.
+    rehm = next(e for e in html_of(app, "all").select("div.citation p") if "Rehm" in e.get_text())
+    assert "GA4GH: international policies" in rehm.get_text()
+    assert rehm.select_one("a")["href"] == "https://doi.org/10.1016/j.xgen.2021.100029"
 
 
 @pytest.mark.sphinx(
