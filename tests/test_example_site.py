@@ -29,3 +29,5 @@ def test_example_builds_clean_and_shows_the_features(
     phenopackets = html_of(app, "technologies_standards/phenopackets")
     assert phenopackets.select_one("#tool-example-profile.ga4gh-tool-card") is not None
     assert (app.outdir / "ga4gh-tools.html").is_file()
+    gdpr = html_of(app, "legal_ethical/gdpr")
+    assert gdpr.select_one("h1").get_text().removesuffix("#").endswith("GDPR")
