@@ -19,6 +19,7 @@ from ..data.tools import Tool, tool_from_fields
 from ..data.yaml_source import LocatedDict
 from ..domain import DOMAIN_NAME, get_domain
 from ..pages.front_matter import front_matter
+from ..pages.sections import append_section
 from ..reporting import front_matter_line, warn
 from ..tools.reference import badge_nodes, description_nodes
 from ..tools.table import make_table, table_cell
@@ -98,16 +99,12 @@ class AppendNationalResources(SphinxTransform):
             rows.append(row)
         if not rows:
             return
-        title = self.config.ga4gh_national_resources_title
-        section = nodes.section("", classes=["ga4gh-national-resources"])
-        section += nodes.title(title, title)
+        section = append_section(
+            self.document, self.config.ga4gh_national_resources_title, ["ga4gh-national-resources"]
+        )
         section += make_table(
             ["Resource", "Description", "Related pages", "Registry"],
             [20, 44, 18, 18],
             rows,
             ["ga4gh-national-resources-table"],
         )
-        section["names"].append(nodes.fully_normalize_name(title))
-        sections = [c for c in self.document.children if isinstance(c, nodes.section)]
-        (sections[0] if len(sections) == 1 else self.document).append(section)
-        self.document.note_implicit_target(section, section)

@@ -18,6 +18,7 @@ from ..data.people import Affiliation, Contributor
 from ..data.urls import is_safe_url
 from ..domain import Ga4ghDomain, get_domain
 from ..pages.front_matter import FrontMatter, front_matter
+from ..pages.sections import content_root
 from ..reporting import front_matter_line, warn
 
 GITHUB_AVATAR = "https://github.com/{}.png?size=96"
@@ -119,9 +120,9 @@ class AppendPagePeople(SphinxTransform):
         domain = get_domain(self.env)
         for path in domain.site.people_files:
             self.env.note_dependency(str(path))
-        block = nodes.container("", *groups, classes=["ga4gh-page-furniture"])
-        sections = [c for c in self.document.children if isinstance(c, nodes.section)]
-        (sections[0] if len(sections) == 1 else self.document).append(block)
+        content_root(self.document).append(
+            nodes.container("", *groups, classes=["ga4gh-page-furniture"])
+        )
 
     def _known(
         self,

@@ -13,6 +13,7 @@ from sphinx.transforms import SphinxTransform
 
 from ..domain import get_domain
 from ..pages.front_matter import front_matter, type_label
+from ..pages.sections import append_section
 from ..reporting import front_matter_line
 from .section_tiles import section_tiles
 
@@ -30,9 +31,9 @@ class AppendRelatedPages(SphinxTransform):
         groups = {page_type: ids for page_type, ids in related.items() if ids}
         if not groups:
             return
-        title = self.config.ga4gh_related_pages_title
-        section = nodes.section("", classes=["ga4gh-related-pages"])
-        section += nodes.title(title, title)
+        section = append_section(
+            self.document, self.config.ga4gh_related_pages_title, ["ga4gh-related-pages"]
+        )
         source = str(self.env.doc2path(docname))
         for page_type, page_ids in groups.items():
             label = type_label(page_type, self.config.ga4gh_page_type_labels)
@@ -49,8 +50,4 @@ class AppendRelatedPages(SphinxTransform):
             )
             tiles.source, tiles.line = source, front_matter_line(source, f"{page_type}:")
             section += tiles
-        section["names"].append(nodes.fully_normalize_name(title))
-        sections = [c for c in self.document.children if isinstance(c, nodes.section)]
-        (sections[0] if len(sections) == 1 else self.document).append(section)
-        self.document.note_implicit_target(section, section)
         get_domain(self.env).note_listing(docname)

@@ -26,6 +26,7 @@ from ..domain import (
     internal_link,
     type_label,
 )
+from ..pages.sections import append_section
 from .reference import badge_nodes, description_nodes
 
 
@@ -91,20 +92,10 @@ class InsertPageToolTable(SphinxTransform):
     def apply(self, **kwargs: Any) -> None:
         if not self.config.ga4gh_page_tool_table or not _has_tool_mentions(self.document):
             return
-        title = self.config.ga4gh_page_tool_table_title
-        section = nodes.section("", classes=["ga4gh-page-tools"])
-        section += nodes.title(title, title)
+        section = append_section(
+            self.document, self.config.ga4gh_page_tool_table_title, ["ga4gh-page-tools"]
+        )
         section += tool_table("", scope="page", types=[], docname=self.env.docname)
-        section["names"].append(nodes.fully_normalize_name(title))
-        parent = _content_root(self.document)
-        parent += section
-        self.document.note_implicit_target(section, section)
-
-
-def _content_root(document: nodes.document) -> nodes.Element:
-    """The page's top section (so added sections nest under the title), else the document."""
-    sections = [child for child in document.children if isinstance(child, nodes.section)]
-    return sections[0] if len(sections) == 1 else document
 
 
 # --- filling at write time --------------------------------------------------------------------

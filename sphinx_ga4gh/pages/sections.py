@@ -1,0 +1,21 @@
+"""Where the extension adds its own sections (tool table, related pages, resources, people)."""
+
+from __future__ import annotations
+
+from docutils import nodes
+
+
+def content_root(document: nodes.document) -> nodes.Element:
+    """The page's top section (so added sections nest under the title), else the document."""
+    sections = [child for child in document.children if isinstance(child, nodes.section)]
+    return sections[0] if len(sections) == 1 else document
+
+
+def append_section(document: nodes.document, title: str, classes: list[str]) -> nodes.section:
+    """A new titled section at the end of the page, with an id from its title; fill it after."""
+    section = nodes.section("", classes=classes)
+    section += nodes.title(title, title)
+    section["names"].append(nodes.fully_normalize_name(title))
+    content_root(document).append(section)
+    document.note_implicit_target(section, section)
+    return section
