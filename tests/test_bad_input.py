@@ -108,3 +108,14 @@ def test_missing_bibtex_key_warns_with_page_and_line(app: SphinxTestApp) -> None
         f'{src}:10: WARNING: could not find bibtex key "nobody_2020" [bibtex.key_not_found]'
         in warnings_of(app)
     )
+
+
+@pytest.mark.sphinx("html", testroot="bad-data", freshenv=True)
+def test_duplicate_page_id_names_both_pages(app: SphinxTestApp) -> None:
+    app.build()
+    first = app.srcdir / "dup_a.md"
+    second = app.srcdir / "dup_b.md"
+    assert (
+        f"{second}:3: WARNING: duplicate page_id 'shared_id': also used by {first}; "
+        "the first page keeps it [ga4gh.page]" in warnings_of(app)
+    )

@@ -8,7 +8,8 @@ are an HTML-only :class:`avatar` node: other builders (LaTeX above all) show no 
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from collections.abc import Mapping
+from typing import Any, Literal, TypeVar
 
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
@@ -16,10 +17,12 @@ from sphinx.util.docutils import SphinxTranslator
 
 from ..data.people import Affiliation, Contributor
 from ..data.urls import is_safe_url
-from ..domain import Ga4ghDomain, get_domain
+from ..domain import get_domain
 from ..pages.front_matter import FrontMatter, front_matter
 from ..pages.sections import content_root
 from ..reporting import front_matter_line, warn
+
+RecordT = TypeVar("RecordT", Contributor, Affiliation)
 
 GITHUB_AVATAR = "https://github.com/{}.png?size=96"
 GITHUB_PROFILE = "https://github.com/{}"
@@ -124,24 +127,20 @@ class AppendPagePeople(SphinxTransform):
             nodes.container("", *groups, classes=["ga4gh-page-furniture"])
         )
 
-    def _known(
+    def _lookup(
         self,
-        domain: Ga4ghDomain,
+        table: Mapping[str, RecordT],
         name: str,
         kind: Literal["contributor", "affiliation"],
         docname: str,
-    ) -> bool:
-        table: dict[str, Any] = (
-            domain.site.contributors if kind == "contributor" else domain.site.affiliations
-        )
-        if name in table:
-            return True
-        if not table:
-            # A site without that data file names people and organisations freely.
-            return False
-        line = front_matter_line(str(self.env.doc2path(docname)), name)
-        warn(f"unknown {kind} {name!r} in front matter", kind, (docname, line))
-        return False
+    ) -> RecordT | None:
+        """The record of ``name``, or None, reporting the name when the data file exists."""
+        record = table.get(name)
+        if record is None and table:
+            # A site without that data file (an empty table) names people freely.
+            line = front_matter_line(str(self.env.doc2path(docname)), name)
+            warn(f"unknown {kind} {name!r} in front matter", kind, (docname, line))
+        return record
 
     def _people_groups(self, page: FrontMatter, docname: str) -> list[nodes.container]:
         domain = get_domain(self.env)
@@ -153,9 +152,7 @@ class AppendPagePeople(SphinxTransform):
             items = [
                 person_item(
                     name,
-                    domain.site.contributors.get(name)
-                    if self._known(domain, name, "contributor", docname)
-                    else None,
+                    self._lookup(domain.site.contributors, name, "contributor", docname),
                     docname,
                 )
                 for name in names
@@ -170,9 +167,7 @@ class AppendPagePeople(SphinxTransform):
         items = [
             affiliation_item(
                 name,
-                domain.site.affiliations.get(name)
-                if self._known(domain, name, "affiliation", docname)
-                else None,
+                self._lookup(domain.site.affiliations, name, "affiliation", docname),
                 docname,
             )
             for name in page.affiliations

@@ -20,7 +20,8 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import docname_join
 
 from ..domain import DOMAIN_NAME, get_domain
-from ..reporting import warn
+from ..reporting import front_matter_line, warn
+from .front_matter import front_matter
 
 #: A target that can only be a page id, label or document name (no path, anchor or scheme).
 _BARE_TARGET = re.compile(r"[A-Za-z0-9_.\-]+")
@@ -29,12 +30,10 @@ _BARE_TARGET = re.compile(r"[A-Za-z0-9_.\-]+")
 def register_page_id(app: Sphinx, doctree: nodes.document) -> None:
     """At ``doctree-read``: the page's ``page_id`` front matter makes it a ``ga4gh:page``."""
     env = app.env
-    page_id = env.metadata.get(env.docname, {}).get("page_id")
-    if page_id is None:
-        return
-    page_id = str(page_id).strip()
+    page_id = front_matter(env.metadata.get(env.docname, {})).page_id
     if page_id:
-        get_domain(env).note_page(page_id, env.docname, 1)
+        source = str(env.doc2path(env.docname))
+        get_domain(env).note_page(page_id, env.docname, front_matter_line(source, "page_id:"))
 
 
 class ResolvePageIdLinks(SphinxPostTransform):

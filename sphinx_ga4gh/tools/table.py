@@ -75,22 +75,16 @@ class ToolTableDirective(SphinxDirective):
         return [index, table]
 
 
-def _has_tool_mentions(document: nodes.document) -> bool:
-    return any(
-        ref.get("refdomain") == "ga4gh"
-        and ref.get("reftype") == "tool"
-        and not ref.get("intersphinx")
-        for ref in document.findall(addnodes.pending_xref)
-    )
-
-
 class InsertPageToolTable(SphinxTransform):
     """Append "Tools and resources on this page" to every page that mentions a tool."""
 
+    # After the domain has collected the page's mentions (SphinxDomains, 850).
     default_priority = 880
 
     def apply(self, **kwargs: Any) -> None:
-        if not self.config.ga4gh_page_tool_table or not _has_tool_mentions(self.document):
+        if not self.config.ga4gh_page_tool_table:
+            return
+        if not get_domain(self.env).mentions.get(self.env.docname):
             return
         section = append_section(
             self.document, self.config.ga4gh_page_tool_table_title, ["ga4gh-page-tools"]
