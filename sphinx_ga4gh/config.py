@@ -117,6 +117,29 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         (str,),
         "Heading of the automatic per-page tool table.",
     ),
+    ConfigValue(
+        "ga4gh_site_description",
+        "",
+        "html",
+        (str,),
+        "The site's description: the meta description of pages that have none of their own.",
+    ),
+    ConfigValue(
+        "ga4gh_site_files",
+        [],
+        "html",
+        (list, tuple),
+        "Files and folders (relative to conf.py) copied to the HTML output at the same paths, "
+        "as Jekyll published them: images named by data files or raw HTML, downloads.",
+    ),
+    ConfigValue(
+        "ga4gh_liquid",
+        False,
+        "env",
+        (bool,),
+        "Translate the Liquid tags of not-yet-migrated Jekyll pages while reading them, with "
+        "one ``ga4gh.liquid`` warning per page.",
+    ),
 )
 
 

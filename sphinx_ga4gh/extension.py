@@ -13,6 +13,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util.typing import ExtensionMetadata
 
 from . import __version__
+from .assets.site_files import copy_site_files
 from .config import add_config_values
 from .data.site import load_site_data
 from .domain import Ga4ghDomain, get_domain
@@ -26,9 +27,11 @@ from .furniture.national_resources import AppendNationalResources
 from .furniture.people import AVATAR_VISITORS, AppendPagePeople, avatar
 from .furniture.related_pages import AppendRelatedPages
 from .furniture.section_tiles import FillSectionTiles, SectionTilesDirective, section_tiles
+from .migration.legacy import RestoreSourceLines, translate_liquid
 from .pages.links import ResolvePageIdLinks, register_page_id
 from .pages.page_type import AddPageTypeSubtitle, add_meta_description, apply_page_options
 from .pages.title import TitleFromFrontMatter
+from .references.bibfiles import warn_repeated_keys
 from .references.per_page import append_references, suppress_duplicate_citations
 from .references.styles import register_styles, use_ga4gh_styles
 from .reporting import report, warn
@@ -143,6 +146,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_node(people_directory)
     app.add_node(avatar, **AVATAR_VISITORS)  # type: ignore[arg-type]
 
+    app.add_transform(RestoreSourceLines)
     app.add_transform(TitleFromFrontMatter)
     app.add_transform(InsertPageToolTable)
     app.add_transform(AppendNationalResources)
@@ -158,9 +162,12 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("config-inited", default_bibliography)
     app.connect("config-inited", suppress_duplicate_citations)
     app.connect("config-inited", use_ga4gh_styles)
+    # Liquid first: the per-page references look for the citations it translates.
+    app.connect("source-read", translate_liquid, priority=400)
     app.connect("source-read", append_references)
     app.connect("builder-inited", load_data)
     app.connect("builder-inited", add_static_path)
+    app.connect("builder-inited", warn_repeated_keys)
     app.connect("doctree-read", register_page_id)
     app.connect("doctree-read", note_registry_dependency)
     app.connect("doctree-read", apply_page_options)
@@ -168,6 +175,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("missing-reference", unresolved_reference, priority=900)
     app.connect("env-purge-doc", remember_changed_doc)
     app.connect("env-get-updated", pages_to_rewrite)
+    app.connect("build-finished", copy_site_files)
 
     return {
         "version": __version__,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import TypeAlias
@@ -43,18 +44,31 @@ def precise_location(node: nodes.Node) -> str | None:
     return f"{source}:{line}"
 
 
-def front_matter_line(source: str, text: str) -> int:
-    """The line of the page's front matter (between the ``---`` lines) that holds ``text``."""
-    path = Path(source)
-    if not path.is_file():
-        return 1
-    lines = _source_lines(str(path), path.stat().st_mtime)
-    for number, line in enumerate(lines[1:], start=2):
+def line_in_front_matter(lines: Sequence[str], text: str, key: str | None = None) -> int:
+    """The 1-based line of a page (``lines`` from its first ``---``) whose front matter holds
+    ``text``, searching from the line of ``key:`` when given (a name may also be in the title)."""
+    start = 1
+    if key is not None:
+        for number, line in enumerate(lines[1:], start=1):
+            if line.strip() == "---":
+                break
+            if line.startswith(f"{key}:"):
+                start = number
+                break
+    for number, line in enumerate(lines[start:], start=start + 1):
         if line.strip() == "---":
             break
         if text in line:
             return number
     return 1
+
+
+def front_matter_line(source: str, text: str, key: str | None = None) -> int:
+    """The line of the page's front matter (between the ``---`` lines) that holds ``text``."""
+    path = Path(source)
+    if not path.is_file():
+        return 1
+    return line_in_front_matter(_source_lines(str(path), path.stat().st_mtime), text, key)
 
 
 def warn(message: str, subtype: Subtype, location: Location) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-Subtype = Literal["tool", "contributor", "affiliation", "page", "data"]
+Subtype = Literal["tool", "contributor", "affiliation", "page", "data", "liquid"]
 
 
 @dataclass(frozen=True)

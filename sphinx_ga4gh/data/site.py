@@ -16,6 +16,8 @@ from .yaml_source import YamlLoadError, load_yaml
 DEFAULT_TOOLS_PATH = "_data/tool_and_resource_list.yml"
 DEFAULT_CONTRIBUTORS_PATH = "_data/CONTRIBUTORS.yml"
 DEFAULT_AFFILIATIONS_PATH = "_data/affiliations.yml"
+#: The theme's country names: a two-letter affiliation (``AU``) is a country, not an organisation.
+COUNTRIES_PATH = "_data/countries.yml"
 
 
 @dataclass
@@ -25,6 +27,8 @@ class SiteData:
     tools: dict[str, Tool] = field(default_factory=dict)
     contributors: dict[str, Contributor] = field(default_factory=dict)
     affiliations: dict[str, Affiliation] = field(default_factory=dict)
+    #: Country code (upper case) → name, from ``_data/countries.yml`` when the site has it.
+    countries: dict[str, str] = field(default_factory=dict)
     tool_files: list[Path] = field(default_factory=list)
     people_files: list[Path] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
@@ -100,5 +104,25 @@ def load_site_data(
         for name, org in loaded.items():
             site.affiliations.setdefault(name, org)
     site.people_files = contributor_paths + affiliation_paths
+    countries_path = base / COUNTRIES_PATH
+    if countries_path.is_file():
+        site.countries = _load_countries(countries_path, problems)
+        site.people_files.append(countries_path)
     site.diagnostics = problems
     return site
+
+
+def _load_countries(path: Path, problems: list[Diagnostic]) -> dict[str, str]:
+    try:
+        data = load_yaml(path)
+    except YamlLoadError as exc:
+        problems.append(exc.diagnostic)
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {str(code).upper(): str(name) for code, name in data.items()}
+
+
+def is_country_code(name: str) -> bool:
+    """The theme's rule: an affiliation of two letters is a country code (``AU``, ``gb``)."""
+    return len(name) == 2 and name.isalpha()

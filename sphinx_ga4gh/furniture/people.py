@@ -16,6 +16,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxTranslator
 
 from ..data.people import Affiliation, Contributor
+from ..data.site import is_country_code
 from ..data.urls import is_safe_url
 from ..domain import get_domain
 from ..pages.front_matter import FrontMatter, front_matter
@@ -100,6 +101,14 @@ def affiliation_item(name: str, org: Affiliation | None, docname: str) -> nodes.
     return item
 
 
+def country_item(code: str, countries: Mapping[str, str]) -> nodes.list_item:
+    """A country (the theme shows two-letter affiliations as countries): its name if known."""
+    name = countries.get(code.upper(), code.upper())
+    item = nodes.list_item("", classes=["ga4gh-affiliation", "ga4gh-country"])
+    item += nodes.paragraph("", "", nodes.inline(name, name))
+    return item
+
+
 def _group(title: str, items: list[nodes.list_item], kind: str) -> nodes.container:
     group = nodes.container("", classes=["ga4gh-page-people", f"ga4gh-{kind}"])
     group += nodes.rubric(title, title)
@@ -133,12 +142,13 @@ class AppendPagePeople(SphinxTransform):
         name: str,
         kind: Literal["contributor", "affiliation"],
         docname: str,
+        key: str,
     ) -> RecordT | None:
         """The record of ``name``, or None, reporting the name when the data file exists."""
         record = table.get(name)
         if record is None and table:
             # A site without that data file (an empty table) names people freely.
-            line = front_matter_line(str(self.env.doc2path(docname)), name)
+            line = front_matter_line(str(self.env.doc2path(docname)), name, key)
             warn(f"unknown {kind} {name!r} in front matter", kind, (docname, line))
         return record
 
@@ -152,7 +162,7 @@ class AppendPagePeople(SphinxTransform):
             items = [
                 person_item(
                     name,
-                    self._lookup(domain.site.contributors, name, "contributor", docname),
+                    self._lookup(domain.site.contributors, name, "contributor", docname, key),
                     docname,
                 )
                 for name in names
@@ -163,11 +173,15 @@ class AppendPagePeople(SphinxTransform):
     def _affiliations(self, page: FrontMatter, docname: str) -> list[nodes.container]:
         if not page.affiliations:
             return []
-        domain = get_domain(self.env)
+        site = get_domain(self.env).site
         items = [
-            affiliation_item(
+            country_item(name, site.countries)
+            if is_country_code(name)
+            else affiliation_item(
                 name,
-                self._lookup(domain.site.affiliations, name, "affiliation", docname),
+                self._lookup(
+                    site.affiliations, name, "affiliation", docname, page.affiliations_key
+                ),
                 docname,
             )
             for name in page.affiliations

@@ -39,6 +39,8 @@ def _decode(value: Any) -> Any:
     if not isinstance(value, str):
         return value
     text = value.strip()
+    if text == "null":  # an empty YAML value (``affiliations:``), as myst-parser stores it
+        return None
     if text in ("True", "False"):
         return text == "True"
     if text[:1] in "[{":
@@ -79,6 +81,8 @@ class FrontMatter:
     editors: list[str] = field(default_factory=list)
     coordinators: list[str] = field(default_factory=list)
     affiliations: list[str] = field(default_factory=list)
+    #: Which key named the affiliations (``supported_by`` is the theme's newer name).
+    affiliations_key: str = "affiliations"
     related_pages: dict[str, list[str]] = field(default_factory=dict)
     datatable: bool = False
     toc: bool = True
@@ -90,7 +94,10 @@ class FrontMatter:
 def front_matter(metadata: dict[str, Any]) -> FrontMatter:
     """Typed front matter from one page's ``env.metadata`` entry."""
     related = _decode(metadata.get("related_pages"))
-    affiliations = _names(metadata.get("affiliations")) or _names(metadata.get("supported_by"))
+    affiliations = _names(metadata.get("affiliations"))
+    affiliations_key = "affiliations"
+    if not affiliations and _names(metadata.get("supported_by")):
+        affiliations, affiliations_key = _names(metadata.get("supported_by")), "supported_by"
     return FrontMatter(
         title=str(metadata.get("title", "") or "").strip(),
         page_id=str(metadata.get("page_id", "") or "").strip(),
@@ -100,6 +107,7 @@ def front_matter(metadata: dict[str, Any]) -> FrontMatter:
         editors=_names(metadata.get("editors")),
         coordinators=_names(metadata.get("coordinators")),
         affiliations=affiliations,
+        affiliations_key=affiliations_key,
         related_pages={str(k): _names(v) for k, v in related.items()}
         if isinstance(related, dict)
         else {},

@@ -54,8 +54,10 @@ class AddPageTypeSubtitle(SphinxPostTransform):
 def add_meta_description(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
-    """``html-page-context``: the page's ``description`` as its meta description."""
+    """``html-page-context``: the page's ``description`` (else the site's) as its meta
+    description."""
     description = front_matter(app.env.metadata.get(pagename, {})).description
+    description = description or app.config.ga4gh_site_description
     if description:
         tag = f'<meta name="description" content="{escape(description, quote=True)}" />\n'
         context["metatags"] = context.get("metatags", "") + tag

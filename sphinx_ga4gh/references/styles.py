@@ -16,8 +16,10 @@ from typing import Any
 
 import pybtex.plugin
 import sphinxcontrib.bibtex.plugin
+from pybtex.style import FormattedEntry
 from pybtex.style.formatting.plain import Style as PlainStyle
 from pybtex.style.sorting import BaseSortingStyle
+from pybtex.style.template import FieldIsMissing
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinxcontrib.bibtex.style.referencing import BracketStyle
@@ -26,6 +28,7 @@ from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferen
 REFERENCE_STYLE = "ga4gh_author_year"
 FORMATTING_STYLE = "ga4gh"
 YEAR_DESCENDING = "ga4gh_year_descending"
+YEAR_ASCENDING = "ga4gh_year_ascending"
 
 #: sphinxcontrib-bibtex's own defaults: a project that kept them gets ours.
 BIBTEX_DEFAULT_REFERENCE_STYLE = "label"
@@ -79,11 +82,52 @@ class YearDescendingSorting(BaseSortingStyle):  # type: ignore[misc]
         )
 
 
+class YearAscendingSorting(YearDescendingSorting):
+    """Oldest first (jekyll-scholar ``sort_by: year``, ``order: ascending``)."""
+
+    def sorting_key(self, entry: Any) -> tuple[int, int, str, str]:
+        year, month, first, title = super().sorting_key(entry)
+        return (-year, -month, first, title)
+
+
 class Ga4ghFormattingStyle(PlainStyle):  # type: ignore[misc]
     # Labels derived from the entry (RPS21), not its position: the same work is listed on many
     # pages, and numbered labels would collide between their lists.
     default_label_style = "alpha"
     default_sorting_style = YEAR_DESCENDING
+
+    def format_entry(self, label: str, entry: Any, bib_data: Any = None) -> FormattedEntry:
+        """An entry that lacks a field its type requires (a report without ``institution``)
+        is listed with what it has, as jekyll-scholar lists it, instead of an error text."""
+        try:
+            return super().format_entry(label, entry, bib_data=bib_data)
+        except FieldIsMissing:
+            context = {"entry": entry, "style": self, "bib_data": bib_data}
+            text = self.get_misc_template(entry).format_data(context)
+            return FormattedEntry(entry.key, text, label)
+
+
+class Ga4ghYearAscendingStyle(Ga4ghFormattingStyle):
+    default_sorting_style = YEAR_ASCENDING
+
+
+class Ga4ghAuthorStyle(Ga4ghFormattingStyle):
+    default_sorting_style = "author_year_title"
+
+
+class Ga4ghUnsortedStyle(Ga4ghFormattingStyle):
+    """In the order of the BibTeX file (jekyll-scholar's default ``sort_by: none``)."""
+
+    default_sorting_style = "none"
+
+
+#: Formatting styles by name: how each lists a page's references.
+FORMATTING_STYLES: dict[str, type[Ga4ghFormattingStyle]] = {
+    FORMATTING_STYLE: Ga4ghFormattingStyle,
+    "ga4gh_year_ascending": Ga4ghYearAscendingStyle,
+    "ga4gh_author": Ga4ghAuthorStyle,
+    "ga4gh_unsorted": Ga4ghUnsortedStyle,
+}
 
 
 def _round() -> BracketStyle:
@@ -103,7 +147,9 @@ class Ga4ghReferenceStyle(AuthorYearReferenceStyle):
 
 def register_styles() -> None:
     pybtex.plugin.register_plugin("pybtex.style.sorting", YEAR_DESCENDING, YearDescendingSorting)
-    pybtex.plugin.register_plugin("pybtex.style.formatting", FORMATTING_STYLE, Ga4ghFormattingStyle)
+    pybtex.plugin.register_plugin("pybtex.style.sorting", YEAR_ASCENDING, YearAscendingSorting)
+    for name, style in FORMATTING_STYLES.items():
+        pybtex.plugin.register_plugin("pybtex.style.formatting", name, style)
     sphinxcontrib.bibtex.plugin.register_plugin(
         "sphinxcontrib.bibtex.style.referencing", REFERENCE_STYLE, Ga4ghReferenceStyle
     )

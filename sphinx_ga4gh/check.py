@@ -1,0 +1,334 @@
+"""``sphinx-ga4gh check SITE``: a field guide's data and pages validated without a build.
+
+SITE is a Jekyll site (``_config.yml``, Liquid tags) or a sphinx-ga4gh project (``conf.py``,
+MyST roles). Both are read the same way: the data files as the extension reads them (so the
+same problems are found, with file and line), then each page's tool mentions, citations, page
+links and people, checked against the data. One line per problem: ``path:line: type: message``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import runpy
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .data.site import SiteData, is_country_code, load_site_data
+from .migration.jekyll import read_site, split_front_matter
+from .migration.liquid import Untranslatable, cite_arguments, parameters, quoted_string
+from .migration.scanner import fenced_code_ranges, line_of, scan
+from .references.bibfiles import BibKeys, read_bib_keys, repeated_key_message
+from .reporting import line_in_front_matter
+
+DEFAULT_BIBFILE = "_bibliography/references.bib"
+_TOOL_ROLE = re.compile(r"\{(?:ga4gh:)?tool\}`(?:[^`<]*<)?([^`<>]+?)>?`")
+_CITE_ROLE = re.compile(r"\{cite(?::[a-z]+)?\}`([^`]+)`")
+_PAGE_ROLE = re.compile(r"\{ga4gh:page\}`(?:[^`<]*<)?([^`<>]+?)>?`")
+_TOOL_DIRECTIVE = re.compile(r"^[`:]{3,}\{ga4gh:tool\}[ \t]+(\S+)", re.M)
+_LINK = re.compile(r"(?<!!)\[[^\]\n]*\]\(([A-Za-z0-9_-]+)\)")
+PEOPLE_KEYS = ("contributors", "editors", "coordinators")
+
+
+@dataclass
+class Mention:
+    value: str
+    line: int
+
+
+@dataclass
+class PageFacts:
+    """What one page names: tools, cited works, page links, people; with lines in its file."""
+
+    path: str
+    front_matter: dict[str, Any]
+    front_matter_lines: list[str]
+    tools: list[Mention] = field(default_factory=list)
+    cites: list[Mention] = field(default_factory=list)
+    links: list[Mention] = field(default_factory=list)
+    declared_tools: list[str] = field(default_factory=list)
+
+    def key_line(self, text: str, key: str | None = None) -> int:
+        return line_in_front_matter(["---", *self.front_matter_lines, "---"], text, key)
+
+
+def _outside_fences(text: str, pattern: re.Pattern[str], offset: int) -> Iterator[Mention]:
+    fences = fenced_code_ranges(text)
+    for match in pattern.finditer(text):
+        if not any(start <= match.start() < end for start, end in fences):
+            yield Mention(match.group(1).strip(), line_of(text, match.start()) + offset)
+
+
+def _cite_keys(text: str) -> list[str]:
+    # ``{cite:p}`{see}key{p. 2},other``: keys without pre- and post-text.
+    return [re.sub(r"\{[^}]*\}", "", key).strip() for key in text.split(",") if key.strip()]
+
+
+def myst_page_facts(path: str, text: str) -> PageFacts:
+    parts = split_front_matter(text)
+    head, body, body_line = (parts[0], parts[1], parts[2]) if parts else ("", text, 1)
+    facts = PageFacts(path, _yaml_mapping(head), head.splitlines())
+    offset = body_line - 1
+    facts.tools = list(_outside_fences(body, _TOOL_ROLE, offset))
+    facts.cites = [
+        Mention(key, mention.line)
+        for mention in _outside_fences(body, _CITE_ROLE, offset)
+        for key in _cite_keys(mention.value)
+    ]
+    facts.links = list(_outside_fences(body, _PAGE_ROLE, offset)) + list(
+        _outside_fences(body, _LINK, offset)
+    )
+    facts.declared_tools = [m.value for m in _outside_fences(body, _TOOL_DIRECTIVE, offset)]
+    return facts
+
+
+def liquid_page_facts(
+    path: str, front_matter: dict[str, Any], head: str, body: str, body_line: int
+) -> PageFacts:
+    facts = PageFacts(path, front_matter, head.splitlines())
+    offset = body_line - 1
+    for tag in scan(body):
+        if tag.in_code or tag.is_output:
+            continue
+        line = line_of(body, tag.start) + offset
+        if tag.name == "tool":
+            with contextlib.suppress(Untranslatable):
+                facts.tools.append(Mention(quoted_string(tag.markup).strip(), line))
+        elif tag.name == "cite":
+            with contextlib.suppress(Untranslatable):
+                facts.cites += [Mention(key, line) for key in cite_arguments(tag.markup)[0]]
+        elif tag.name == "include":
+            with contextlib.suppress(Untranslatable):
+                name, values = parameters(tag.markup)
+                if name.startswith("section-navigation-tiles") and values.get("custom"):
+                    facts.links += [
+                        Mention(item.strip(), line)
+                        for item in values["custom"].split(",")
+                        if item.strip()
+                    ]
+    facts.links += list(_outside_fences(body, _LINK, offset))
+    return facts
+
+
+def _yaml_mapping(text: str) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(text) if text.strip() else {}
+    except yaml.YAMLError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _names(value: Any) -> list[str]:
+    if value is None:
+        return []
+    items = value if isinstance(value, list) else [value]
+    return [str(item).strip() for item in items if item is not None and str(item).strip()]
+
+
+# --- the two kinds of site -------------------------------------------------------------------
+
+
+@dataclass
+class Site:
+    root: Path
+    data: SiteData
+    pages: list[PageFacts]
+    bibfiles: list[Path]
+    #: Names a bare Markdown link may point at besides page_ids (documents, pages' URLs).
+    link_targets: set[str] = field(default_factory=set)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _conf_values(root: Path) -> dict[str, Any]:
+    """conf.py's settings, by running it as Sphinx does (from its own folder)."""
+    with contextlib.chdir(root):
+        return runpy.run_path(str(root / "conf.py"))
+
+
+def _sphinx_project(root: Path) -> Site:
+    conf = _conf_values(root)
+    data = load_site_data(
+        root,
+        conf.get("ga4gh_tools"),
+        conf.get("ga4gh_contributors"),
+        conf.get("ga4gh_affiliations"),
+    )
+    excluded = ["_build", *[str(p) for p in conf.get("exclude_patterns", [])]]
+    pages = []
+    for path in sorted(root.rglob("*.md")):
+        relpath = path.relative_to(root).as_posix()
+        if any(_matches(relpath, pattern) for pattern in excluded):
+            continue
+        pages.append(myst_page_facts(relpath, path.read_text(encoding="utf-8")))
+    bibfiles = conf.get("bibtex_bibfiles")
+    if bibfiles is None:
+        bibfiles = [DEFAULT_BIBFILE] if (root / DEFAULT_BIBFILE).is_file() else []
+    documents = {page.path.rsplit(".", 1)[0] for page in pages}
+    return Site(root, data, pages, [root / name for name in bibfiles], documents)
+
+
+def _matches(relpath: str, pattern: str) -> bool:
+    from fnmatch import fnmatch
+
+    pattern = pattern.rstrip("/")
+    return fnmatch(relpath, pattern) or relpath.startswith(pattern + "/")
+
+
+def _jekyll_site(root: Path) -> Site:
+    jekyll = read_site(root)
+    data = load_site_data(root, None, None, None)
+    pages = []
+    for page in jekyll.pages:
+        if not page.is_markdown:
+            continue
+        values = {**page.defaults, **page.front_matter}
+        pages.append(
+            liquid_page_facts(
+                page.relpath, values, page.front_matter_text, page.body, page.body_line
+            )
+        )
+    scholar = jekyll.config.get("scholar")
+    scholar = scholar if isinstance(scholar, dict) else {}
+    source = str(scholar.get("source") or "_bibliography").strip("./") or "_bibliography"
+    bibliography = str(scholar.get("bibliography") or "references.bib")
+    # A bare link is resolved against the page's URL; pages live at their URLs' last part.
+    urls = {page.url.strip("/").removesuffix(".html") or "index" for page in jekyll.pages}
+    site = Site(root, data, pages, [root / source / bibliography], urls)
+    site.problems += [
+        Problem(path, found.line, "ga4gh.data", found.message)
+        for path, found in jekyll.findings
+        if found.kind in ("data", "front matter")
+    ]
+    return site
+
+
+# --- checks ------------------------------------------------------------------------------------
+
+
+def _relative(root: Path, path: str) -> str:
+    try:
+        return Path(path).resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One line of the check's output."""
+
+    path: str
+    line: int
+    kind: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.kind}: {self.message}"
+
+
+def _bib_problems(site: Site) -> tuple[BibKeys, list[Problem]]:
+    keys = BibKeys()
+    problems: list[Problem] = []
+    for path in site.bibfiles:
+        shown = _relative(site.root, str(path))
+        if not path.is_file():
+            problems.append(Problem(shown, 1, "ga4gh.data", "BibTeX file not found"))
+            continue
+        found = read_bib_keys(path)
+        for key, line in found.lines.items():
+            keys.lines.setdefault(key, line)
+        problems += [
+            Problem(shown, line, "ga4gh.data", repeated_key_message(key, first))
+            for key, line, first in found.repeated
+        ]
+    return keys, problems
+
+
+def _page_ids(pages: list[PageFacts]) -> tuple[dict[str, str], list[Problem]]:
+    page_ids: dict[str, str] = {}
+    problems: list[Problem] = []
+    for page in pages:
+        page_id = str(page.front_matter.get("page_id") or "").strip()
+        if page_id in page_ids:
+            message = f"duplicate page_id {page_id!r} (also {page_ids[page_id]})"
+            line = page.key_line(page_id, "page_id")
+            problems.append(Problem(page.path, line, "ga4gh.page", message))
+        elif page_id:
+            page_ids[page_id] = page.path
+    return page_ids, problems
+
+
+def _page_problems(site: Site, bib: BibKeys) -> list[Problem]:
+    known_tools = set(site.data.tools) | {t for page in site.pages for t in page.declared_tools}
+    page_ids, problems = _page_ids(site.pages)
+    targets = set(page_ids) | site.link_targets
+    for page in site.pages:
+        problems += [
+            Problem(page.path, m.line, "ga4gh.tool", f"unknown tool id {m.value!r}")
+            for m in page.tools
+            if m.value not in known_tools
+        ]
+        problems += [
+            Problem(page.path, m.line, "bibtex.key_not_found", f"no BibTeX entry {m.value!r}")
+            for m in page.cites
+            if m.value.lower() not in bib.lines
+        ]
+        problems += [
+            Problem(page.path, m.line, "ga4gh.page", f"unknown page_id {m.value!r}")
+            for m in page.links
+            if m.value not in targets
+        ]
+        problems += [
+            Problem(
+                page.path,
+                page.key_line(name, "related_pages"),
+                "ga4gh.page",
+                f"unknown page_id {name!r} in related_pages",
+            )
+            for name in _related_ids(page.front_matter.get("related_pages"))
+            if name not in page_ids
+        ]
+        problems += _people_problems(site, page)
+    return problems
+
+
+def _related_ids(value: Any) -> list[str]:
+    if not isinstance(value, dict):
+        return []
+    return [name for items in value.values() for name in _names(items)]
+
+
+def _people_problems(site: Site, page: PageFacts) -> list[Problem]:
+    named: list[tuple[str, str, str, Mapping[str, object]]] = [
+        (key, name, "contributor", site.data.contributors)
+        for key in PEOPLE_KEYS
+        for name in _names(page.front_matter.get(key))
+    ]
+    matter = page.front_matter
+    key = "affiliations" if _names(matter.get("affiliations")) else "supported_by"
+    named += [
+        (key, name, "affiliation", site.data.affiliations)
+        for name in _names(matter.get(key))
+        if not is_country_code(name)
+    ]
+    # Names are checked only against a data file the site has (as the build does).
+    return [
+        Problem(page.path, page.key_line(name, key), f"ga4gh.{kind}", f"unknown {kind} {name!r}")
+        for key, name, kind, known in named
+        if known and name not in known
+    ]
+
+
+def check_site(root: Path) -> list[Problem]:
+    """Every problem of the site at ``root``, in file and line order."""
+    site = _sphinx_project(root) if (root / "conf.py").is_file() else _jekyll_site(root)
+    problems = list(site.problems)
+    problems += [
+        Problem(_relative(root, d.location.path), d.location.line, f"ga4gh.{d.subtype}", d.message)
+        for d in site.data.diagnostics
+    ]
+    bib, bib_problems = _bib_problems(site)
+    return sorted(set(problems + bib_problems + _page_problems(site, bib)))

@@ -1,0 +1,113 @@
+"""The ``sphinx-ga4gh`` command: ``migrate`` a Jekyll site, ``check`` a site without building."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from . import __version__
+from .migration.project import MigrationError, MigrationReport, migrate
+
+
+def _progress(stream: TextIO) -> callable[[int, int], None]:  # type: ignore[valid-type]
+    def show(done: int, total: int) -> None:
+        width = 30
+        filled = width * done // max(total, 1)
+        stream.write(f"\rMigrating pages [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+        if done == total:
+            stream.write("\n")
+        stream.flush()
+
+    return show
+
+
+def print_report(report: MigrationReport, stream: TextIO) -> None:
+    """The summary: counts per construct, then each construct left as it was, with file:line."""
+    print(
+        f"Migrated {report.pages} pages from {report.site} to {report.out} "
+        f"({report.files_copied} files copied, {report.links_rewritten} links rewritten).",
+        file=stream,
+    )
+    counts = report.counts()
+    if counts:
+        print("Translated:", file=stream)
+        for kind, count in sorted(counts.items()):
+            print(f"  {kind}: {count}", file=stream)
+    untranslated = report.untranslated
+    print(f"Not translated, left in the page as written: {len(untranslated)}", file=stream)
+    for path, found in untranslated:
+        source = f" {found.source}" if found.source else ""
+        print(f"  {path}:{found.line}: {found.kind}:{source} — {found.message}", file=stream)
+    notes = report.notes
+    if notes:
+        print(f"Notes: {len(notes)}", file=stream)
+        for path, found in notes:
+            print(f"  {path}:{found.line}: {found.kind}: {found.message}", file=stream)
+
+
+def _migrate(arguments: argparse.Namespace) -> int:
+    show_progress = not arguments.quiet and sys.stderr.isatty()
+    try:
+        report = migrate(
+            Path(arguments.site),
+            Path(arguments.out),
+            force=arguments.force,
+            progress=_progress(sys.stderr) if show_progress else None,
+        )
+    except MigrationError as error:
+        print(f"sphinx-ga4gh migrate: {error}", file=sys.stderr)
+        return 2
+    if not arguments.quiet or report.untranslated:
+        print_report(report, sys.stdout)
+    return 1 if arguments.strict and report.untranslated else 0
+
+
+def _check(arguments: argparse.Namespace) -> int:
+    from .check import check_site
+
+    problems = check_site(Path(arguments.site))
+    for problem in problems:
+        print(problem)
+    if not arguments.quiet:
+        print(f"{len(problems)} problem(s) found in {arguments.site}", file=sys.stderr)
+    return 1 if problems else 0
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(prog="sphinx-ga4gh", description=__doc__)
+    main.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = main.add_subparsers(dest="command", required=True)
+    migrate_command = commands.add_parser(
+        "migrate", help="write a Sphinx project from an ELIXIR-toolkit Jekyll site"
+    )
+    migrate_command.add_argument("site", help="the Jekyll site (it is only read)")
+    migrate_command.add_argument("out", help="the folder to write the Sphinx project into")
+    migrate_command.add_argument(
+        "--force", action="store_true", help="write into OUT even if it is not empty"
+    )
+    migrate_command.add_argument(
+        "--strict", action="store_true", help="exit 1 if anything was left untranslated"
+    )
+    migrate_command.add_argument(
+        "--quiet", action="store_true", help="no progress bar; report only what was not translated"
+    )
+    migrate_command.set_defaults(run=_migrate)
+    check_command = commands.add_parser(
+        "check", help="validate a Jekyll site or a sphinx-ga4gh project without building it"
+    )
+    check_command.add_argument("site", help="the Jekyll site or the Sphinx project (conf.py)")
+    check_command.add_argument("--quiet", action="store_true", help="no summary line")
+    check_command.set_defaults(run=_check)
+    return main
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    arguments = parser().parse_args(argv)
+    return int(arguments.run(arguments))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

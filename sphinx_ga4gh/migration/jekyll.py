@@ -1,0 +1,333 @@
+"""Reads an ELIXIR-toolkit Jekyll site: its config, pages, URLs, sidebars and static files.
+
+Only what the migration and ``sphinx-ga4gh check`` need: which files are pages, the URL Jekyll
+gives each (``permalink`` in front matter, then ``defaults`` in ``_config.yml``, then Jekyll's
+own default), and the files Jekyll would publish as they are.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import posixpath
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+import yaml
+
+from ..data.yaml_source import YamlLoadError, load_yaml
+from .liquid import Finding
+from .scanner import fenced_code_ranges
+
+CONFIG_FILE = "_config.yml"
+PAGE_SUFFIXES = (".md", ".markdown", ".html")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+#: Never published by Jekyll, whatever the config says.
+ALWAYS_EXCLUDED = ("Gemfile", "Gemfile.lock", "node_modules", "vendor")
+#: Front matter keys that sphinx-ga4gh reads; defaults from ``_config.yml`` for them are kept.
+CONTENT_KEYS = (
+    "title",
+    "page_id",
+    "type",
+    "description",
+    "contributors",
+    "editors",
+    "coordinators",
+    "affiliations",
+    "supported_by",
+    "related_pages",
+    "datatable",
+    "toc",
+    "search_exclude",
+    "summary",
+    "national_resources",
+)
+_H1 = re.compile(r"^ {0,3}#[ \t]+\S", re.M)
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*(?:\r?\n|\Z)", re.S | re.M)
+
+
+@dataclass
+class JekyllPage:
+    """One page: its source, front matter (as written and parsed) and body, URL and docname."""
+
+    relpath: str
+    front_matter_text: str
+    front_matter: dict[str, Any]
+    body: str
+    #: Line of the source file where the body starts (for file:line in reports).
+    body_line: int
+    url: str = ""
+    docname: str = ""
+    #: Front matter values that came from ``_config.yml`` defaults, not from the page.
+    defaults: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def is_markdown(self) -> bool:
+        return self.relpath.endswith(MARKDOWN_SUFFIXES)
+
+    @property
+    def basename(self) -> str:
+        return PurePosixPath(self.relpath).name
+
+
+@dataclass
+class JekyllSite:
+    root: Path
+    config: dict[str, Any]
+    pages: list[JekyllPage]
+    #: Files Jekyll publishes as they are (images, PDFs, CSS), relative paths.
+    static_files: list[str]
+    sidebars: dict[str, Any]
+    news: list[dict[str, Any]] | None
+    findings: list[tuple[str, Finding]] = field(default_factory=list)
+    _by_url: dict[str, JekyllPage] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._by_url = {}
+        for page in self.pages:
+            self._by_url.setdefault(normal_url(page.url), page)
+
+    def page_by_url(self, url: str) -> JekyllPage | None:
+        return self._by_url.get(normal_url(url))
+
+    @property
+    def homepage(self) -> JekyllPage | None:
+        return self.page_by_url("/")
+
+
+def normal_url(url: str) -> str:
+    """``/about/``, ``/about.html``, ``/about`` and ``/about/index.html`` name one page."""
+    path = url.split("#", 1)[0].split("?", 1)[0]
+    if not path.startswith("/"):
+        path = "/" + path
+    path = posixpath.normpath(path) if path != "/" else path
+    for suffix in ("/index.html", "/index", ".html"):
+        if path.endswith(suffix):
+            path = path[: -len(suffix)] or "/"
+    return path.rstrip("/") or "/"
+
+
+def split_front_matter(text: str) -> tuple[str, str, int] | None:
+    """``(front matter text, body, body's first line)``, or None when there is none."""
+    match = _FRONT_MATTER.match(text)
+    if match is None:
+        return None
+    return match.group(1), text[match.end() :], match.group().count("\n") + 1
+
+
+def _load_yaml(path: Path, relpath: str, findings: list[tuple[str, Finding]]) -> Any:
+    """The file's data (mappings and lists carry their lines), or None with a finding."""
+    try:
+        return load_yaml(path, relpath)
+    except YamlLoadError as error:
+        diagnostic = error.diagnostic
+        finding = Finding(diagnostic.location.line, "data", "", False, diagnostic.message)
+        findings.append((relpath, finding))
+        return None
+
+
+def _excluded(relpath: str, patterns: list[str]) -> bool:
+    parts = relpath.split("/")
+    if any(part.startswith(("_", ".")) for part in parts):
+        return True
+    for pattern in [*ALWAYS_EXCLUDED, *patterns]:
+        pattern = pattern.strip("/")
+        for depth in range(1, len(parts) + 1):
+            if fnmatch.fnmatch("/".join(parts[:depth]), pattern):
+                return True
+    return False
+
+
+def _walk(root: Path, patterns: list[str], skip: Path | None) -> Iterator[str]:
+    for path in sorted(root.rglob("*")):
+        if not path.is_file() or (skip is not None and path.is_relative_to(skip)):
+            continue
+        relpath = path.relative_to(root).as_posix()
+        if not _excluded(relpath, patterns):
+            yield relpath
+
+
+def _scope_matches(scope: Any, relpath: str) -> bool:
+    if not isinstance(scope, dict):
+        return False
+    if scope.get("type") not in (None, "pages"):
+        return False
+    prefix = str(scope.get("path", "") or "").strip("/")
+    return not prefix or relpath == prefix or relpath.startswith(prefix + "/")
+
+
+def front_matter_defaults(config: dict[str, Any], relpath: str) -> dict[str, Any]:
+    """The ``defaults`` of ``_config.yml`` that apply to the page at ``relpath``, later wins."""
+    values: dict[str, Any] = {}
+    for rule in config.get("defaults") or []:
+        if isinstance(rule, dict) and _scope_matches(rule.get("scope"), relpath):
+            values.update(rule.get("values") or {})
+    return values
+
+
+def page_url(relpath: str, permalink: str | None, config: dict[str, Any]) -> str:
+    """The URL Jekyll gives a page: its permalink pattern filled in, or Jekyll's default."""
+    pure = PurePosixPath(relpath)
+    directory = "/" + str(pure.parent) if str(pure.parent) != "." else ""
+    if permalink is None:
+        style = str(config.get("permalink", "") or "")
+        permalink = "/:path/:basename/" if style == "pretty" else "/:path/:basename:output_ext"
+    url = (
+        permalink.replace(":path", directory.lstrip("/"))
+        .replace(":basename", pure.stem)
+        .replace(":output_ext", ".html")
+    )
+    url = re.sub(r"/{2,}", "/", "/" + url)
+    if pure.stem == "index" and url.endswith("/index.html"):
+        url = url[: -len("index.html")]
+    return url
+
+
+def docname_for_url(url: str) -> str:
+    """The Sphinx document that keeps the page's URL: ``/beacon`` → ``beacon`` (``beacon.html``),
+    ``/about/`` → ``about/index`` (``about/index.html``)."""
+    path = url.split("#", 1)[0].lstrip("/")
+    if not path or path.endswith("/"):
+        return path + "index"
+    return path[: -len(".html")] if path.endswith(".html") else path
+
+
+def read_site(root: Path, skip: Path | None = None) -> JekyllSite:
+    """Everything the migration needs from the site at ``root`` (``skip``: the output folder,
+    when it lies inside the site)."""
+    findings: list[tuple[str, Finding]] = []
+    config_path = root / CONFIG_FILE
+    config: dict[str, Any] = {}
+    if config_path.is_file():
+        loaded = _load_yaml(config_path, CONFIG_FILE, findings)
+        config = loaded if isinstance(loaded, dict) else {}
+    patterns = [str(item) for item in config.get("exclude") or [] if not isinstance(item, list)]
+    pages: list[JekyllPage] = []
+    static_files: list[str] = []
+    for relpath in _walk(root, patterns, skip):
+        page = (
+            _read_page(root / relpath, relpath, findings)
+            if relpath.endswith(PAGE_SUFFIXES)
+            else None
+        )
+        if page is None:
+            static_files.append(relpath)
+            continue
+        defaults = front_matter_defaults(config, relpath)
+        permalink = page.front_matter.get("permalink", defaults.get("permalink"))
+        page.url = page_url(relpath, str(permalink) if permalink else None, config)
+        page.defaults = {
+            key: defaults[key]
+            for key in CONTENT_KEYS
+            if key in defaults and key not in page.front_matter
+        }
+        pages.append(page)
+    _assign_docnames(pages, findings)
+    sidebars = _read_sidebars(root, findings)
+    news_path = root / "_data" / "news.yml"
+    news = _load_yaml(news_path, "_data/news.yml", findings) if news_path.is_file() else None
+    return JekyllSite(
+        root=root,
+        config=config,
+        pages=pages,
+        static_files=static_files,
+        sidebars=sidebars,
+        news=[item for item in news if isinstance(item, dict)] if isinstance(news, list) else None,
+        findings=findings,
+    )
+
+
+def _read_page(path: Path, relpath: str, findings: list[tuple[str, Finding]]) -> JekyllPage | None:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    parts = split_front_matter(text)
+    if parts is None:
+        return None
+    front_matter_text, body, body_line = parts
+    try:
+        front_matter = yaml.safe_load(front_matter_text) or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        findings.append((relpath, Finding(line, "front matter", "", False, f"bad YAML: {error}")))
+        front_matter = {}
+    if not isinstance(front_matter, dict):
+        findings.append((relpath, Finding(2, "front matter", "", False, "not a mapping")))
+        front_matter = {}
+    return JekyllPage(relpath, front_matter_text, front_matter, body, body_line)
+
+
+def _assign_docnames(pages: list[JekyllPage], findings: list[tuple[str, Finding]]) -> None:
+    """Each page keeps its URL as its docname; where two pages share one, the later page keeps
+    its source path instead (Jekyll would have published only one of them)."""
+    taken: dict[str, str] = {}
+    for page in pages:
+        docname = docname_for_url(page.url)
+        if docname in taken:
+            fallback = str(PurePosixPath(page.relpath).with_suffix(""))
+            message = f"URL {page.url} is also {taken[docname]}'s; this page becomes {fallback}"
+            findings.append((page.relpath, Finding(1, "permalink", "", False, message)))
+            docname = fallback
+        taken[docname] = page.relpath
+        page.docname = docname
+
+
+def _read_sidebars(root: Path, findings: list[tuple[str, Finding]]) -> dict[str, Any]:
+    folder = root / "_data" / "sidebars"
+    sidebars: dict[str, Any] = {}
+    if folder.is_dir():
+        for path in sorted(folder.glob("*.yml")):
+            data = _load_yaml(path, f"_data/sidebars/{path.name}", findings)
+            if isinstance(data, dict):
+                sidebars[path.stem] = data
+    return sidebars
+
+
+def _has_h1(text: str) -> bool:
+    fences = fenced_code_ranges(text)
+    return any(
+        not any(start <= match.start() < end for start, end in fences)
+        for match in _H1.finditer(text)
+    )
+
+
+def add_title_heading(body: str, title: str) -> tuple[str, int]:
+    """The body with ``# title`` first, as Jekyll's layout shows it over a body that starts at
+    ``##``; and how many lines that added (none when the body starts with a blank line, which
+    the heading takes, so lines stay where they were)."""
+    if not title or _has_h1(body):
+        return body, 0
+    if body.startswith("\n"):
+        return f"# {title}" + body, 0
+    return f"# {title}\n\n" + body, 2
+
+
+_ATX_HEADING = re.compile(r"^( {0,3})(#{1,6})(?=[ \t]|$)", re.M)
+
+
+def consecutive_headings(body: str) -> tuple[str, list[tuple[int, int, int]]]:
+    """Heading levels that skip (``#`` then ``###``) made consecutive, as Sphinx nests them
+    anyway; returns the body and ``(line, old level, new level)`` for each heading changed."""
+    fences = fenced_code_ranges(body)
+    stack: list[tuple[int, int]] = []  # (level as written, level it gets)
+    changes: list[tuple[int, int, int]] = []
+    pieces: list[str] = []
+    position = 0
+    for match in _ATX_HEADING.finditer(body):
+        if any(start <= match.start() < end for start, end in fences):
+            continue
+        level = len(match.group(2))
+        while stack and stack[-1][0] >= level:
+            stack.pop()
+        new_level = (stack[-1][1] if stack else 0) + 1
+        stack.append((level, new_level))
+        if new_level != level:
+            changes.append((body.count("\n", 0, match.start()) + 1, level, new_level))
+            pieces += [body[position : match.start(2)], "#" * new_level]
+            position = match.end(2)
+    pieces.append(body[position:])
+    return "".join(pieces), changes

@@ -1,0 +1,637 @@
+"""Translates the Liquid of an ELIXIR-toolkit page into sphinx-ga4gh's MyST (SPEC §3 → §4).
+
+:func:`translate` is a pure function of the page text and a :class:`PageContext`: it never
+raises, leaves every byte outside the tags it translates as it was, and gives the same text when
+run on its own output. A tag it cannot translate stays in the page as written and is returned
+as a :class:`Finding` with its line, so nothing is silently lost.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from .scanner import LiquidTag, line_of, literal_openers, scan
+
+#: Callout types of the theme, and the admonition each becomes (anything else is a note there).
+CALLOUT_ADMONITIONS = {"note": "note", "tip": "tip", "important": "important", "warning": "warning"}
+_CSS_LENGTH = re.compile(r"^\d+(\.\d+)?(px|em|rem|%|vw|vh|ex|ch|pt|cm|mm|in)$")
+_PARAMETER = re.compile(
+    r"""([\w-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|([^\s"']+))""", re.S
+)
+_STRING = re.compile(r"""^(?:"([^"]*)"|'([^']*)')$""")
+_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.*?)[ \t#]*$")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A construct met while translating: translated or not, with its 1-based line."""
+
+    line: int
+    kind: str
+    source: str
+    translated: bool
+    message: str = ""
+
+
+class LinkResolver:
+    """Turns site URLs and file names into MyST targets. This base resolves nothing: a URL is
+    written as Jekyll would print it. The migration's resolver knows the site's pages."""
+
+    def markdown_target(self, url: str) -> str | None:
+        """Target for a Markdown link or image to the site path ``url`` (``/beacon``)."""
+        return None
+
+    def html_target(self, url: str) -> str | None:
+        """``href``/``src`` value for the site path ``url`` in raw HTML."""
+        return None
+
+    def page_for_file(self, path: str) -> str | None:
+        """Site URL of the page whose source file is ``path`` (``{% link %}``)."""
+        return None
+
+    def docname_for_filename(self, filename: str) -> str | None:
+        """Docname of the page whose file name is ``filename`` (tiles' ``except``)."""
+        return None
+
+
+@dataclass(frozen=True)
+class PageContext:
+    """What a page's Liquid may refer to: the site's config, the page's front matter and URL."""
+
+    site: Mapping[str, Any] = field(default_factory=dict)
+    page: Mapping[str, Any] = field(default_factory=dict)
+    url: str = ""
+    links: LinkResolver = field(default_factory=LinkResolver)
+    #: ``_data/news.yml`` (``{% include news.html %}``); None when the site has none.
+    news: Sequence[Mapping[str, Any]] | None = None
+
+
+@dataclass
+class Translation:
+    text: str
+    findings: list[Finding]
+    #: For each line of ``text`` (0-based index), the line of the source it came from.
+    line_map: list[int] = field(default_factory=list)
+
+    @property
+    def untranslated(self) -> list[Finding]:
+        return [finding for finding in self.findings if not finding.translated]
+
+
+class Untranslatable(Exception):
+    """Raised by a tag translator: the tag stays as written, with this reason."""
+
+
+@dataclass(frozen=True)
+class _Output:
+    """What a tag becomes: inline text, a block of Markdown lines, or nothing at all."""
+
+    text: str
+    kind: str
+    block: bool = False
+    #: The Markdown heading right above the tag belongs to it (``## References``).
+    takes_heading: bool = False
+    message: str = ""
+
+
+# --- tag translators -----------------------------------------------------------------------
+
+
+def quoted_string(expression: str) -> str:
+    match = _STRING.match(expression.strip())
+    if match is None:
+        raise Untranslatable(f"{expression.strip()!r} is not a quoted string")
+    return match.group(1) if match.group(1) is not None else match.group(2)
+
+
+def _role(name: str, content: str) -> str:
+    ticks = "`"
+    while ticks in content:
+        ticks += "`"
+    pad = " " if content.startswith("`") or content.endswith("`") else ""
+    return f"{{{name}}}{ticks}{pad}{content}{pad}{ticks}"
+
+
+def _tool(tag: LiquidTag, context: PageContext) -> _Output:
+    tool_id = quoted_string(tag.markup).strip()
+    if not tool_id:
+        raise Untranslatable("empty tool id")
+    return _Output(_role("tool", tool_id), "tool")
+
+
+_CITE_OPTIONS_WITH_VALUE = {"--locator", "-l"}
+
+
+def cite_arguments(markup: str) -> tuple[list[str], list[str]]:
+    """The keys and locators of ``{% cite k1 k2 --locator 23 %}`` (quotes removed)."""
+    try:
+        words = shlex.split(markup)
+    except ValueError as error:
+        raise Untranslatable(f"cannot read the cite arguments: {error}") from None
+    keys: list[str] = []
+    locators: list[str] = []
+    index = 0
+    while index < len(words):
+        word = words[index]
+        if word in _CITE_OPTIONS_WITH_VALUE and index + 1 < len(words):
+            locators.append(words[index + 1])
+            index += 2
+            continue
+        if word.startswith("-"):
+            raise Untranslatable(f"cite option {word} has no MyST equivalent")
+        keys.append(word)
+        index += 1
+    if not keys:
+        raise Untranslatable("cite without a key")
+    if len(locators) > len(keys):
+        raise Untranslatable("more locators than keys")
+    return keys, locators
+
+
+def _cite(tag: LiquidTag, context: PageContext) -> _Output:
+    keys, locators = cite_arguments(tag.markup)
+    parts = [
+        f"{key}{{p. {locators[i]}}}" if i < len(locators) else key for i, key in enumerate(keys)
+    ]
+    return _Output(_role("cite:p", ",".join(parts)), "cite")
+
+
+def _bibliography(tag: LiquidTag, context: PageContext) -> _Output:
+    options = tag.markup.split()
+    if not options:
+        return _Output("```{bibliography}\n:all:\n```", "bibliography", block=True)
+    if set(options) <= {"--cited", "--cited_in_order"}:
+        # sphinx-ga4gh lists each page's cited works itself, under its own heading.
+        return _Output("", "bibliography --cited", block=True, takes_heading=True)
+    raise Untranslatable(f"bibliography options {' '.join(options)} have no MyST equivalent")
+
+
+def parameters(markup: str) -> tuple[str, dict[str, str]]:
+    """``file.html key="v" k2=true`` → ``("file.html", {...})``, unescaping as Jekyll does."""
+    name, _, rest = markup.strip().partition(" ")
+    values: dict[str, str] = {}
+    position = 0
+    rest = rest.strip()
+    while position < len(rest):
+        match = _PARAMETER.match(rest, position)
+        if match is None:
+            if rest[position].isspace():
+                position += 1
+                continue
+            raise Untranslatable(f"cannot read the include parameters at {rest[position:]!r}")
+        key = match.group(1)
+        if match.group(2) is not None:
+            values[key] = match.group(2).replace('\\"', '"')
+        elif match.group(3) is not None:
+            values[key] = match.group(3).replace("\\'", "'")
+        else:
+            values[key] = match.group(4)
+        position = match.end()
+    return name, values
+
+
+def _fence(name: str, argument: str, options: Sequence[tuple[str, str]], body: str = "") -> str:
+    """A directive in a colon fence long enough for its body."""
+    colons = ":::"
+    while colons in body:
+        colons += ":"
+    head = f"{colons}{{{name}}}" + (f" {argument}" if argument else "")
+    lines = [head] + [f":{key}: {value}".rstrip() for key, value in options]
+    if body:
+        lines.append(body)
+    lines.append(colons)
+    return "\n".join(lines)
+
+
+def _one_line(value: str) -> str:
+    return " ".join(value.split())
+
+
+def _true(value: str | None) -> bool:
+    return (value or "").strip().lower() == "true"
+
+
+def _unknown_parameters(values: Mapping[str, str], known: set[str], include: str) -> None:
+    unknown = sorted(set(values) - known)
+    if unknown:
+        raise Untranslatable(f"{include}: parameter {', '.join(unknown)} has no MyST equivalent")
+
+
+def _callout(values: dict[str, str], context: PageContext) -> _Output:
+    _unknown_parameters(values, {"type", "title", "content"}, "callout.html")
+    kind = CALLOUT_ADMONITIONS.get(values.get("type", "note").strip().lower(), "note")
+    content = values.get("content", "").strip()
+    title = values.get("title", "").strip()
+    if title:
+        block = _fence("admonition", _one_line(title), [("class", kind)], content)
+    else:
+        block = _fence(kind, "", [], content)
+    return _Output(block, "callout", block=True)
+
+
+def _image(values: dict[str, str], context: PageContext) -> _Output:
+    _unknown_parameters(
+        values, {"file", "caption", "alt", "max-width", "url", "click", "inline", "class"}, "image"
+    )
+    if not values.get("file", "").strip():
+        raise Untranslatable("image.html without file=")
+    site_path = re.sub(r"/{2,}", "/", "/images/" + values["file"].strip())
+    target = context.links.markdown_target(site_path) or site_path
+    alt = values.get("alt", "")
+    caption = values.get("caption", "").strip()
+    notes: list[str] = []
+    if _true(values.get("inline")):
+        image = f"![{_one_line(alt)}]({target})"
+        return _Output(image + (f" {caption}" if caption else ""), "image")
+    options: list[tuple[str, str]] = []
+    if alt:
+        options.append(("alt", _one_line(alt)))
+    width = values.get("max-width", "").strip()
+    if width and _CSS_LENGTH.match(width):
+        options.append(("width", width))
+    elif width:
+        notes.append(
+            f"max-width={width!r} has no CSS unit, so browsers ignored it; not carried over"
+        )
+    if values.get("url", "").strip():
+        options.append(("target", values["url"].strip()))
+    elif _true(values.get("click")):
+        notes.append("click=true: Sphinx links an image to its full size only when it is scaled")
+    if values.get("class", "").strip():
+        options.append(("figclass", values["class"].strip()))
+    block = _fence("figure", target, options, caption)
+    return _Output(block, "image", block=True, message="; ".join(notes))
+
+
+def _section_tiles(values: dict[str, str], context: PageContext) -> _Output:
+    _unknown_parameters(
+        values,
+        {"type", "search", "affiliations", "supported_by", "except", "custom", "col", "sort"},
+        "section-navigation-tiles",
+    )
+    options: list[tuple[str, str]] = []
+    if values.get("custom", "").strip():
+        options.append(("custom", ", ".join(_split(values["custom"]))))
+    if values.get("except", "").strip():
+        names = [
+            context.links.docname_for_filename(name) or name for name in _split(values["except"])
+        ]
+        options.append(("except", ", ".join(names)))
+    if values.get("col", "").strip():
+        options.append(("columns", values["col"].strip()))
+    # The theme sorts tiles by title unless told sort=false.
+    if values.get("sort", "").strip().lower() != "false":
+        options.append(("sort", ""))
+    if _true(values.get("search")):
+        options.append(("search", ""))
+    if _true(values.get("supported_by")) or _true(values.get("affiliations")):
+        options.append(("affiliations", ""))
+    page_type = values.get("type", "").strip()
+    if not page_type and not values.get("custom", "").strip():
+        raise Untranslatable("section-navigation-tiles without type= or custom=")
+    return _Output(_directive("section-tiles", page_type, options), "section tiles", block=True)
+
+
+def _split(value: str) -> list[str]:
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def _directive(name: str, argument: str = "", options: Sequence[tuple[str, str]] = ()) -> str:
+    head = f"```{{{name}}}" + (f" {argument}" if argument else "")
+    return "\n".join([head, *(f":{key}: {value}".rstrip() for key, value in options), "```"])
+
+
+def _no_parameters(kind: str, directive: str) -> Callable[[dict[str, str], PageContext], _Output]:
+    def translate(values: dict[str, str], context: PageContext) -> _Output:
+        _unknown_parameters(values, set(), kind)
+        return _Output(_directive(directive), kind, block=True)
+
+    return translate
+
+
+def _affiliation_tiles(values: dict[str, str], context: PageContext) -> _Output:
+    _unknown_parameters(values, {"type"}, "affiliation tiles")
+    options = [("type", values["type"].strip())] if values.get("type", "").strip() else []
+    return _Output(_directive("affiliations", "", options), "affiliation tiles", block=True)
+
+
+def _long_date(value: Any) -> str:
+    """Jekyll's ``date_to_long_string``: ``25 November 2026``."""
+    if isinstance(value, datetime):
+        value = value.date()
+    if isinstance(value, date):
+        return f"{value.day} {value:%B %Y}"
+    return str(value)
+
+
+def _news(values: dict[str, str], context: PageContext) -> _Output:
+    _unknown_parameters(values, {"title", "limit", "truncate", "caption", "caption_url"}, "news")
+    if context.news is None:
+        raise Untranslatable("news.html needs _data/news.yml, which the site does not have")
+    items = sorted(context.news, key=lambda item: str(item.get("date", "")), reverse=True)
+    if values.get("limit", "").strip().isdigit():
+        items = items[: int(values["limit"])]
+    repository = str(context.site.get("repository", "")).strip()
+    lines: list[str] = ["## What's new?", ""] if _true(values.get("title")) else []
+    for item in items:
+        head = f"- **{_one_line(str(item.get('name', '')))}** · {_long_date(item.get('date', ''))}"
+        if item.get("linked_pr") and repository:
+            pr = item["linked_pr"]
+            head += f" · [PR #{pr}](https://github.com/{repository}/pull/{pr})"
+        lines.append(head)
+        description = str(item.get("description", "") or "").strip()
+        if description:
+            lines.append("")
+            lines.extend(f"  {line}".rstrip() for line in description.splitlines())
+        lines.append("")
+    if _true(values.get("caption")):
+        url = values.get("caption_url", "/news")
+        target = context.links.markdown_target(url) or url
+        lines.append(f"For more news please visit our [news page]({target}).")
+    return _Output("\n".join(lines).rstrip("\n"), "news", block=True)
+
+
+INCLUDES: dict[str, Callable[[dict[str, str], PageContext], _Output]] = {
+    "callout.html": _callout,
+    "image.html": _image,
+    "section-navigation-tiles.html": _section_tiles,
+    "section-navigation-tiles-simple.html": _section_tiles,
+    "contributor-tiles-all.html": _no_parameters("contributor tiles", "contributors"),
+    "resource-table-all.html": _no_parameters("tool table", "tool-table"),
+    "affiliation-tiles-selection.html": _affiliation_tiles,
+    "supported-by-tiles-selection.html": _affiliation_tiles,
+    "news.html": _news,
+}
+
+
+def _include(tag: LiquidTag, context: PageContext) -> _Output:
+    name, values = parameters(tag.markup)
+    translator = INCLUDES.get(name)
+    if translator is None:
+        raise Untranslatable(f"include {name} has no sphinx-ga4gh equivalent")
+    return translator(values, context)
+
+
+# --- URLs and expressions ------------------------------------------------------------------
+
+
+def _url_for_place(url: str, place: str, context: PageContext) -> str:
+    """A site URL as the place it is written in needs it: Markdown link, HTML attribute, text."""
+    if place == "markdown":
+        return context.links.markdown_target(url) or url
+    if place == "html":
+        return context.links.html_target(url) or url
+    return url
+
+
+def _place(text: str, offset: int) -> str:
+    before = text[max(0, offset - 40) : offset]
+    if re.search(r"\]\(\s*<?$", before) or re.search(r"^\s*\[[^\]]+\]:\s*<?$", before, re.M):
+        return "markdown"
+    if re.search(r"""(?:href|src)\s*=\s*["']?$""", before, re.I):
+        return "html"
+    return "text"
+
+
+def _link(tag: LiquidTag, context: PageContext, place: str) -> _Output:
+    path = tag.markup.strip()
+    url = context.links.page_for_file(path)
+    if url is None:
+        raise Untranslatable(f"link: no page or file {path!r} in the site")
+    return _Output(_url_for_place(url, place, context), "link")
+
+
+def _lookup(root: Mapping[str, Any], path: Sequence[str]) -> Any:
+    value: Any = root
+    for key in path:
+        if not isinstance(value, Mapping) or key not in value:
+            raise Untranslatable(f"{'.'.join(path)} is not set")
+        value = value[key]
+    return value
+
+
+def _variable(expression: str, context: PageContext) -> Any:
+    parts = expression.split(".")
+    if parts[0] == "site":
+        if len(parts) > 1 and parts[1] in {"data", "pages", "github", "posts", "collections"}:
+            raise Untranslatable(f"{expression} is computed by Jekyll at build time")
+        if parts[1:] == ["baseurl"]:
+            return context.site.get("baseurl", "") or ""
+        return _lookup(context.site, parts[1:])
+    if parts[0] == "page":
+        if parts[1:] == ["url"]:
+            return context.url
+        return _lookup(context.page, parts[1:])
+    raise Untranslatable(f"{expression} is a Liquid variable, known only while Jekyll renders")
+
+
+def _output(tag: LiquidTag, context: PageContext, place: str) -> _Output:
+    expression, *filters = [part.strip() for part in tag.markup.split("|")]
+    try:
+        value: Any = quoted_string(expression)
+    except Untranslatable:
+        if not re.fullmatch(r"[A-Za-z_][\w-]*(\.[A-Za-z_][\w-]*)*", expression):
+            raise Untranslatable(
+                f"{expression!r} is not a value sphinx-ga4gh can compute"
+            ) from None
+        value = _variable(expression, context)
+    if isinstance(value, Mapping | list):
+        raise Untranslatable(f"{expression} is not a single value")
+    text = "" if value is None else str(value)
+    for name in filters:
+        if name == "relative_url":
+            text = _url_for_place(text, place, context)
+        elif name == "absolute_url":
+            text = str(context.site.get("url", "")).rstrip("/") + "/" + text.lstrip("/")
+        else:
+            raise Untranslatable(f"filter {name!r} has no MyST equivalent")
+    return _Output(text, "site/page value")
+
+
+# --- the translator ------------------------------------------------------------------------
+
+
+def _line_bounds(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The whole line around ``start:end`` if nothing else is on it (its newline included)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    newline = text.find("\n", end)
+    line_end = len(text) if newline < 0 else newline + 1
+    if text[line_start:start].strip() or text[end:line_end].strip():
+        return None
+    return line_start, line_end
+
+
+def _heading_above(text: str, line_start: int) -> int | None:
+    """Start of a Markdown heading that precedes ``line_start`` with only blank lines between."""
+    lines = text[:line_start].splitlines(keepends=True)
+    offset = line_start
+    while lines:
+        line = lines.pop()
+        offset -= len(line)
+        if not line.strip():
+            continue
+        return offset if _HEADING.match(line.rstrip("\r\n")) else None
+    return None
+
+
+def _escape_literal(text: str, start: int, end: int) -> str:
+    """Raw-block text with its Liquid openers escaped where they are not in code."""
+    pieces: list[str] = []
+    position = start
+    for offset in literal_openers(text, start, end):
+        pieces.append(text[position:offset])
+        pieces.append("\\")
+        position = offset
+    pieces.append(text[position:end])
+    return "".join(pieces)
+
+
+def _translate_tag(tag: LiquidTag, text: str, context: PageContext) -> _Output:
+    if tag.is_output:
+        return _output(tag, context, _place(text, tag.start))
+    if tag.name == "tool":
+        return _tool(tag, context)
+    if tag.name == "cite":
+        return _cite(tag, context)
+    if tag.name == "bibliography":
+        return _bibliography(tag, context)
+    if tag.name == "include":
+        return _include(tag, context)
+    if tag.name == "link":
+        return _link(tag, context, _place(text, tag.start))
+    raise Untranslatable(f"Liquid tag {{% {tag.name} %}} has no MyST equivalent")
+
+
+def _indent(block: str, prefix: str) -> str:
+    return "\n".join(prefix + line if line else line for line in block.split("\n"))
+
+
+def translate(text: str, context: PageContext | None = None) -> Translation:
+    """The page ``text`` with its Liquid translated, and what was found on the way.
+
+    A translation can change what is code around it (a tool role right before a backtick run);
+    then a tag that was in code is not any more. Passes repeat until nothing changes, so that
+    translating the result again is a no-op. Each pass that changes the text translates at
+    least one tag, so this ends; on real pages the second pass finds nothing.
+    """
+    context = context or PageContext()
+    result = _translate_once(text, context)
+    while True:
+        again = _translate_once(result.text, context)
+        if again.text == result.text:
+            return result
+        result = Translation(
+            again.text,
+            result.findings + [found for found in again.findings if found.translated],
+            [result.line_map[line - 1] for line in again.line_map],
+        )
+
+
+def _translate_once(text: str, context: PageContext) -> Translation:
+    pieces: list[str] = []
+    #: The source offsets each piece stands for (text kept, or the tag it replaces).
+    spans: list[tuple[int, bool]] = []
+    findings: list[Finding] = []
+    position = 0
+    for tag in scan(text):
+        if tag.start < position:  # inside a heading or line already taken by the previous tag
+            continue
+        line = line_of(text, tag.start)
+        if tag.name == "raw":
+            if tag.raw_end is None:
+                findings.append(Finding(line, "raw", tag.source, False, "raw without endraw"))
+                continue
+            start, end = tag.start, tag.raw_end[1]
+            own_open = _line_bounds(text, tag.start, tag.end)
+            own_close = _line_bounds(text, tag.raw_end[0], tag.raw_end[1])
+            content_start = own_open[1] if own_open else tag.end
+            content_end = own_close[0] if own_close else tag.raw_end[0]
+            if own_open:
+                start = own_open[0]
+            if own_close:
+                end = own_close[1]
+            pieces.append(text[position:start])
+            spans.append((position, True))
+            if content_start <= content_end:
+                pieces.append(_escape_literal(text, content_start, content_end))
+                spans.append((content_start, True))  # escapes add no lines
+            else:
+                pieces.append("")
+                spans.append((start, False))
+            position = end
+            findings.append(Finding(line, "raw", tag.source, True))
+            continue
+        if tag.in_code or tag.name in {"endraw"}:
+            if tag.name == "endraw":
+                findings.append(Finding(line, "raw", tag.source, False, "endraw without raw"))
+            continue
+        try:
+            output = _translate_tag(tag, text, context)
+        except Untranslatable as reason:
+            findings.append(Finding(line, tag.name or "output", tag.source, False, str(reason)))
+            continue
+        start, end, replacement = tag.start, tag.end, output.text
+        if output.block:
+            bounds = _line_bounds(text, tag.start, tag.end)
+            if bounds is None:
+                # Moving the text around it onto lines of their own could change what is code.
+                shared = f"{output.kind} shares its line with other text; give it a line of its own"
+                findings.append(Finding(line, output.kind, tag.source, False, shared))
+                continue
+            else:
+                indent = text[bounds[0] : tag.start]
+                start, end = bounds
+                heading = _heading_above(text, bounds[0]) if output.takes_heading else None
+                if heading is not None and heading >= position:
+                    start = heading
+                ends_with_newline = text[start:end].endswith("\n")
+                replacement = _indent(replacement, indent) if replacement else ""
+                if replacement and ends_with_newline:
+                    replacement += "\n"
+        pieces.append(text[position:start])
+        spans.append((position, True))
+        pieces.append(_escape_literal(replacement, 0, len(replacement)))
+        spans.append((start, False))
+        position = end
+        findings.append(Finding(line, output.kind, tag.source, True, output.message))
+    pieces.append(text[position:])
+    spans.append((position, True))
+    joined = _join(pieces)
+    return Translation("".join(joined), findings, _line_map(text, joined, spans))
+
+
+def _line_map(text: str, pieces: list[str], spans: list[tuple[int, bool]]) -> list[int]:
+    """Source line of each output line: lines of kept text map one to one (so do the lines of
+    a raw block's text); every line a tag became maps to the tag's line."""
+    line_map: list[int] = []
+    at_line_start = True
+    for piece, (start, kept) in zip(pieces, spans, strict=True):
+        first = line_of(text, start)
+        for number, line_text in enumerate(piece.splitlines(keepends=True)):
+            if at_line_start:
+                line_map.append(first + number if kept else first)
+            at_line_start = line_text.endswith("\n")
+    if at_line_start or not line_map:
+        line_map.append(line_of(text, len(text)))
+    return line_map
+
+
+def _join(pieces: list[str]) -> list[str]:
+    """Original text and replacements, alternating; a ``{`` meeting a ``%`` or ``{`` where they
+    join would open a tag that was not there, so the replacement side gets a backslash."""
+    joined: list[str] = []
+    for index, piece in enumerate(pieces):
+        if index % 2 == 1:  # a replacement, between pieces[index - 1] and pieces[index + 1]
+            before = joined[-1] if joined else ""
+            after = pieces[index + 1] if index + 1 < len(pieces) else ""
+            if before.endswith("{") and (piece or after)[:1] in ("%", "{"):
+                piece = "\\" + piece
+            if piece.endswith("{") and after[:1] in ("%", "{") and not piece.endswith("\\{"):
+                piece = piece[:-1] + "\\{"
+        joined.append(piece)
+    return joined

@@ -1,0 +1,101 @@
+"""The site's sidebars (``_data/sidebars/*.yml``) as Sphinx toctrees.
+
+Each sidebar becomes a toctree of the root page with the sidebar's title as caption; an item's
+``subitems`` become a hidden toctree at the end of that item's page, so the navigation nests as
+it did. An item without a page of its own (a heading) passes its subitems up. Pages that no
+sidebar names still go into a last "More pages" toctree, so Sphinx reaches every page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .jekyll import JekyllPage, JekyllSite
+from .liquid import Finding
+
+MORE_PAGES_CAPTION = "More pages"
+
+
+@dataclass
+class Navigation:
+    #: ``(caption, entries)`` for the root page, in order.
+    root: list[tuple[str, list[str]]] = field(default_factory=list)
+    #: docname → entries of the hidden toctree appended to that page.
+    children: dict[str, list[str]] = field(default_factory=dict)
+    findings: list[tuple[str, Finding]] = field(default_factory=list)
+
+
+def _line(item: Any, key: str) -> int:
+    line_of = getattr(item, "line_of", None)
+    return int(line_of(key)) if line_of is not None else 1
+
+
+class _Builder:
+    def __init__(self, site: JekyllSite, root_docname: str) -> None:
+        self.site = site
+        self.navigation = Navigation()
+        self.placed = {root_docname}
+
+    def entry(self, page: JekyllPage, title: str) -> str:
+        own_title = str(page.front_matter.get("title") or "")
+        target = "/" + page.docname
+        return f"{title} <{target}>" if title and title != own_title else target
+
+    def collect(self, items: Any, sidebar_file: str) -> list[str]:
+        entries: list[str] = []
+        for item in items if isinstance(items, list) else []:
+            if not isinstance(item, dict):
+                continue
+            title = str(item.get("title") or "").strip()
+            external = str(item.get("external_url") or "").strip()
+            if external:
+                entries.append(f"{title or external} <{external}>")
+                continue
+            url = str(item.get("url") or "").strip()
+            page = self.site.page_by_url(url) if url else None
+            if page is None and url:
+                message = f"sidebar item {title!r}: no page has the URL {url}"
+                finding = Finding(_line(item, "url"), "sidebar", url, False, message)
+                self.navigation.findings.append((sidebar_file, finding))
+            children = self.collect(item.get("subitems"), sidebar_file)
+            # An HTML page is not migrated (the homepage is the root page already).
+            if page is None or not page.is_markdown:
+                entries.extend(children)
+                continue
+            if page.docname not in self.placed:
+                self.placed.add(page.docname)
+                entries.append(self.entry(page, title))
+            if children:
+                self.navigation.children.setdefault(page.docname, []).extend(children)
+        return entries
+
+
+def _sidebar_order(name: str) -> tuple[bool, str]:
+    return (name != "main", name)
+
+
+def build_navigation(site: JekyllSite, root_docname: str) -> Navigation:
+    builder = _Builder(site, root_docname)
+    for name in sorted(site.sidebars, key=_sidebar_order):
+        sidebar = site.sidebars[name]
+        entries = builder.collect(sidebar.get("subitems"), f"_data/sidebars/{name}.yml")
+        if entries:
+            caption = str(sidebar.get("title") or name.replace("_", " ").capitalize())
+            builder.navigation.root.append((caption, entries))
+    unplaced = sorted(
+        page.docname
+        for page in site.pages
+        if page.is_markdown and page.docname not in builder.placed
+    )
+    if unplaced:
+        builder.navigation.root.append((MORE_PAGES_CAPTION, ["/" + name for name in unplaced]))
+    return builder.navigation
+
+
+def toctree(entries: list[str], caption: str = "") -> str:
+    lines = ["```{toctree}"]
+    if caption:
+        lines.append(f":caption: {caption}")
+    lines += [":hidden:", "", *entries, "```"]
+    return "\n".join(lines)

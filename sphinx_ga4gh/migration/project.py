@@ -1,0 +1,352 @@
+"""``sphinx-ga4gh migrate``: writes a Sphinx project from an ELIXIR-toolkit Jekyll site.
+
+The source is only read. Every file is written through a temporary file and renamed into place,
+so an interrupted run leaves no half-written page; nothing depends on time or on the order the
+file system lists things, so two runs write the same bytes.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .jekyll import (
+    JekyllPage,
+    JekyllSite,
+    add_title_heading,
+    consecutive_headings,
+    read_site,
+)
+from .links import SiteLinks, rewrite_links
+from .liquid import Finding, PageContext, translate
+from .navigation import Navigation, build_navigation, toctree
+
+#: Folders of the site copied as they are: data and bibliography are read by the build.
+DATA_FOLDERS = ("_data", "_bibliography")
+DEFAULT_REFERENCES_TITLE = "References"
+
+_HEADING_OVER_BIBLIOGRAPHY = re.compile(
+    r"^ {0,3}#{1,6}[ \t]+(.*?)[ \t#]*\n(?:[ \t]*\n)*[ \t]*\{%-?\s*bibliography", re.M
+)
+
+Progress = Callable[[int, int], None]
+
+
+class MigrationError(Exception):
+    """The migration cannot start (a missing site, an output folder in the way)."""
+
+
+@dataclass
+class MigrationReport:
+    site: Path
+    out: Path
+    pages: int = 0
+    files_copied: int = 0
+    links_rewritten: int = 0
+    #: ``(site-relative path, finding)``, lines are lines of that file.
+    findings: list[tuple[str, Finding]] = field(default_factory=list)
+
+    @property
+    def untranslated(self) -> list[tuple[str, Finding]]:
+        return [(path, found) for path, found in self.findings if not found.translated]
+
+    @property
+    def notes(self) -> list[tuple[str, Finding]]:
+        return [
+            (path, found) for path, found in self.findings if found.translated and found.message
+        ]
+
+    def counts(self) -> Counter[str]:
+        return Counter(found.kind for _, found in self.findings if found.translated)
+
+
+def _plain(value: Any) -> Any:
+    """YAML data as plain dicts and lists (ours carry line numbers), for ``yaml.safe_dump``."""
+    if isinstance(value, dict):
+        return {str(key): _plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    return value
+
+
+def _write(path: Path, content: str | bytes) -> None:
+    """Write ``content`` to ``path`` atomically: a temporary file in the same folder, renamed."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _copy(source: Path, target: Path) -> None:
+    _write(target, source.read_bytes())
+
+
+def _front_matter(page: JekyllPage) -> str:
+    text = page.front_matter_text
+    if page.defaults:
+        if text and not text.endswith("\n"):
+            text += "\n"
+        dumped = yaml.safe_dump(
+            _plain(page.defaults), sort_keys=False, allow_unicode=True, width=1000
+        )
+        text += "# from _config.yml defaults\n" + dumped
+    return f"---\n{text}---\n"
+
+
+def _page_context(site: JekyllSite, page: JekyllPage) -> PageContext:
+    values = {**page.defaults, **page.front_matter}
+    return PageContext(
+        site=site.config, page=values, url=page.url, links=SiteLinks(site, page), news=site.news
+    )
+
+
+@dataclass
+class _PageResult:
+    text: str
+    findings: list[Finding]
+    links_rewritten: int
+    references_heading: str | None
+
+
+def migrate_page(site: JekyllSite, page: JekyllPage, children: list[str]) -> _PageResult:
+    """The MyST text of one page: front matter kept, Liquid translated, links pointed at their
+    pages, a ``#`` title where Jekyll's layout showed one, and its part of the navigation."""
+    context = _page_context(site, page)
+    translation = translate(page.body, context)
+    body, rewritten = rewrite_links(translation.text, SiteLinks(site, page))
+    shift = page.body_line - 1
+    findings = [
+        Finding(found.line + shift, found.kind, found.source, found.translated, found.message)
+        for found in translation.findings
+    ]
+    body, added = add_title_heading(body, str(context.page.get("title") or "").strip())
+    body, changes = consecutive_headings(body)
+    for line, old, new in changes:
+        message = f"heading level {old} became {new}: Sphinx nests headings one level at a time"
+        findings.append(Finding(line - added + shift, "heading", "#" * old, True, message))
+    if children:
+        body = body.rstrip("\n") + "\n\n" + toctree(children) + "\n"
+    headings = [
+        found.source for found in translation.findings if found.kind == "bibliography --cited"
+    ]
+    return _PageResult(
+        _front_matter(page) + body, findings, rewritten, _references_heading(page.body, headings)
+    )
+
+
+def _references_heading(body: str, cited_tags: list[str]) -> str | None:
+    """The heading text over ``{% bibliography --cited %}``, which the page's own reference
+    list replaces (so conf.py can keep the site's wording)."""
+    if not cited_tags:
+        return None
+    match = _HEADING_OVER_BIBLIOGRAPHY.search(body)
+    return match.group(1).strip() if match else DEFAULT_REFERENCES_TITLE
+
+
+def _homepage(site: JekyllSite) -> tuple[str, list[tuple[str, Finding]]]:
+    """Front matter and body of the root page when the site's homepage is not Markdown."""
+    title = str(site.config.get("title") or "Field guide")
+    description = str(site.config.get("description") or "").strip()
+    front = {"title": title}
+    if description:
+        front["description"] = description
+    lines = [
+        "---",
+        yaml.safe_dump(front, sort_keys=False, allow_unicode=True, width=1000).rstrip("\n"),
+        "---",
+        "",
+        f"# {title}",
+        "",
+    ]
+    if description:
+        lines += [description, ""]
+    sections = _sidebar_sections(site)
+    if sections:
+        lines += ["```{section-tiles}", f":custom: {', '.join(sections)}", "```", ""]
+    findings: list[tuple[str, Finding]] = []
+    home = site.homepage
+    if home is not None:
+        message = (
+            "the homepage is HTML; index.md was written from _config.yml (title, description) "
+            "and tiles for the sidebar's sections: carry over anything else by hand"
+        )
+        findings.append((home.relpath, Finding(1, "homepage", home.relpath, False, message)))
+    return "\n".join(lines), findings
+
+
+def _sidebar_sections(site: JekyllSite) -> list[str]:
+    """The pages of the main sidebar's top level (the homepage's tiles in the theme)."""
+    main = site.sidebars.get("main") or next(iter(site.sidebars.values()), None)
+    names: list[str] = []
+    for item in (main or {}).get("subitems") or []:
+        page = site.page_by_url(str(item.get("url") or "")) if isinstance(item, dict) else None
+        if page is not None and page.is_markdown and page.docname != "index":
+            names.append(str(page.front_matter.get("page_id") or page.docname))
+    return names
+
+
+def _conf_py(site: JekyllSite, references_title: str | None) -> str:
+    title = str(site.config.get("title") or "Field guide")
+    description = str(site.config.get("description") or "").strip()
+    published = _static_patterns(site)
+    excluded = ["_build", *DATA_FOLDERS, *published]
+    scholar = site.config.get("scholar") or {}
+    sort_by = str(scholar.get("sort_by", "none") or "none") if isinstance(scholar, dict) else "none"
+    order = (
+        str(scholar.get("order", "ascending") or "ascending") if isinstance(scholar, dict) else ""
+    )
+    lines = [
+        f'"""Sphinx configuration of {title}, written by `sphinx-ga4gh migrate`."""',
+        "",
+        "import importlib.util",
+        "",
+        f"project = {title!r}",
+        "html_title = project",
+        'extensions = ["sphinx_ga4gh"]',
+        "",
+    ]
+    if description:
+        lines += [
+            "# The site's description: the meta description of pages without one of their own.",
+            f"ga4gh_site_description = {description!r}",
+            "",
+        ]
+    lines += [
+        "# What Jekyll published as it was (images, assets, ...) is copied to the HTML output at",
+        "# the same paths; _data and _bibliography are read by the build.",
+        f"ga4gh_site_files = {published!r}",
+        f"exclude_patterns = {excluded!r}",
+        "",
+        f"# jekyll-scholar: sort_by {sort_by!r}, order {order!r}.",
+        f"bibtex_default_style = {bibliography_style(sort_by, order)!r}",
+    ]
+    if references_title and references_title != DEFAULT_REFERENCES_TITLE:
+        lines += [f"ga4gh_page_references_title = {references_title!r}"]
+    lines += [
+        "",
+        "# Links to headings of other pages ([text](page.md#heading)), as kramdown gave them ids.",
+        "myst_heading_anchors = 3",
+        "",
+        '# pydata-sphinx-theme if installed (pip install "sphinx-ga4gh[theme]"), else the default.',
+        'html_theme = "pydata_sphinx_theme" if importlib.util.find_spec("pydata_sphinx_theme") '
+        'else "alabaster"',
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def _static_patterns(site: JekyllSite) -> list[str]:
+    """The published files as top folders, or file by file where a folder also holds pages."""
+    published = sorted({path.split("/", 1)[0] for path in site.static_files})
+    page_folders = {page.docname.split("/", 1)[0] for page in site.pages if "/" in page.docname}
+    patterns: list[str] = []
+    for top in published:
+        if top in page_folders:
+            patterns += [path for path in site.static_files if path.split("/", 1)[0] == top]
+        else:
+            patterns.append(top)
+    return patterns
+
+
+def bibliography_style(sort_by: str, order: str) -> str:
+    """The sphinx-ga4gh formatting style that lists references as jekyll-scholar sorted them."""
+    first = sort_by.split(",")[0].strip().lower()
+    descending = order.split(",")[0].strip().lower() == "descending"
+    if first == "year":
+        return "ga4gh" if descending else "ga4gh_year_ascending"
+    if first == "author":
+        return "ga4gh_author"
+    return "ga4gh_unsorted"
+
+
+def _check_out(site_dir: Path, out: Path, force: bool) -> None:
+    if not (site_dir / "_config.yml").is_file() and not any(site_dir.glob("*.md")):
+        raise MigrationError(f"{site_dir} does not look like a Jekyll site (no _config.yml)")
+    resolved_out, resolved_site = out.resolve(), site_dir.resolve()
+    if resolved_out == resolved_site:
+        raise MigrationError("the output folder must not be the site itself")
+    if resolved_site.is_relative_to(resolved_out):
+        raise MigrationError("the output folder must not contain the site")
+    if out.exists() and not out.is_dir():
+        raise MigrationError(f"{out} exists and is not a folder")
+    if out.is_dir() and any(out.iterdir()) and not force:
+        raise MigrationError(f"{out} is not empty; use --force to write into it anyway")
+
+
+def migrate(
+    site_dir: Path, out: Path, *, force: bool = False, progress: Progress | None = None
+) -> MigrationReport:
+    """Write the Sphinx project for the Jekyll site at ``site_dir`` into ``out``."""
+    if not site_dir.is_dir():
+        raise MigrationError(f"{site_dir} is not a folder")
+    _check_out(site_dir, out, force)
+    inside = out.resolve().is_relative_to(site_dir.resolve())
+    site = read_site(site_dir, skip=out.resolve() if inside else None)
+    report = MigrationReport(site=site_dir, out=out, findings=list(site.findings))
+    home = site.homepage
+    root_docname = "index"
+    navigation = build_navigation(site, root_docname)
+    report.findings += navigation.findings
+    markdown_pages = [page for page in site.pages if page.is_markdown]
+    headings: Counter[str] = Counter()
+    for number, page in enumerate(markdown_pages, start=1):
+        children = navigation.children.get(page.docname, [])
+        if page.docname == root_docname:
+            children = []
+        result = migrate_page(site, page, children)
+        text = result.text
+        if page.docname == root_docname:
+            text = text.rstrip("\n") + "\n" + _root_toctrees(navigation)
+        _write(out / f"{page.docname}.md", text)
+        report.findings += [(page.relpath, found) for found in result.findings]
+        report.links_rewritten += result.links_rewritten
+        if result.references_heading:
+            headings[result.references_heading] += 1
+        report.pages += 1
+        if progress is not None:
+            progress(number, len(markdown_pages))
+    for page in site.pages:
+        if not page.is_markdown and page is not home:
+            message = "an HTML page: its HTML and Liquid are not migrated; rewrite it in MyST"
+            report.findings.append((page.relpath, Finding(1, "html page", "", False, message)))
+    if home is None or not home.is_markdown:
+        text, findings = _homepage(site)
+        _write(out / f"{root_docname}.md", text.rstrip("\n") + "\n" + _root_toctrees(navigation))
+        report.findings += findings
+    references_title = headings.most_common(1)[0][0] if headings else None
+    _write(out / "conf.py", _conf_py(site, references_title))
+    report.files_copied = _copy_files(site, out)
+    report.findings.sort(key=lambda item: (item[0], item[1].line))
+    return report
+
+
+def _root_toctrees(navigation: Navigation) -> str:
+    return "".join("\n" + toctree(entries, caption) + "\n" for caption, entries in navigation.root)
+
+
+def _copy_files(site: JekyllSite, out: Path) -> int:
+    copied = 0
+    for folder in DATA_FOLDERS:
+        source = site.root / folder
+        for path in sorted(source.rglob("*")) if source.is_dir() else []:
+            if path.is_file():
+                _copy(path, out / path.relative_to(site.root))
+                copied += 1
+    for relpath in site.static_files:
+        _copy(site.root / relpath, out / relpath)
+        copied += 1
+    return copied

@@ -1,0 +1,108 @@
+"""Properties of the Liquid translator, over any text (SPEC §6): it never raises, text outside
+the tags it translates is kept byte for byte, and translating its output changes nothing."""
+
+from __future__ import annotations
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from sphinx_ga4gh.migration.liquid import PageContext, translate
+
+CONTEXT = PageContext(
+    site={"title": "Guide", "description": "All about {data}", "baseurl": ""},
+    page={"title": "Beacon", "page_id": "beacon"},
+    url="/beacon",
+)
+
+#: Pieces that make Liquid, Markdown code and escapes likely to meet in odd ways.
+FRAGMENTS = [
+    '{% tool "beacon" %}',
+    "{% tool 'duo' %}",
+    '{%tool "htsget"%}',
+    "{% cite rehm_2021 smith_2020 %}",
+    "{% cite a --locator 23 %}",
+    "{% bibliography --cited %}",
+    "{% bibliography %}",
+    '{% include callout.html type="tip" content="Use `{x}` here" %}',
+    '{% include callout.html type="note" title="T" content="a \\" b" %}',
+    '{% include image.html file="x.png" alt="A" max-width="3em" %}',
+    '{% include section-navigation-tiles.html type="repositories" search=true %}',
+    "{% include contributor-tiles-all.html %}",
+    "{% include unknown.html %}",
+    "{% raw %}",
+    "{% endraw %}",
+    "{% if page.x %}",
+    "{{ site.title }}",
+    "{{ site.description }}",
+    "{{ page.url }}",
+    "{{ '/x' | relative_url }}",
+    "{{ '{%' }}",
+    "{{ '{' }}",
+    "{{ '%' }}",
+    "{{ x | upcase }}",
+    "## References\n",
+    "```\n",
+    "~~~\n",
+    "`",
+    "``",
+    "\\",
+    "{",
+    "}",
+    "%",
+    "{{",
+    "{%",
+    "%}",
+    "}}",
+    "\n",
+    "\n\n",
+    "    ",
+    ":::",
+    "text ",
+    "](",
+    'href="',
+]
+
+liquid_text = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=8)), max_size=25).map(
+    "".join
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text())
+def test_never_raises_on_any_text(text: str) -> None:
+    translate(text, CONTEXT)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_characters="{")))
+def test_text_without_liquid_is_unchanged(text: str) -> None:
+    assert translate(text, CONTEXT).text == text
+
+
+plain = st.text(
+    alphabet=st.characters(blacklist_characters="{}%`\\\n#:~", blacklist_categories=["Cs"]),
+    max_size=20,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(plain, min_size=2, max_size=6))
+def test_text_between_inline_tags_is_kept_byte_for_byte(chunks: list[str]) -> None:
+    tags = ['{% tool "beacon" %}', "{% cite k1 k2 %}", "{{ site.title }}", "{% foo bar %}"]
+    translations = ["{tool}`beacon`", "{cite:p}`k1,k2`", "Guide", "{% foo bar %}"]
+    source = chunks[0]
+    expected = chunks[0]
+    for index, chunk in enumerate(chunks[1:]):
+        source += tags[index % len(tags)] + chunk
+        expected += translations[index % len(tags)] + chunk
+    assert translate(source, CONTEXT).text == expected
+
+
+@settings(max_examples=1500, deadline=None)
+@given(liquid_text)
+@example("{% raw %}{{ x }}{% endraw %}")
+@example('```\n{% raw %}\n{% tool "x" %}\n{% endraw %}\n```\n')
+@example("{{{ '%' }}")
+def test_translation_is_idempotent(text: str) -> None:
+    once = translate(text, CONTEXT).text
+    assert translate(once, CONTEXT).text == once
