@@ -295,14 +295,16 @@ def _has_h1(text: str) -> bool:
     )
 
 
-def add_title_heading(body: str, title: str) -> tuple[str, int]:
+def add_title_heading(body: str, title: str, keep_lines: bool = False) -> tuple[str, int]:
     """The body with ``# title`` first, as Jekyll's layout shows it over a body that starts at
-    ``##``; and how many lines that added (none when the body starts with a blank line, which
-    the heading takes, so lines stay where they were)."""
+    ``##``; and how many lines that added. With ``keep_lines`` a body that starts with a blank
+    line gets the heading on that line, so every line stays where it is in the file."""
     if not title or _has_h1(body):
         return body, 0
-    if body.startswith("\n"):
+    if keep_lines and body.startswith("\n"):
         return f"# {title}" + body, 0
+    if body.startswith("\n"):
+        return f"\n# {title}\n" + body, 2
     return f"# {title}\n\n" + body, 2
 
 

@@ -95,7 +95,9 @@ def translate_liquid(app: Sphinx, docname: str, content: list[str]) -> None:
     translation = translate(body, context)
     if not translation.findings:
         return
-    titled, added = add_title_heading(translation.text, str(context.page.get("title") or ""))
+    titled, added = add_title_heading(
+        translation.text, str(context.page.get("title") or ""), keep_lines=True
+    )
     content[0] = head + titled
     head_lines = body_line - 1
     app.env.temp_data[LINE_MAP_KEY] = (

@@ -1,0 +1,24 @@
+"""Sphinx configuration of Rare Disease Data Field Guide, written by `sphinx-ga4gh migrate`."""
+
+import importlib.util
+
+project = 'Rare Disease Data Field Guide'
+html_title = project
+extensions = ["sphinx_ga4gh"]
+
+# The site's description: the meta description of pages without one of their own.
+ga4gh_site_description = 'How to share rare-disease genomes responsibly: standards, archives and the law.'
+
+# What Jekyll published as it was (images, assets, ...) is copied to the HTML output at
+# the same paths; _data and _bibliography are read by the build.
+ga4gh_site_files = ['assets', 'images']
+exclude_patterns = ['_build', '_data', '_bibliography', 'assets', 'images']
+
+# jekyll-scholar: sort_by 'year, month', order 'descending'.
+bibtex_default_style = 'ga4gh'
+
+# Links to headings of other pages ([text](page.md#heading)), as kramdown gave them ids.
+myst_heading_anchors = 3
+
+# pydata-sphinx-theme if installed (pip install "sphinx-ga4gh[theme]"), else the default.
+html_theme = "pydata_sphinx_theme" if importlib.util.find_spec("pydata_sphinx_theme") else "alabaster"

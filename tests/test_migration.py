@@ -1,0 +1,206 @@
+"""``sphinx-ga4gh migrate`` on an invented Jekyll field guide that uses every construct of
+SPEC §3 (tests/jekyll/site): golden output, the report, safety, and a ``-W`` build of the result.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from sphinx.testing.util import SphinxTestApp
+
+from sphinx_ga4gh.cli import main
+from sphinx_ga4gh.migration import project
+from sphinx_ga4gh.migration.project import MigrationError, migrate
+
+from conftest import build, html_of, warnings_of
+
+JEKYLL = Path(__file__).parent / "jekyll"
+SITE = JEKYLL / "site"
+GOLDEN = JEKYLL / "migrated"
+UPDATE = os.environ.get("SPHINX_GA4GH_UPDATE_SNAPSHOTS") == "1"
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    """Every file below ``root`` (build output left out) and its bytes."""
+    return {
+        path.relative_to(root).as_posix(): path.read_bytes()
+        for path in sorted(root.rglob("*"))
+        if path.is_file() and "_build" not in path.relative_to(root).parts
+    }
+
+
+@pytest.fixture
+def migrated(tmp_path: Path) -> Path:
+    out = tmp_path / "project"
+    migrate(SITE, out)
+    return out
+
+
+def test_output_matches_the_golden_project(migrated: Path) -> None:
+    if UPDATE:
+        shutil.rmtree(GOLDEN, ignore_errors=True)
+        shutil.copytree(migrated, GOLDEN)
+    written, golden = tree(migrated), tree(GOLDEN)
+    assert sorted(written) == sorted(golden)
+    for name, content in golden.items():
+        assert written[name] == content, f"{name} differs from tests/jekyll/migrated/{name}"
+
+
+def test_report_counts_and_lists_what_was_not_translated(tmp_path: Path) -> None:
+    report = migrate(SITE, tmp_path / "out")
+    assert report.pages == 12
+    counts = report.counts()
+    assert counts["tool"] == 7
+    assert counts["cite"] == 5
+    assert counts["callout"] == 4
+    assert counts["image"] == 3
+    assert counts["section tiles"] == 2
+    assert counts["affiliation tiles"] == 2
+    assert counts["bibliography --cited"] == 2
+    assert counts["bibliography"] == 1
+    assert counts["news"] == 1
+    assert counts["raw"] == 4
+    left = [(path, found.line, found.source) for path, found in report.untranslated]
+    assert left == [
+        ("index.html", 1, "index.html"),
+        ("pages/about/contribute.md", 13, '{% include custom-banner.html text="Join us" %}'),
+        ("pages/about/contribute.md", 15, "{% if page.contributors %}"),
+        ("pages/about/contribute.md", 15, "{% endif %}"),
+        ("pages/about/contribute.md", 17, "{{ site.data.news.size }}"),
+    ]
+    notes = {(path, found.line, found.kind) for path, found in report.notes}
+    assert ("pages/standards/beacon.md", 27, "image") in notes
+    assert ("pages/standards/duo.md", 13, "heading") in notes
+
+
+def test_untranslated_constructs_stay_visible(migrated: Path) -> None:
+    page = (migrated / "contribute.md").read_text("utf-8")
+    assert '{% include custom-banner.html text="Join us" %}' in page
+    assert "{% if page.contributors %}This page has contributors.{% endif %}" in page
+
+
+def test_cli_prints_the_report_and_strict_fails(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["migrate", str(SITE), str(tmp_path / "a")]) == 0
+    printed = capsys.readouterr().out
+    assert "Migrated 12 pages" in printed
+    assert "  tool: 7" in printed
+    assert "pages/about/contribute.md:15: if: {% if page.contributors %}" in printed
+    assert main(["migrate", "--strict", "--quiet", str(SITE), str(tmp_path / "b")]) == 1
+
+
+def test_strict_passes_on_a_site_that_translates_fully(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    (site / "pages").mkdir(parents=True)
+    (site / "_config.yml").write_text("title: Small\n", "utf-8")
+    (site / "pages" / "a.md").write_text('---\ntitle: A\n---\n\n{% tool "x" %}\n', "utf-8")
+    assert main(["migrate", "--strict", "--quiet", str(site), str(tmp_path / "out")]) == 0
+    assert "{tool}`x`" in (tmp_path / "out" / "pages" / "a.md").read_text("utf-8")
+
+
+def test_refuses_a_non_empty_output_without_force(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "keep.txt").write_text("mine", "utf-8")
+    with pytest.raises(MigrationError, match="not empty"):
+        migrate(SITE, out)
+    assert main(["migrate", str(SITE), str(out)]) == 2
+    migrate(SITE, out, force=True)
+    assert (out / "keep.txt").read_text("utf-8") == "mine"
+    assert (out / "conf.py").is_file()
+
+
+def test_refuses_to_write_into_the_site(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(SITE, site)
+    with pytest.raises(MigrationError):
+        migrate(site, site, force=True)
+    with pytest.raises(MigrationError):
+        migrate(site / "pages", site, force=True)
+
+
+def test_two_runs_write_the_same_bytes(tmp_path: Path) -> None:
+    migrate(SITE, tmp_path / "one")
+    migrate(SITE, tmp_path / "two")
+    first = tree(tmp_path / "one")
+    assert first == tree(tmp_path / "two")
+    migrate(SITE, tmp_path / "one", force=True)
+    assert tree(tmp_path / "one") == first
+
+
+def test_never_modifies_the_site(tmp_path: Path) -> None:
+    def digest() -> dict[str, str]:
+        return {name: hashlib.sha256(data).hexdigest() for name, data in tree(SITE).items()}
+
+    before = digest()
+    migrate(SITE, tmp_path / "out")
+    assert digest() == before
+
+
+def test_output_inside_the_site_is_not_read_as_site_content(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(SITE, site)
+    migrate(site, site / "sphinx")
+    first = tree(site / "sphinx")
+    migrate(site, site / "sphinx", force=True)
+    assert tree(site / "sphinx") == first
+    assert not (site / "sphinx" / "sphinx").exists()
+
+
+def test_an_interrupted_run_leaves_no_half_written_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    real_replace = os.replace
+    calls = 0
+
+    def interrupted(source: str, target: str) -> None:
+        nonlocal calls
+        calls += 1
+        if calls == 4:
+            raise KeyboardInterrupt
+        real_replace(source, target)
+
+    monkeypatch.setattr(project.os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        migrate(SITE, out)
+    written = tree(out)
+    assert len(written) == 3
+    assert not [name for name in written if name.endswith(".tmp")]
+    golden = tree(GOLDEN)
+    for name, content in written.items():
+        assert content == golden[name]
+
+
+def test_progress_is_reported_per_page(tmp_path: Path) -> None:
+    seen: list[tuple[int, int]] = []
+    migrate(SITE, tmp_path / "out", progress=lambda done, total: seen.append((done, total)))
+    assert seen[0] == (1, 12)
+    assert seen[-1] == (12, 12)
+
+
+def test_the_migrated_site_builds_with_no_warnings(
+    make_app: type[SphinxTestApp], migrated: Path
+) -> None:
+    app, _ = build(make_app, migrated)
+    assert warnings_of(app) == []
+    beacon = html_of(app, "beacon")
+    assert beacon.select_one(".ga4gh-tool")
+    assert beacon.select_one(".admonition.tip")
+    assert beacon.select_one(".admonition.warning .admonition-title").get_text() == (
+        "Before you open a Beacon"
+    )
+    assert beacon.select_one("figure img")["alt"] == "Query flow diagram"
+    assert "Rambla" in beacon.select_one("#references").get_text()
+    assert "{% tool" in beacon.select_one("pre").get_text()  # the raw example stays literal
+    assert "{% if page.contributors %}" in html_of(app, "contribute").get_text()
+    index = html_of(app, "index")
+    assert index.select_one('meta[name="description"]')["content"].startswith("How to share")
+    # Files named by data and raw HTML are published at their Jekyll paths.
+    assert (app.outdir / "assets" / "img" / "consortium.svg").is_file()
+    assert (app.outdir / "guides" / "start" / "index.html").is_file()
