@@ -56,8 +56,11 @@ class PageFacts:
         return line_in_front_matter(["---", *self.front_matter_lines, "---"], text, key)
 
 
-def _outside_fences(text: str, pattern: re.Pattern[str], offset: int) -> Iterator[Mention]:
-    fences = fenced_code_ranges(text)
+def _outside_fences(
+    text: str, pattern: re.Pattern[str], offset: int, myst: bool = True
+) -> Iterator[Mention]:
+    """Matches of ``pattern`` that are not in code (a MyST directive's body is not code)."""
+    fences = fenced_code_ranges(text, myst=myst)
     for match in pattern.finditer(text):
         if not any(start <= match.start() < end for start, end in fences):
             yield Mention(match.group(1).strip(), line_of(text, match.start()) + offset)
@@ -110,7 +113,7 @@ def liquid_page_facts(
                         for item in values["custom"].split(",")
                         if item.strip()
                     ]
-    facts.links += list(_outside_fences(body, _LINK, offset))
+    facts.links += list(_outside_fences(body, _LINK, offset, myst=False))
     return facts
 
 
@@ -145,8 +148,9 @@ class Site:
 
 def _conf_values(root: Path) -> dict[str, Any]:
     """conf.py's settings, by running it as Sphinx does (from its own folder)."""
-    with contextlib.chdir(root):
-        return runpy.run_path(str(root / "conf.py"))
+    conf = (root / "conf.py").resolve()
+    with contextlib.chdir(conf.parent):
+        return runpy.run_path(str(conf))
 
 
 def _sphinx_project(root: Path) -> Site:

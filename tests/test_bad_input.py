@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from conftest import warnings_of
+from conftest import ROOTS, build, copy_root, warnings_of
 
 
 @pytest.mark.sphinx("html", testroot="bad-data", freshenv=True)
@@ -119,3 +121,15 @@ def test_duplicate_page_id_names_both_pages(app: SphinxTestApp) -> None:
         f"{second}:3: WARNING: duplicate page_id 'shared_id': also used by {first}; "
         "the first page keeps it [ga4gh.page]" in warnings_of(app)
     )
+
+
+def test_a_missing_site_file_is_named(make_app: type[SphinxTestApp], tmp_path: Path) -> None:
+    srcdir = copy_root(ROOTS / "test-check", tmp_path)
+    (srcdir / "images").mkdir()
+    (srcdir / "images" / "logo.svg").write_text("<svg/>", "utf-8")
+    app, _ = build(make_app, srcdir, confoverrides={"ga4gh_site_files": ["images", "nothing"]})
+    assert any(
+        "conf.py:1: WARNING: ga4gh_site_files: 'nothing' does not exist [ga4gh.data]" in line
+        for line in warnings_of(app)
+    )
+    assert (app.outdir / "images" / "logo.svg").read_text("utf-8") == "<svg/>"

@@ -106,3 +106,12 @@ def test_text_between_inline_tags_is_kept_byte_for_byte(chunks: list[str]) -> No
 def test_translation_is_idempotent(text: str) -> None:
     once = translate(text, CONTEXT).text
     assert translate(once, CONTEXT).text == once
+
+
+@settings(max_examples=500, deadline=None)
+@given(liquid_text)
+def test_every_output_line_maps_to_a_source_line(text: str) -> None:
+    result = translate(text, CONTEXT)
+    source_lines = text.count("\n") + 1
+    assert len(result.line_map) == result.text.count("\n") + 1
+    assert all(1 <= line <= source_lines for line in result.line_map)

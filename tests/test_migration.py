@@ -199,8 +199,14 @@ def test_the_migrated_site_builds_with_no_warnings(
     assert "Rambla" in beacon.select_one("#references").get_text()
     assert "{% tool" in beacon.select_one("pre").get_text()  # the raw example stays literal
     assert "{% if page.contributors %}" in html_of(app, "contribute").get_text()
-    index = html_of(app, "index")
-    assert index.select_one('meta[name="description"]')["content"].startswith("How to share")
+    # Two-letter affiliations are countries, named from _data/countries.yml, not unknown names.
+    assert "Finland" in beacon.select_one(".ga4gh-supported-by").get_text()
+    # A report without the institution its BibTeX type wants is still listed, not an error.
+    consent = html_of(app, "consent").select_one("#references").get_text()
+    assert "Model consent clauses for rare-disease genomics" in consent
+    # A page without a description of its own gets the site's.
+    references = html_of(app, "references")
+    assert references.select_one('meta[name="description"]')["content"].startswith("How to share")
     # Files named by data and raw HTML are published at their Jekyll paths.
     assert (app.outdir / "assets" / "img" / "consortium.svg").is_file()
     assert (app.outdir / "guides" / "start" / "index.html").is_file()

@@ -28,9 +28,17 @@ def copy_site_files(app: Sphinx, exception: Exception | None) -> None:
     for entry in app.config.ga4gh_site_files:
         source = confdir / str(entry)
         if not source.exists():
-            warn(f"ga4gh_site_files: {entry!r} does not exist", "data", str(confdir / "conf.py"))
+            warn(f"ga4gh_site_files: {entry!r} does not exist", "data", _setting_location(confdir))
             continue
         for path in _files(source):
             target = Path(app.outdir) / path.relative_to(confdir)
             target.parent.mkdir(parents=True, exist_ok=True)
             copyfile(str(path), str(target), force=True)
+
+
+def _setting_location(confdir: Path) -> str:
+    """``conf.py:<line>`` of the setting (line 1 when it came from the command line)."""
+    conf = confdir / "conf.py"
+    lines = conf.read_text(encoding="utf-8").splitlines() if conf.is_file() else []
+    line = next((n for n, text in enumerate(lines, 1) if "ga4gh_site_files" in text), 1)
+    return f"{conf}:{line}"

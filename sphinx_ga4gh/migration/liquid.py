@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from .scanner import LiquidTag, line_of, literal_openers, scan
+from .scanner import LiquidTag, line_of, literal_openers, scan, split_lines
 
 #: Callout types of the theme, and the admonition each becomes (anything else is a note there).
 CALLOUT_ADMONITIONS = {"note": "note", "tip": "tip", "important": "important", "warning": "warning"}
@@ -324,6 +324,11 @@ def _long_date(value: Any) -> str:
     """Jekyll's ``date_to_long_string``: ``25 November 2026``."""
     if isinstance(value, datetime):
         value = value.date()
+    if isinstance(value, str):
+        try:
+            value = date.fromisoformat(value.strip())
+        except ValueError:
+            return str(value)
     if isinstance(value, date):
         return f"{value.day} {value:%B %Y}"
     return str(value)
@@ -339,7 +344,9 @@ def _news(values: dict[str, str], context: PageContext) -> _Output:
     repository = str(context.site.get("repository", "")).strip()
     lines: list[str] = ["## What's new?", ""] if _true(values.get("title")) else []
     for item in items:
-        head = f"- **{_one_line(str(item.get('name', '')))}** · {_long_date(item.get('date', ''))}"
+        # The theme escapes the name (``| escape``); Markdown shows entities as the characters.
+        name = _one_line(str(item.get("name", ""))).replace("<", "&lt;").replace(">", "&gt;")
+        head = f"- **{name}** · {_long_date(item.get('date', ''))}"
         if item.get("linked_pr") and repository:
             pr = item["linked_pr"]
             head += f" · [PR #{pr}](https://github.com/{repository}/pull/{pr})"
@@ -406,11 +413,11 @@ def _link(tag: LiquidTag, context: PageContext, place: str) -> _Output:
     return _Output(_url_for_place(url, place, context), "link")
 
 
-def _lookup(root: Mapping[str, Any], path: Sequence[str]) -> Any:
+def _lookup(root: Mapping[str, Any], path: Sequence[str], expression: str) -> Any:
     value: Any = root
     for key in path:
         if not isinstance(value, Mapping) or key not in value:
-            raise Untranslatable(f"{'.'.join(path)} is not set")
+            raise Untranslatable(f"{expression} is not set")
         value = value[key]
     return value
 
@@ -422,11 +429,11 @@ def _variable(expression: str, context: PageContext) -> Any:
             raise Untranslatable(f"{expression} is computed by Jekyll at build time")
         if parts[1:] == ["baseurl"]:
             return context.site.get("baseurl", "") or ""
-        return _lookup(context.site, parts[1:])
+        return _lookup(context.site, parts[1:], expression)
     if parts[0] == "page":
         if parts[1:] == ["url"]:
             return context.url
-        return _lookup(context.page, parts[1:])
+        return _lookup(context.page, parts[1:], expression)
     raise Untranslatable(f"{expression} is a Liquid variable, known only while Jekyll renders")
 
 
@@ -468,7 +475,7 @@ def _line_bounds(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 def _heading_above(text: str, line_start: int) -> int | None:
     """Start of a Markdown heading that precedes ``line_start`` with only blank lines between."""
-    lines = text[:line_start].splitlines(keepends=True)
+    lines = split_lines(text[:line_start])
     offset = line_start
     while lines:
         line = lines.pop()
@@ -612,7 +619,7 @@ def _line_map(text: str, pieces: list[str], spans: list[tuple[int, bool]]) -> li
     at_line_start = True
     for piece, (start, kept) in zip(pieces, spans, strict=True):
         first = line_of(text, start)
-        for number, line_text in enumerate(piece.splitlines(keepends=True)):
+        for number, line_text in enumerate(split_lines(piece)):
             if at_line_start:
                 line_map.append(first + number if kept else first)
             at_line_start = line_text.endswith("\n")

@@ -40,25 +40,41 @@ class LiquidTag:
     raw_end: tuple[int, int] | None = None
 
 
-def fenced_code_ranges(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` offsets of the fenced code blocks (an unclosed fence runs to the end)."""
+#: MyST directives whose body is literal text, not Markdown.
+LITERAL_DIRECTIVES = ("{code}", "{code-block}", "{sourcecode}", "{literalinclude}", "{raw}")
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines with their ``\n``: Markdown breaks lines there only (``str.splitlines`` also
+    breaks at form feeds and other separators)."""
+    return re.findall(r"[^\n]*\n|[^\n]+$", text)
+
+
+def fenced_code_ranges(text: str, myst: bool = False) -> list[tuple[int, int]]:
+    """``(start, end)`` offsets of the fenced code blocks (an unclosed fence runs to the end).
+
+    With ``myst``, a fence that opens a directive (```` ```{note} ````) holds Markdown, not code,
+    unless the directive shows its body literally."""
     ranges: list[tuple[int, int]] = []
-    opened: tuple[int, str, int] | None = None
+    opened: tuple[int, str, int, bool] | None = None
     offset = 0
-    for line in text.splitlines(keepends=True):
+    for line in split_lines(text):
         content = line.rstrip("\r\n")
         if opened is None:
             match = _FENCE_OPEN.match(content)
             # An info string after backticks may not hold backticks (CommonMark).
             if match and not (match.group(1)[0] == "`" and "`" in match.group(2)):
-                opened = (offset, match.group(1)[0], len(match.group(1)))
+                info = match.group(2).strip()
+                markdown = myst and info.startswith("{") and not info.startswith(LITERAL_DIRECTIVES)
+                opened = (offset, match.group(1)[0], len(match.group(1)), markdown)
         else:
             match = _FENCE_CLOSE.match(content)
             if match and match.group(1)[0] == opened[1] and len(match.group(1)) >= opened[2]:
-                ranges.append((opened[0], offset + len(line)))
+                if not opened[3]:
+                    ranges.append((opened[0], offset + len(line)))
                 opened = None
         offset += len(line)
-    if opened is not None:
+    if opened is not None and not opened[3]:
         ranges.append((opened[0], len(text)))
     return ranges
 

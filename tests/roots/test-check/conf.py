@@ -1,0 +1,2 @@
+extensions = ["sphinx_ga4gh"]
+exclude_patterns = ["_build"]
