@@ -13,6 +13,7 @@ import re
 import runpy
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from fnmatch import fnmatch
 from pathlib import Path
 from typing import Any
 
@@ -176,8 +177,6 @@ def _sphinx_project(root: Path) -> Site:
 
 
 def _matches(relpath: str, pattern: str) -> bool:
-    from fnmatch import fnmatch
-
     pattern = pattern.rstrip("/")
     return fnmatch(relpath, pattern) or relpath.startswith(pattern + "/")
 

@@ -52,25 +52,30 @@ class SiteLinks(LinkResolver):
         start = posixpath.dirname(self.page.docname) or "."
         return posixpath.relpath(target, start)
 
-    def markdown_target(self, url: str) -> str | None:
+    def _target(self, url: str) -> tuple[JekyllPage | None, str, str] | None:
+        """(page, site path, fragment) of a site URL; None for another site's or a bare anchor."""
         if _SCHEME.match(url) or url.startswith("#"):
             return None
         path, fragment = self._absolute(url)
-        target = self.site.page_by_url(path)
+        return self.site.page_by_url(path), path, fragment
+
+    def markdown_target(self, url: str) -> str | None:
+        found = self._target(url)
+        if found is None:
+            return None
+        target, path, fragment = found
         if target is not None:
             page_id = str(target.front_matter.get("page_id") or "")
             if page_id and not fragment and self.page_ids.get(page_id) is target:
                 return page_id
             return self._relative_to_page(target.docname + ".md") + fragment
-        if path.lstrip("/") in self.static:
-            return path + fragment
-        return None
+        return path + fragment if path.lstrip("/") in self.static else None
 
     def html_target(self, url: str) -> str | None:
-        if _SCHEME.match(url) or url.startswith("#"):
+        found = self._target(url)
+        if found is None:
             return None
-        path, fragment = self._absolute(url)
-        target = self.site.page_by_url(path)
+        target, path, fragment = found
         if target is not None:
             return self._relative_to_page(target.docname + ".html") + fragment
         if path.lstrip("/") in self.static:

@@ -539,72 +539,86 @@ def translate(text: str, context: PageContext | None = None) -> Translation:
         )
 
 
+def _raw_block(text: str, tag: LiquidTag) -> tuple[int, int, int, int]:
+    """``{% raw %}…{% endraw %}``: the span it replaces (marker lines included when the markers
+    stand alone) and the span of its text."""
+    assert tag.raw_end is not None
+    own_open = _line_bounds(text, tag.start, tag.end)
+    own_close = _line_bounds(text, *tag.raw_end)
+    start = own_open[0] if own_open else tag.start
+    end = own_close[1] if own_close else tag.raw_end[1]
+    content_start = own_open[1] if own_open else tag.end
+    content_end = own_close[0] if own_close else tag.raw_end[0]
+    return start, end, content_start, max(content_start, content_end)
+
+
+def _block_placement(
+    text: str, tag: LiquidTag, output: _Output, position: int
+) -> tuple[int, int, str] | None:
+    """Where a block replacement goes: its whole line (with the heading over it, for the cited
+    bibliography), indented like the tag. None when the tag shares its line with text: moving
+    that text onto lines of its own could change what is code."""
+    bounds = _line_bounds(text, tag.start, tag.end)
+    if bounds is None:
+        return None
+    start, end = bounds
+    heading = _heading_above(text, start) if output.takes_heading else None
+    if heading is not None and heading >= position:
+        start = heading
+    if not output.text:
+        return start, end, ""
+    replacement = _indent(output.text, text[bounds[0] : tag.start])
+    return start, end, replacement + "\n" if text[start:end].endswith("\n") else replacement
+
+
 def _translate_once(text: str, context: PageContext) -> Translation:
     pieces: list[str] = []
-    #: The source offsets each piece stands for (text kept, or the tag it replaces).
+    #: Per piece: the source offset it stands for, and whether it is source text kept as is
+    #: (its lines map one to one) or a replacement (all its lines map to the tag's line).
     spans: list[tuple[int, bool]] = []
     findings: list[Finding] = []
     position = 0
+
+    def replace(start: int, end: int, replacement: str, kept: bool, source_start: int) -> None:
+        nonlocal position
+        pieces.append(text[position:start])
+        spans.append((position, True))
+        pieces.append(replacement)
+        spans.append((source_start, kept))
+        position = end
+
     for tag in scan(text):
-        if tag.start < position:  # inside a heading or line already taken by the previous tag
+        if tag.start < position:  # in a heading already taken with the tag before
             continue
         line = line_of(text, tag.start)
+        if tag.name in ("raw", "endraw") and (tag.name == "endraw" or tag.raw_end is None):
+            reason = "raw without endraw" if tag.name == "raw" else "endraw without raw"
+            findings.append(Finding(line, "raw", tag.source, False, reason))
+            continue
         if tag.name == "raw":
-            if tag.raw_end is None:
-                findings.append(Finding(line, "raw", tag.source, False, "raw without endraw"))
-                continue
-            start, end = tag.start, tag.raw_end[1]
-            own_open = _line_bounds(text, tag.start, tag.end)
-            own_close = _line_bounds(text, tag.raw_end[0], tag.raw_end[1])
-            content_start = own_open[1] if own_open else tag.end
-            content_end = own_close[0] if own_close else tag.raw_end[0]
-            if own_open:
-                start = own_open[0]
-            if own_close:
-                end = own_close[1]
-            pieces.append(text[position:start])
-            spans.append((position, True))
-            if content_start <= content_end:
-                pieces.append(_escape_literal(text, content_start, content_end))
-                spans.append((content_start, True))  # escapes add no lines
-            else:
-                pieces.append("")
-                spans.append((start, False))
-            position = end
+            start, end, content_start, content_end = _raw_block(text, tag)
+            literal = _escape_literal(text, content_start, content_end)
+            replace(start, end, literal, True, content_start)  # escapes add no lines
             findings.append(Finding(line, "raw", tag.source, True))
             continue
-        if tag.in_code or tag.name in {"endraw"}:
-            if tag.name == "endraw":
-                findings.append(Finding(line, "raw", tag.source, False, "endraw without raw"))
+        if tag.in_code:
             continue
         try:
             output = _translate_tag(tag, text, context)
         except Untranslatable as reason:
             findings.append(Finding(line, tag.name or "output", tag.source, False, str(reason)))
             continue
-        start, end, replacement = tag.start, tag.end, output.text
-        if output.block:
-            bounds = _line_bounds(text, tag.start, tag.end)
-            if bounds is None:
-                # Moving the text around it onto lines of their own could change what is code.
-                shared = f"{output.kind} shares its line with other text; give it a line of its own"
-                findings.append(Finding(line, output.kind, tag.source, False, shared))
-                continue
-            else:
-                indent = text[bounds[0] : tag.start]
-                start, end = bounds
-                heading = _heading_above(text, bounds[0]) if output.takes_heading else None
-                if heading is not None and heading >= position:
-                    start = heading
-                ends_with_newline = text[start:end].endswith("\n")
-                replacement = _indent(replacement, indent) if replacement else ""
-                if replacement and ends_with_newline:
-                    replacement += "\n"
-        pieces.append(text[position:start])
-        spans.append((position, True))
-        pieces.append(_escape_literal(replacement, 0, len(replacement)))
-        spans.append((start, False))
-        position = end
+        placement = (
+            _block_placement(text, tag, output, position)
+            if output.block
+            else (tag.start, tag.end, output.text)
+        )
+        if placement is None:
+            shared = f"{output.kind} shares its line with other text; give it a line of its own"
+            findings.append(Finding(line, output.kind, tag.source, False, shared))
+            continue
+        start, end, replacement = placement
+        replace(start, end, _escape_literal(replacement, 0, len(replacement)), False, start)
         findings.append(Finding(line, output.kind, tag.source, True, output.message))
     pieces.append(text[position:])
     spans.append((position, True))
