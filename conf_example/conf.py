@@ -19,6 +19,9 @@ exclude_patterns = ["_build"]
 html_theme = "pydata_sphinx_theme"
 html_title = "Genomic Data Sharing Field Guide"
 html_theme_options = {"navigation_with_keys": True}
+# Light or dark as the reader's system prefers (pydata-sphinx-theme logs an error in the
+# browser console when no mode is set).
+html_context = {"default_mode": "auto"}
 latex_documents = [
     ("index", "fieldguide.tex", project, author, "manual"),
 ]

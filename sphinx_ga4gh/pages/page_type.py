@@ -23,7 +23,8 @@ HIDE_TOC_KEYS = ("html_theme.sidebar_secondary.remove", "hide-toc")
 
 
 def apply_page_options(app: Sphinx, doctree: nodes.document) -> None:
-    """At ``doctree-read``: translate ``toc`` and ``search_exclude`` into what themes read."""
+    """At ``doctree-read``: translate ``toc``, ``search_exclude`` and ``datatable`` into what
+    themes and ga4gh.js read."""
     metadata = app.env.metadata[app.env.docname]
     page = front_matter(metadata)
     if not page.toc:
@@ -31,6 +32,10 @@ def apply_page_options(app: Sphinx, doctree: nodes.document) -> None:
             metadata.setdefault(key, True)
     if page.search_exclude:
         metadata["nosearch"] = True
+    if page.datatable:
+        # ga4gh.js makes these tables sortable and searchable.
+        for table in doctree.findall(nodes.table):
+            table["classes"].append("ga4gh-datatable")
 
 
 class AddPageTypeSubtitle(SphinxPostTransform):

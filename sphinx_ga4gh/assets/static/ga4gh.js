@@ -119,3 +119,79 @@
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
 })();
+
+/* sphinx-ga4gh: tables whose rows sort by a column and filter by a search box (tool tables,
+   and every table of a page with ``datatable: true``). Headers are buttons: keyboard works. */
+(function () {
+  "use strict";
+
+  var collator = new Intl.Collator(undefined, { numeric: true, sensitivity: "base" });
+
+  function cellText(row, index) {
+    var cell = row.cells[index];
+    return cell ? cell.textContent.trim() : "";
+  }
+
+  function setUp(table, tableIndex) {
+    var body = table.tBodies[0];
+    var head = table.tHead;
+    if (!body || !head || !head.rows.length) return;
+    table.classList.add("ga4gh-interactive");
+    var rows = Array.prototype.slice.call(body.rows);
+
+    var controls = document.createElement("div");
+    controls.className = "ga4gh-table-controls";
+    var search = document.createElement("input");
+    search.type = "search";
+    search.className = "ga4gh-table-search";
+    search.placeholder = "Filter rows";
+    search.setAttribute("aria-label", "Filter the rows of this table");
+    search.setAttribute("aria-controls", table.id || (table.id = "ga4gh-table-" + tableIndex));
+    var status = document.createElement("span");
+    status.className = "ga4gh-table-status";
+    status.setAttribute("role", "status");
+    controls.appendChild(search);
+    controls.appendChild(status);
+    // Themes wrap tables for scrolling (pydata); the controls go before the wrapper.
+    var anchor = table.parentNode.classList.contains("pst-scrollable-table-container")
+      ? table.parentNode : table;
+    anchor.parentNode.insertBefore(controls, anchor);
+
+    search.addEventListener("input", function () {
+      var query = search.value.trim().toLowerCase();
+      var shown = 0;
+      rows.forEach(function (row) {
+        var visible = !query || row.textContent.toLowerCase().indexOf(query) !== -1;
+        row.hidden = !visible;
+        if (visible) shown += 1;
+      });
+      status.textContent = query ? shown + " of " + rows.length + " rows" : "";
+    });
+
+    var headers = Array.prototype.slice.call(head.rows[head.rows.length - 1].cells);
+    headers.forEach(function (th, column) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "ga4gh-sort";
+      while (th.firstChild) button.appendChild(th.firstChild);
+      th.appendChild(button);
+      th.setAttribute("aria-sort", "none");
+      button.addEventListener("click", function () {
+        var ascending = th.getAttribute("aria-sort") !== "ascending";
+        headers.forEach(function (other) { other.setAttribute("aria-sort", "none"); });
+        th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+        rows.sort(function (a, b) {
+          var order = collator.compare(cellText(a, column), cellText(b, column));
+          return ascending ? order : -order;
+        });
+        rows.forEach(function (row) { body.appendChild(row); });
+      });
+    });
+  }
+
+  function init() {
+    document.querySelectorAll("table.ga4gh-tool-table, table.ga4gh-datatable").forEach(setUp);
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();
