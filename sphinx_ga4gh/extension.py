@@ -32,9 +32,11 @@ from .pages.links import ResolvePageIdLinks, register_page_id
 from .pages.page_type import AddPageTypeSubtitle, add_meta_description, apply_page_options
 from .pages.title import TitleFromFrontMatter
 from .references.bibfiles import warn_repeated_keys
+from .references.latex import REFERENCE_VISITORS, KeepReferencesInPlace
 from .references.per_page import append_references, suppress_duplicate_citations
 from .references.styles import register_styles, use_ga4gh_styles
 from .reporting import report, warn
+from .tools.anchors import AnchorsForLatex
 from .tools.declaration import ToolDirective
 from .tools.reference import NODE_VISITORS, UNKNOWN_TOOL_CLASSES, ToolRole
 from .tools.table import FillToolTables, InsertPageToolTable, ToolTableDirective, tool_table
@@ -139,7 +141,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("contributors", ContributorsDirective)
     app.add_directive("affiliations", AffiliationsDirective)
 
-    for node_class, visitors in NODE_VISITORS.items():
+    for node_class, visitors in {**NODE_VISITORS, **REFERENCE_VISITORS}.items():
         app.add_node(node_class, **visitors)  # type: ignore[arg-type]
     app.add_node(tool_table)
     app.add_node(section_tiles)
@@ -157,6 +159,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_post_transform(FillPeopleDirectories)
     app.add_post_transform(ResolvePageIdLinks)
     app.add_post_transform(AddPageTypeSubtitle)
+    app.add_post_transform(KeepReferencesInPlace)
+    app.add_post_transform(AnchorsForLatex)
 
     app.connect("config-inited", enable_myst_extensions)
     app.connect("config-inited", default_bibliography)

@@ -76,14 +76,25 @@ def person_item(name: str, person: Contributor | None, docname: str) -> nodes.li
     details = [text for text in (person.role, person.affiliation) if text]
     if details:
         text = " · ".join(details)
+        line += _separator(" — ")
         line += nodes.inline(text, text, classes=["ga4gh-person-details"])
+    links = []
     if person.orcid:
-        line += _link("ORCID", ORCID_PROFILE.format(person.orcid), "orcid")
+        links.append(_link("ORCID", ORCID_PROFILE.format(person.orcid), "orcid"))
     if person.git:
-        line += _link("GitHub", GITHUB_PROFILE.format(person.git), "github")
+        links.append(_link("GitHub", GITHUB_PROFILE.format(person.git), "github"))
     if person.email and is_safe_url(f"mailto:{person.email}"):
-        line += _link("Email", f"mailto:{person.email}", "email")
+        links.append(_link("Email", f"mailto:{person.email}", "email"))
+    for index, link in enumerate(links):
+        line += _separator(" — " if index == 0 else " · ")
+        line += link
     return item
+
+
+def _separator(text: str) -> nodes.inline:
+    """Punctuation between a person's name, details and links: HTML lays them out with gaps
+    (and hides it); on paper and in text it keeps them apart."""
+    return nodes.inline(text, text, classes=["ga4gh-separator"])
 
 
 def affiliation_item(name: str, org: Affiliation | None, docname: str) -> nodes.list_item:

@@ -141,18 +141,45 @@ def depart_tool_popover_html(self: Any, node: tool_popover) -> None:
     self.body.append("</span>")
 
 
-# --- LaTeX: the name, linked to the tool's website --------------------------------------------
+# --- LaTeX: the name, linked to the tool's website; the URL in a footnote the first time ---
+
+#: Where a footnote would break LaTeX or repeat itself: headings, tables, captions, footnotes.
+_NO_FOOTNOTE_IN = (
+    nodes.title,
+    nodes.table,
+    nodes.caption,
+    nodes.term,
+    nodes.rubric,
+    nodes.footnote,
+)
+
+
+def _footnote_allowed(node: nodes.Element) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, _NO_FOOTNOTE_IN):
+            return False
+        parent = parent.parent
+    return True
 
 
 def visit_tool_reference_latex(self: LaTeXTranslator, node: tool_reference) -> None:
     if node["url"]:
-        url = self.encode_uri(node["url"])
-        self.body.append(rf"\sphinxhref{{{url}}}{{")
+        self.body.append(rf"\sphinxhref{{{self.encode_uri(node['url'])}}}{{")
 
 
 def depart_tool_reference_latex(self: LaTeXTranslator, node: tool_reference) -> None:
-    if node["url"]:
-        self.body.append("}")
+    if not node["url"]:
+        return
+    self.body.append("}")
+    # On paper a link is invisible: the first mention of a tool in each page (each document
+    # of the PDF) prints its URL as a footnote.
+    docname = self.curfilestack[-1] if self.curfilestack else ""
+    footnoted: set[tuple[str, str]] = self.__dict__.setdefault("_ga4gh_footnoted", set())
+    key = (docname, node["tool_id"])
+    if key not in footnoted and _footnote_allowed(node):
+        footnoted.add(key)
+        self.body.append(rf"\footnote{{\sphinxnolinkurl{{{self.encode_uri(node['url'])}}}}}")
 
 
 # --- Builders that show only the name --------------------------------------------------------

@@ -1,0 +1,113 @@
+"""A real PDF (SPEC §5, issue 6): LaTeX from a test root and from the example, through latexmk
+(TeX Live from Debian), read back with pdftotext."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from sphinx.testing.util import SphinxTestApp
+
+from conftest import ROOTS, build, copy_root, warnings_of
+
+EXAMPLE = Path(__file__).parent.parent / "conf_example"
+
+
+def require_latex() -> None:
+    missing = [tool for tool in ("latexmk", "pdftotext", "make") if shutil.which(tool) is None]
+    if not missing:
+        return
+    message = f"{', '.join(missing)} not installed (see the README: PDF output)"
+    if os.environ.get("SPHINX_GA4GH_PDF") == "required":
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+def make_pdf(outdir: Path) -> tuple[str, str]:
+    """Run Sphinx's LaTeX Makefile (latexmk) in ``outdir``; the PDF's text and the LaTeX log."""
+    done = subprocess.run(
+        ["make", "-C", str(outdir), "all-pdf", "LATEXMKOPTS=-interaction=nonstopmode"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stdout[-3000:]
+    [pdf] = outdir.glob("*.pdf")
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    log = pdf.with_suffix(".log").read_text("utf-8", errors="replace")
+    return text, log
+
+
+def squeeze(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+@pytest.fixture(scope="module")
+def guide(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str, str]:
+    require_latex()
+    srcdir = copy_root(ROOTS / "test-pdf", tmp_path_factory.mktemp("pdf"))
+    app = SphinxTestApp("latex", srcdir=srcdir)
+    try:
+        app.build()
+        warnings = warnings_of(app)
+        assert warnings == []
+        tex = (app.outdir / "guide.tex").read_text("utf-8")
+        text, log = make_pdf(app.outdir)
+    finally:
+        app.cleanup()
+    return text, tex, log
+
+
+def test_pdf_has_no_latex_errors_or_undefined_references(guide: tuple[str, str, str]) -> None:
+    _, _, log = guide
+    assert "undefined" not in log.lower()
+    assert "! " not in log  # a TeX error line
+
+
+def test_pdf_text_has_titles_tools_tables_and_references(guide: tuple[str, str, str]) -> None:
+    text, _, _ = guide
+    flat = squeeze(text)
+    assert "QUERYING WITH BEACON" in text  # a page title, as a chapter
+    assert "Data use terms" in text
+    assert "Beacon v2" in text
+    # A row of the site-wide tool table.
+    assert re.search(r"Data Use Ontology\s+Standard\s+Terms that say how a", text)
+    # The page's references are under the page, before the next chapter.
+    chapter_two = text.index("DATA USE TERMS")
+    assert text.index("[RBA22] Jordi Rambla") < chapter_two < text.index("[LCK21] Jonathan Lawson")
+    assert "BIBLIOGRAPHY" not in text
+    # People as a compact list; tiles as a list with descriptions.
+    assert "Ada Okafor — editor · Rare Genomes Consortium — ORCID · GitHub" in flat
+    assert "• Data use terms Terms for how a dataset may be used." in flat
+    # The tool index of the PDF names each tool.
+    index = flat[flat.index("TOOLS AND RESOURCES INDEX") :]
+    assert "Beacon v2 (beacon)" in index
+    assert "European Genome-phenome Archive (ega)" in index
+
+
+def test_a_tool_url_is_a_footnote_once_per_page(guide: tuple[str, str, str]) -> None:
+    _, tex, _ = guide
+    start = tex.index(r"\chapter{Querying with Beacon}")
+    beacon_page = tex[start : tex.index(r"\chapter{Data use")]
+    footnote = r"\footnote{\sphinxnolinkurl{https://docs.genomebeacons.org}}"
+    assert beacon_page.count(r"\sphinxhref{https://docs.genomebeacons.org}{Beacon v2}") == 2
+    assert beacon_page.count(footnote) == 1
+    assert r"\footnote{\sphinxnolinkurl{https://ega-archive.org}}" in beacon_page
+    # The root page mentions Beacon too: its own first mention, its own footnote.
+    assert tex[: tex.index(r"\chapter{Querying with Beacon}")].count(footnote) == 1
+
+
+def test_the_example_builds_to_a_pdf(make_app: type[SphinxTestApp], tmp_path: Path) -> None:
+    require_latex()
+    app, _ = build(make_app, copy_root(EXAMPLE, tmp_path), "latex")
+    assert warnings_of(app) == []
+    text, log = make_pdf(app.outdir)
+    assert "undefined" not in log.lower()
+    assert "Genomic Data Sharing Field Guide" in text
+    assert "EUROPEAN GENOME-PHENOME ARCHIVE" in text
