@@ -24,6 +24,7 @@ from sphinx.util.typing import RoleFunction
 from .data.markdown import plain_text
 from .data.site import SiteData
 from .data.tools import Tool
+from .pages.front_matter import FrontMatter, front_matter
 from .pages.role import PageRole
 from .reporting import warn
 from .tools.reference import ToolRole, build_tool_reference
@@ -142,6 +143,7 @@ class Ga4ghDomain(Domain):
         self.site = SiteData()
         self.changed_docs: set[str] = set()
         self._mentioned_in: dict[str, list[str]] | None = None
+        self._front_matters: dict[str, FrontMatter] = {}
         self.other_object_names: frozenset[str] | None = None
 
     # --- per-document data ----------------------------------------------------------------
@@ -212,6 +214,7 @@ class Ga4ghDomain(Domain):
         self.mentions.pop(docname, None)
         self.site_tables.pop(docname, None)
         self.listings.pop(docname, None)
+        self._front_matters.pop(docname, None)
         self._mentioned_in = None
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
@@ -295,6 +298,14 @@ class Ga4ghDomain(Domain):
                     inverse.setdefault(mentioned, []).append(docname)
             self._mentioned_in = inverse
         return self._mentioned_in.get(tool_id, [])
+
+    def front_matter_of(self, docname: str) -> FrontMatter:
+        """A page's parsed front matter, parsed once per build (tiles read every page's)."""
+        found = self._front_matters.get(docname)
+        if found is None:
+            found = front_matter(self.env.metadata.get(docname, {}))
+            self._front_matters[docname] = found
+        return found
 
     def page_title(self, docname: str) -> str:
         title = self.env.titles.get(docname)

@@ -16,7 +16,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
 from ..domain import Ga4ghDomain, get_domain, internal_link
-from ..pages.front_matter import FrontMatter, front_matter
+from ..pages.front_matter import FrontMatter
 from ..reporting import warn
 
 
@@ -78,7 +78,7 @@ class FillSectionTiles(SphinxPostTransform):
             placeholder.replace_self(self._tiles(domain, placeholder, docnames))
 
     def _pages(self, domain: Ga4ghDomain, placeholder: section_tiles) -> list[str]:
-        pages = {name: front_matter(meta) for name, meta in self.env.metadata.items()}
+        pages = {name: domain.front_matter_of(name) for name in self.env.metadata}
         if placeholder["custom"]:
             chosen = []
             for name in placeholder["custom"]:
@@ -102,14 +102,15 @@ class FillSectionTiles(SphinxPostTransform):
     def _tiles(
         self, domain: Ga4ghDomain, placeholder: section_tiles, docnames: list[str]
     ) -> nodes.bullet_list:
-        classes = ["ga4gh-tiles", f"ga4gh-tiles-cols-{placeholder['columns']}"]
+        # Other pages' titles and descriptions: left out of this page's search entry.
+        classes = ["ga4gh-tiles", f"ga4gh-tiles-cols-{placeholder['columns']}", "no-search"]
         if placeholder["search"]:
             classes.append("ga4gh-tiles-search")
         if placeholder["filter"]:
             classes.append("ga4gh-tiles-filter")
         tiles = nodes.bullet_list("", classes=classes)
         for docname in docnames:
-            page = front_matter(self.env.metadata.get(docname, {}))
+            page = domain.front_matter_of(docname)
             title = domain.page_title(docname)
             tile = nodes.list_item("", classes=["ga4gh-tile"])
             heading = nodes.paragraph("", "", classes=["ga4gh-tile-title"])

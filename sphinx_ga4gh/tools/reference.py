@@ -79,7 +79,8 @@ def build_tool_reference(
     """The node that replaces a resolved ``{tool}`` mention."""
     node = tool_reference("", tool_id=tool.id, url=tool.url or "", classes=["ga4gh-tool"])
     node += tool_name(display, display)
-    popover = tool_popover("", label=tool.name)
+    # "no-search": Sphinx's search index skips it; the tool's text is not this page's text.
+    popover = tool_popover("", label=tool.name, classes=["no-search"])
     popover += nodes.inline(tool.name, tool.name, classes=["ga4gh-popover-title"])
     if tool.type:
         popover += nodes.inline(tool.type, tool.type, classes=["ga4gh-popover-type"])

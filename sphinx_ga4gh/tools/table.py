@@ -216,5 +216,6 @@ class FillToolTables(SphinxPostTransform):
             ["Tool or resource", "Description", "Registry"],
             [24, 50, 26],
             rows,
-            ["ga4gh-page-tool-table"],
+            # The site-wide table is searchable; a page's copy of its rows would be noise.
+            ["ga4gh-page-tool-table", "no-search"],
         )
