@@ -1,9 +1,10 @@
-"""Synthetic field-guide sites for the benchmark, in two variants of the same content.
+"""Synthetic field-guide sites for the benchmark, in variants of the same content.
 
 - ``ga4gh``: the extension's MyST — ``{tool}`` mentions, section tiles, a site-wide tool table,
   front matter furniture, automatic per-page references.
 - ``baseline``: plain MyST + sphinxcontrib-bibtex — the same text, tool mentions as plain
   links, each page's own ``{bibliography}``, no tables, tiles or furniture.
+- ``baseline_indexed``: the baseline plus only sphinx-ga4gh's indexed ``cite`` domain.
 
 Sizes: ``toolkit`` (150 pages, 650 tools, 1,200 mentions, 300 citations, as the largest public
 toolkit sites) and ``10x``. Everything is derived from a seeded random generator, so a size
@@ -19,9 +20,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 SIZES = {
+    # A small site with the same shape, for the tests of re-read counts and -j identity.
+    "test": {"pages": 16, "tools": 40, "mentions": 60, "citations": 16},
     "toolkit": {"pages": 150, "tools": 650, "mentions": 1200, "citations": 300},
     "10x": {"pages": 1500, "tools": 6500, "mentions": 12000, "citations": 3000},
 }
+#: baseline_indexed: the baseline plus sphinx-ga4gh's indexed sphinxcontrib-bibtex domain only,
+#: since plain sphinxcontrib-bibtex spends time cubic in the site's size on per-page lists.
+VARIANTS = ("ga4gh", "baseline", "baseline_indexed")
 TYPES = ["technologies_standards", "repositories", "legal_ethical", "activities_agencies"]
 WORDS = [
     "data",
@@ -119,7 +125,7 @@ def _page_docname(number: int) -> str:
 
 
 def generate(out: Path, size: str) -> dict[str, Path]:
-    """Write both variants of ``size`` under ``out``; returns variant name → source folder."""
+    """Write every variant of ``size`` under ``out``; returns variant name → source folder."""
     spec = Site(**SIZES[size])
     rng = random.Random(f"sphinx-ga4gh-{size}")
     tools_yaml = _tools_yaml(rng, spec.tools)
@@ -134,7 +140,7 @@ def generate(out: Path, size: str) -> dict[str, Path]:
         elif line.startswith("  name: "):
             tool_names[current] = line[8:]
     roots = {}
-    for variant in ("ga4gh", "baseline"):
+    for variant in VARIANTS:
         root = out / size / variant
         if root.exists():
             shutil.rmtree(root)
@@ -185,7 +191,7 @@ def generate(out: Path, size: str) -> dict[str, Path]:
                 body += [paragraph + extra, ""]
             for key in keys[len(paragraphs) :]:
                 body += [f"Also {{cite:p}}`{key}`.", ""]
-            if variant == "baseline" and keys:
+            if variant != "ga4gh" and keys:
                 body += [
                     "## References",
                     "",
@@ -225,8 +231,11 @@ def _write_conf(root: Path, variant: str) -> None:
     if variant == "ga4gh":
         conf = 'extensions = ["sphinx_ga4gh"]\n'
     else:
+        indexed = (
+            ', "sphinx_ga4gh.references.indexed_domain"' if variant.endswith("indexed") else ""
+        )
         conf = (
-            'extensions = ["myst_parser", "sphinxcontrib.bibtex"]\n'
+            f'extensions = ["myst_parser", "sphinxcontrib.bibtex"{indexed}]\n'
             'bibtex_bibfiles = ["_bibliography/references.bib"]\n'
             'bibtex_reference_style = "author_year"\n'
             "suppress_warnings = ['bibtex.duplicate_citation', 'bibtex.duplicate_label']\n"

@@ -1,0 +1,72 @@
+"""What SPEC §8 asks of incremental and parallel builds, on a synthetic field guide made by the
+benchmark's generator (benchmarks/generate.py): times are the benchmark's business, the number
+of documents re-read and the -j identity are tested here."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+from sphinx.testing.util import SphinxTestApp
+
+from conftest import build, warnings_of
+
+sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
+from generate import generate
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    return generate(tmp_path, "test")["ga4gh"]
+
+
+def digest(outdir: Path) -> dict[str, str]:
+    return {
+        path.relative_to(outdir).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(outdir.rglob("*"))
+        if path.is_file() and path.suffix in {".html", ".js", ".inv"}
+    }
+
+
+def mentioning_tools(site: Path) -> list[str]:
+    return sorted(
+        path.relative_to(site).with_suffix("").as_posix()
+        for path in site.rglob("*.md")
+        if "{tool}" in path.read_text("utf-8")
+    )
+
+
+def test_editing_one_page_rereads_that_page(make_app: type[SphinxTestApp], site: Path) -> None:
+    app, read = build(make_app, site, freshenv=True)
+    assert warnings_of(app) == []
+    assert len(read) == 18  # 16 pages, index, tools
+    page = site / "repositories" / "page_00001.md"
+    page.write_text(page.read_text("utf-8") + "\nOne more sentence.\n", "utf-8")
+    _, read = build(make_app, site)
+    assert read == ["repositories/page_00001"]
+
+
+def test_editing_the_registry_rereads_only_pages_that_use_tools(
+    make_app: type[SphinxTestApp], site: Path
+) -> None:
+    build(make_app, site, freshenv=True)
+    registry = site / "_data" / "tool_and_resource_list.yml"
+    text = registry.read_text("utf-8")
+    registry.write_text(text.replace("  description: ", "  description: Edited. ", 1), "utf-8")
+    _, read = build(make_app, site)
+    # The pages that mention tools, and the page whose site-wide table lists them all.
+    assert sorted(read) == sorted([*mentioning_tools(site), "tools"])
+    assert "index" not in read
+
+
+def test_two_processes_write_the_same_site(
+    make_app: type[SphinxTestApp], site: Path, tmp_path: Path
+) -> None:
+    copy = tmp_path / "copy"
+    shutil.copytree(site, copy)
+    serial, _ = build(make_app, site, freshenv=True)
+    parallel, _ = build(make_app, copy, freshenv=True, parallel=2)
+    assert digest(parallel.outdir) == digest(serial.outdir)
