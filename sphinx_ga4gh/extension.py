@@ -32,7 +32,6 @@ from .pages.links import ResolvePageIdLinks, register_page_id
 from .pages.page_type import AddPageTypeSubtitle, add_meta_description, apply_page_options
 from .pages.title import TitleFromFrontMatter
 from .references.bibfiles import warn_repeated_keys
-from .references.indexed_domain import IndexedBibtexDomain
 from .references.latex import REFERENCE_VISITORS, KeepReferencesInPlace
 from .references.per_page import append_references, suppress_duplicate_citations
 from .references.styles import register_styles, use_ga4gh_styles
@@ -130,8 +129,8 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> Set[str]:
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("myst_parser")
-    app.setup_extension("sphinxcontrib.bibtex")
-    app.add_domain(IndexedBibtexDomain, override=True)
+    # sphinxcontrib-bibtex with the indexed domain and per-page lists that scale
+    app.setup_extension("sphinx_ga4gh.references.indexed_domain")
     add_config_values(app)
     register_styles()
 
