@@ -38,6 +38,7 @@ from .references.styles import register_styles, use_ga4gh_styles
 from .reporting import report, warn
 from .tools.anchors import AnchorsForLatex
 from .tools.declaration import ToolDirective
+from .tools.fragments import ExpandToolFragments, tool_fragment, visit_tool_fragment_html
 from .tools.reference import NODE_VISITORS, UNKNOWN_TOOL_CLASSES, ToolRole
 from .tools.table import FillToolTables, InsertPageToolTable, ToolTableDirective, tool_table
 
@@ -145,6 +146,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     for node_class, visitors in {**NODE_VISITORS, **REFERENCE_VISITORS}.items():
         app.add_node(node_class, **visitors)  # type: ignore[arg-type]
     app.add_node(tool_table)
+    app.add_node(tool_fragment, html=(visit_tool_fragment_html, None))
     app.add_node(section_tiles)
     app.add_node(people_directory)
     app.add_node(avatar, **AVATAR_VISITORS)  # type: ignore[arg-type]
@@ -156,6 +158,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_transform(AppendRelatedPages)
     app.add_transform(AppendPagePeople)
     app.add_post_transform(FillToolTables)
+    app.add_post_transform(ExpandToolFragments)
     app.add_post_transform(FillSectionTiles)
     app.add_post_transform(FillPeopleDirectories)
     app.add_post_transform(ResolvePageIdLinks)

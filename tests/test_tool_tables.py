@@ -119,3 +119,26 @@ def test_editing_the_registry_rereads_pages_that_use_tools(
         "legal",
     ]
     assert "htsget protocol" in html_of(app, "all_tools").select_one("tr#tool-htsget").get_text()
+
+
+@pytest.mark.sphinx("html", testroot="basic", freshenv=True)
+def test_a_tools_description_is_the_same_markup_everywhere_and_searchable(
+    app: SphinxTestApp,
+) -> None:
+    """Descriptions and badges are rendered once per tool and reused (tools/fragments.py)."""
+    app.build()
+    site_row = html_of(app, "all_tools").select_one("tr#tool-beacon")
+    page = html_of(app, "guides/passports")
+    page_row = page.select_one("table.ga4gh-page-tool-table tr#page-tool-beacon")
+    popover = page.select_one("[data-ga4gh-tool=beacon] .ga4gh-popover-text")
+    assert site_row is not None and page_row is not None and popover is not None
+    description = site_row.select("td")[2].p
+    assert description.select_one("em").get_text() == "genomic variants"
+    assert "".join(map(str, description.contents)) == "".join(map(str, popover.contents))
+    assert "".join(map(str, page_row.select("td")[1].p.contents)) == "".join(
+        map(str, popover.contents)
+    )
+    assert site_row.select("td")[4].p.contents == page_row.select("td")[2].p.contents
+    # The site-wide table's words are in the search index, the popovers' are not.
+    index = (app.outdir / "searchindex.js").read_text("utf-8")
+    assert "nobodi" in index  # "Nobody writes about this one.": a description only

@@ -21,7 +21,7 @@ from ..domain import DOMAIN_NAME, get_domain
 from ..pages.front_matter import front_matter
 from ..pages.sections import append_section
 from ..reporting import front_matter_line, warn
-from ..tools.reference import badge_nodes, description_nodes
+from ..tools.fragments import badge_nodes, description_nodes
 from ..tools.table import make_table, table_cell
 
 

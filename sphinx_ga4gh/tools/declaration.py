@@ -19,7 +19,7 @@ from ..data.tools import ELIXIR_REGISTRY_LINKS, Tool, tool_from_fields
 from ..data.yaml_source import LocatedDict
 from ..domain import DECLARATION_ANCHOR, DeclaredTool, get_domain, type_label
 from ..reporting import warn
-from .reference import badge_nodes, description_nodes
+from .fragments import badge_nodes, description_nodes
 
 _FIELD_OPTIONS = ("name", "url", "type", "instance-of", "how-to-access")
 _REGISTRY_OPTIONS = tuple(link.key for link in ELIXIR_REGISTRY_LINKS)

@@ -14,8 +14,8 @@ from sphinx.roles import XRefRole
 from sphinx.util.docutils import SphinxTranslator
 from sphinx.writers.latex import LaTeXTranslator
 
-from ..data.markdown import inline_markdown
 from ..data.tools import Tool
+from .fragments import tool_fragment_for
 
 #: Classes of the text shown for a tool mention that could not be resolved.
 UNKNOWN_TOOL_CLASSES = ["ga4gh-tool", "ga4gh-tool-unknown"]
@@ -51,28 +51,6 @@ class ToolRole(XRefRole):
         return title, target.strip()
 
 
-def badge_nodes(tool: Tool) -> list[nodes.Node]:
-    """The tool's website and registry links as badge references, space separated."""
-    result: list[nodes.Node] = []
-    for badge in tool.badges():
-        if result:
-            result.append(nodes.Text(" "))
-        result.append(
-            nodes.reference(
-                "",
-                badge.label,
-                refuri=badge.url,
-                classes=["ga4gh-badge", f"ga4gh-badge-{badge.kind}"],
-            )
-        )
-    return result
-
-
-def description_nodes(tool: Tool) -> list[nodes.Node]:
-    """The tool's description as inline nodes (its Markdown rendered, any HTML as text)."""
-    return inline_markdown(tool.description)[0]
-
-
 def build_tool_reference(
     tool: Tool, display: str, entry_link: nodes.Element | None
 ) -> tool_reference:
@@ -81,14 +59,7 @@ def build_tool_reference(
     node += tool_name(display, display)
     # "no-search": Sphinx's search index skips it; the tool's text is not this page's text.
     popover = tool_popover("", label=tool.name, classes=["no-search"])
-    popover += nodes.inline(tool.name, tool.name, classes=["ga4gh-popover-title"])
-    if tool.type:
-        popover += nodes.inline(tool.type, tool.type, classes=["ga4gh-popover-type"])
-    if tool.description:
-        popover += nodes.inline("", "", *description_nodes(tool), classes=["ga4gh-popover-text"])
-    badges = badge_nodes(tool)
-    if badges:
-        popover += nodes.inline("", "", *badges, classes=["ga4gh-badges"])
+    popover += tool_fragment_for(tool, "popover")
     if entry_link is not None:
         entry_link["classes"].append("ga4gh-entry-link")
         popover += entry_link

@@ -27,7 +27,7 @@ from ..domain import (
     type_label,
 )
 from ..pages.sections import append_section
-from .reference import badge_nodes, description_nodes
+from .fragments import tool_fragment_for
 
 
 class tool_table(nodes.General, nodes.Element):
@@ -189,9 +189,9 @@ class FillToolTables(SphinxPostTransform):
             row = self._row(SITE_TABLE_ANCHOR.format(tool.id))
             row += self._name_cell(domain, tool)
             row += table_cell(nodes.Text(type_label(tool.type)) if tool.type else nodes.Text(""))
-            row += table_cell(*description_nodes(tool))
+            row += table_cell(tool_fragment_for(tool, "description"))
             row += self._pages_cell(domain, tool)
-            row += table_cell(*badge_nodes(tool))
+            row += table_cell(tool_fragment_for(tool, "badges"))
             rows.append(row)
         if not rows:
             return nodes.paragraph("", "No tools or resources.", classes=["ga4gh-tool-table-empty"])
@@ -209,8 +209,8 @@ class FillToolTables(SphinxPostTransform):
         for tool in tools:
             row = self._row(PAGE_TABLE_ANCHOR.format(tool.id))
             row += self._name_cell(domain, tool)
-            row += table_cell(*description_nodes(tool))
-            row += table_cell(*badge_nodes(tool))
+            row += table_cell(tool_fragment_for(tool, "description"))
+            row += table_cell(tool_fragment_for(tool, "badges"))
             rows.append(row)
         return make_table(
             ["Tool or resource", "Description", "Registry"],

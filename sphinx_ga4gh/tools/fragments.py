@@ -1,0 +1,118 @@
+"""A tool's description, badges and popover body: rendered once per build, reused everywhere.
+
+The same tool appears in many places (every mention's popover, each page's tool table, the
+site-wide table), always with the same description and badges. Building them as node trees at
+each place made pages several times the nodes of their text, and Sphinx's transforms, writer and
+search indexer pay for every node. A :class:`tool_fragment` stands for one of them: HTML renders
+its nodes once per tool and build and writes the same markup at every place; other builders get
+the nodes themselves (:class:`ExpandToolFragments`), so LaTeX and text output are unchanged.
+
+The fragment holds the part's plain text as its only child, which is what Sphinx's search index
+reads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from docutils import nodes
+from sphinx.environment import BuildEnvironment
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.docutils import SphinxTranslator
+
+from ..data.markdown import inline_markdown
+from ..data.tools import Tool
+
+
+class tool_fragment(nodes.Inline, nodes.TextElement):
+    """One part of a tool's data (``part``: description, badges, popover) for ``tool_id``."""
+
+
+def badge_nodes(tool: Tool) -> list[nodes.Node]:
+    """The tool's website and registry links as badge references, space separated."""
+    result: list[nodes.Node] = []
+    for badge in tool.badges():
+        if result:
+            result.append(nodes.Text(" "))
+        result.append(
+            nodes.reference(
+                "",
+                badge.label,
+                refuri=badge.url,
+                classes=["ga4gh-badge", f"ga4gh-badge-{badge.kind}"],
+            )
+        )
+    return result
+
+
+def description_nodes(tool: Tool) -> list[nodes.Node]:
+    """The tool's description as inline nodes (its Markdown rendered, any HTML as text)."""
+    return inline_markdown(tool.description)[0]
+
+
+def popover_nodes(tool: Tool) -> list[nodes.Node]:
+    """What a mention's popover shows of the tool: name, type, description, badges."""
+    result: list[nodes.Node] = [nodes.inline(tool.name, tool.name, classes=["ga4gh-popover-title"])]
+    if tool.type:
+        result.append(nodes.inline(tool.type, tool.type, classes=["ga4gh-popover-type"]))
+    if tool.description:
+        result.append(
+            nodes.inline("", "", *description_nodes(tool), classes=["ga4gh-popover-text"])
+        )
+    badges = badge_nodes(tool)
+    if badges:
+        result.append(nodes.inline("", "", *badges, classes=["ga4gh-badges"]))
+    return result
+
+
+PARTS: dict[str, Callable[[Tool], list[nodes.Node]]] = {
+    "description": description_nodes,
+    "badges": badge_nodes,
+    "popover": popover_nodes,
+}
+
+
+def tool_fragment_for(tool: Tool, part: str) -> tool_fragment:
+    text = nodes.inline("", "", *PARTS[part](tool)).astext()
+    return tool_fragment(text, text, tool_id=tool.id, part=part)
+
+
+def _nodes_of(env: BuildEnvironment, node: tool_fragment) -> list[nodes.Node]:
+    tool = env.get_domain("ga4gh").get_tool(node["tool_id"])  # type: ignore[attr-defined]
+    return PARTS[node["part"]](tool) if tool is not None else [nodes.Text(node.astext())]
+
+
+class ExpandToolFragments(SphinxPostTransform):
+    """For builders other than HTML: each fragment becomes its nodes."""
+
+    # After the tool tables are filled (6) and mentions resolved (10), which make fragments.
+    default_priority = 20
+
+    def is_supported(self) -> bool:
+        # what SphinxPostTransform.is_supported itself reads; it can only say "one of"
+        return self.env._builder_cls.format != "html"
+
+    def run(self, **kwargs: Any) -> None:
+        for fragment in list(self.document.findall(tool_fragment)):
+            fragment.replace_self(_nodes_of(self.env, fragment))
+
+
+def visit_tool_fragment_html(self: SphinxTranslator, node: tool_fragment) -> None:
+    """Write the part's markup, rendered by this translator the first time it is met."""
+    cache: dict[tuple[str, str], str] = self.builder.__dict__.setdefault("_ga4gh_fragments", {})
+    key = (node["part"], node["tool_id"])
+    markup = cache.get(key)
+    if markup is None:
+        # Rendered inside a detached inline, as the nodes would be at their place.
+        holder = nodes.inline("", "", *_nodes_of(self.builder.env, node))
+        body = self.body  # type: ignore[attr-defined]
+        self.body = []  # type: ignore[attr-defined]
+        try:
+            for child in holder.children:
+                child.walkabout(self)
+            markup = cache[key] = "".join(self.body)  # type: ignore[attr-defined]
+        finally:
+            self.body = body  # type: ignore[attr-defined]
+    self.body.append(markup)  # type: ignore[attr-defined]
+    raise nodes.SkipNode
