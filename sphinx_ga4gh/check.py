@@ -19,6 +19,7 @@ from typing import Any
 
 import yaml
 
+from .data.diagnostics import did_you_mean
 from .data.site import SiteData, is_country_code, load_site_data
 from .migration.jekyll import read_site, split_front_matter
 from .migration.liquid import Untranslatable, cite_arguments, parameters, quoted_string
@@ -270,7 +271,12 @@ def _page_problems(site: Site, bib: BibKeys) -> list[Problem]:
     targets = set(page_ids) | site.link_targets
     for page in site.pages:
         problems += [
-            Problem(page.path, m.line, "ga4gh.tool", f"unknown tool id {m.value!r}")
+            Problem(
+                page.path,
+                m.line,
+                "ga4gh.tool",
+                f"unknown tool id {m.value!r}{did_you_mean(m.value, known_tools)}",
+            )
             for m in page.tools
             if m.value not in known_tools
         ]
@@ -280,7 +286,12 @@ def _page_problems(site: Site, bib: BibKeys) -> list[Problem]:
             if m.value.lower() not in bib.lines
         ]
         problems += [
-            Problem(page.path, m.line, "ga4gh.page", f"unknown page_id {m.value!r}")
+            Problem(
+                page.path,
+                m.line,
+                "ga4gh.page",
+                f"unknown page_id {m.value!r}{did_you_mean(m.value, page_ids)}",
+            )
             for m in page.links
             if m.value not in targets
         ]
@@ -289,7 +300,7 @@ def _page_problems(site: Site, bib: BibKeys) -> list[Problem]:
                 page.path,
                 page.key_line(name, "related_pages"),
                 "ga4gh.page",
-                f"unknown page_id {name!r} in related_pages",
+                f"unknown page_id {name!r} in related_pages{did_you_mean(name, page_ids)}",
             )
             for name in _related_ids(page.front_matter.get("related_pages"))
             if name not in page_ids
@@ -319,7 +330,12 @@ def _people_problems(site: Site, page: PageFacts) -> list[Problem]:
     ]
     # Names are checked only against a data file the site has (as the build does).
     return [
-        Problem(page.path, page.key_line(name, key), f"ga4gh.{kind}", f"unknown {kind} {name!r}")
+        Problem(
+            page.path,
+            page.key_line(name, key),
+            f"ga4gh.{kind}",
+            f"unknown {kind} {name!r}{did_you_mean(name, known)}",
+        )
         for key, name, kind, known in named
         if known and name not in known
     ]

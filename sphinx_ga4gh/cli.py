@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -12,7 +12,7 @@ from . import __version__
 from .migration.project import MigrationError, MigrationReport, migrate
 
 
-def _progress(stream: TextIO) -> callable[[int, int], None]:  # type: ignore[valid-type]
+def _progress(stream: TextIO) -> Callable[[int, int], None]:
     def show(done: int, total: int) -> None:
         width = 30
         filled = width * done // max(total, 1)
@@ -22,6 +22,15 @@ def _progress(stream: TextIO) -> callable[[int, int], None]:  # type: ignore[val
         stream.flush()
 
     return show
+
+
+def print_untranslated(report: MigrationReport, stream: TextIO) -> None:
+    """Each construct left in a page as it was written, with file:line."""
+    untranslated = report.untranslated
+    print(f"Not translated, left in the page as written: {len(untranslated)}", file=stream)
+    for path, found in untranslated:
+        source = f" {found.source}" if found.source else ""
+        print(f"  {path}:{found.line}: {found.kind}:{source} — {found.message}", file=stream)
 
 
 def print_report(report: MigrationReport, stream: TextIO) -> None:
@@ -36,11 +45,7 @@ def print_report(report: MigrationReport, stream: TextIO) -> None:
         print("Translated:", file=stream)
         for kind, count in sorted(counts.items()):
             print(f"  {kind}: {count}", file=stream)
-    untranslated = report.untranslated
-    print(f"Not translated, left in the page as written: {len(untranslated)}", file=stream)
-    for path, found in untranslated:
-        source = f" {found.source}" if found.source else ""
-        print(f"  {path}:{found.line}: {found.kind}:{source} — {found.message}", file=stream)
+    print_untranslated(report, stream)
     notes = report.notes
     if notes:
         print(f"Notes: {len(notes)}", file=stream)
@@ -60,8 +65,10 @@ def _migrate(arguments: argparse.Namespace) -> int:
     except MigrationError as error:
         print(f"sphinx-ga4gh migrate: {error}", file=sys.stderr)
         return 2
-    if not arguments.quiet or report.untranslated:
+    if not arguments.quiet:
         print_report(report, sys.stdout)
+    elif report.untranslated:
+        print_untranslated(report, sys.stdout)
     return 1 if arguments.strict and report.untranslated else 0
 
 

@@ -15,6 +15,7 @@ from sphinx.util.typing import ExtensionMetadata
 from . import __version__
 from .assets.site_files import copy_site_files
 from .config import add_config_values
+from .data.diagnostics import did_you_mean
 from .data.site import load_site_data
 from .domain import Ga4ghDomain, get_domain
 from .furniture.directory import (
@@ -104,11 +105,13 @@ def unresolved_reference(
     if node.get("refdomain") != "ga4gh":
         return None
     target = node["reftarget"]
+    domain = get_domain(env)
     if node["reftype"] == "tool":
-        warn(f"unknown tool id {target!r}", "tool", node)
+        known = [tool.id for tool in domain.all_tools()]
+        warn(f"unknown tool id {target!r}{did_you_mean(target, known)}", "tool", node)
         return nodes.inline(contnode.astext(), contnode.astext(), classes=UNKNOWN_TOOL_CLASSES)
     if node["reftype"] == "page":
-        warn(f"unknown page_id {target!r}", "page", node)
+        warn(f"unknown page_id {target!r}{did_you_mean(target, domain.pages)}", "page", node)
         return nodes.inline(contnode.astext(), contnode.astext(), classes=["ga4gh-page-unknown"])
     return None
 

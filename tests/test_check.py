@@ -55,7 +55,7 @@ def test_a_sphinx_project_gets_the_problems_its_build_reports(
         "is not an http(s) or mailto URL; it is not linked",
         "index.md:3: ga4gh.contributor: unknown contributor 'Nobody Known'",
         "index.md:4: ga4gh.affiliation: unknown affiliation 'Unknown Org'",
-        "index.md:9: ga4gh.tool: unknown tool id 'becon'",
+        "index.md:9: ga4gh.tool: unknown tool id 'becon' (did you mean 'beacon'?)",
         "index.md:11: bibtex.key_not_found: no BibTeX entry 'missing_2021'",
         "index.md:11: ga4gh.page: unknown page_id 'nowhere'",
         "other.md:12: ga4gh.page: unknown page_id 'ghost'",

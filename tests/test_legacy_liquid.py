@@ -29,7 +29,9 @@ def test_later_warnings_name_the_line_in_the_file(app: SphinxTestApp) -> None:
     app.build()
     # The callout above became three lines; the warning still points at line 12 of the file.
     assert any(
-        line.endswith("beacon.md:12: WARNING: unknown tool id 'becon' [ga4gh.tool]")
+        line.endswith(
+            "beacon.md:12: WARNING: unknown tool id 'becon' (did you mean 'beacon'?) [ga4gh.tool]"
+        )
         for line in warnings_of(app)
     )
     # No "Document headings start at H2" either: the title heading took the blank line.

@@ -92,6 +92,11 @@ def test_cli_prints_the_report_and_strict_fails(
     assert "  tool: 7" in printed
     assert "pages/about/contribute.md:15: if: {% if page.contributors %}" in printed
     assert main(["migrate", "--strict", "--quiet", str(SITE), str(tmp_path / "b")]) == 1
+    # --quiet: only what was left untranslated
+    quiet = capsys.readouterr().out
+    assert quiet.startswith("Not translated, left in the page as written:")
+    assert "pages/about/contribute.md:15: if: {% if page.contributors %}" in quiet
+    assert "Migrated" not in quiet and "  tool: 7" not in quiet
 
 
 def test_strict_passes_on_a_site_that_translates_fully(tmp_path: Path) -> None:

@@ -88,7 +88,10 @@ def test_unknown_tool_warns_with_page_and_line_and_text_stays(app: SphinxTestApp
     app.build()
     warnings = warnings_of(app)
     src = app.srcdir / "index.md"
-    assert f"{src}:3: WARNING: unknown tool id 'beakon' [ga4gh.tool]" in warnings
+    assert (
+        f"{src}:3: WARNING: unknown tool id 'beakon' (did you mean 'beacon'?) [ga4gh.tool]"
+        in warnings
+    )
     assert f"{src}:4: WARNING: unknown tool id 'no_such_tool' [ga4gh.tool]" in warnings
     page = html_of(app, "index")
     unknown = [s.get_text() for s in page.select("span.ga4gh-tool-unknown")]

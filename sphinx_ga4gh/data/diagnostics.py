@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -27,3 +29,33 @@ class Diagnostic:
     location: SourceLocation
     subtype: Subtype
     is_error: bool = False
+
+
+#: How alike (difflib's ratio) a known name must be to be suggested: "becon" and "beakon" find
+#: "beacon" (0.91, 0.83); "nowhere" does not find "other" (0.67).
+CUTOFF = 0.75
+
+
+def closest(name: str, known: Iterable[str], limit: int = 3) -> list[str]:
+    """The known names nearest to ``name``: a different case first, then similar spellings."""
+    candidates = sorted(set(known))
+    same_case = [item for item in candidates if item.lower() == name.lower() and item != name]
+    similar = difflib.get_close_matches(name, candidates, n=limit, cutoff=CUTOFF)
+    folded = {item.lower(): item for item in candidates}
+    similar += [
+        folded[item]
+        for item in difflib.get_close_matches(name.lower(), list(folded), n=limit, cutoff=CUTOFF)
+    ]
+    result: list[str] = []
+    for item in [*same_case, *similar]:
+        if item != name and item not in result:
+            result.append(item)
+    return result[:limit]
+
+
+def did_you_mean(name: str, known: Iterable[str]) -> str:
+    """`` (did you mean 'beacon'?)`` for the message of an unknown name, or nothing."""
+    found = closest(name, known)
+    if not found:
+        return ""
+    return " (did you mean " + " or ".join(repr(item) for item in found) + "?)"

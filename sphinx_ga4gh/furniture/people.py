@@ -15,6 +15,7 @@ from docutils import nodes
 from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxTranslator
 
+from ..data.diagnostics import did_you_mean
 from ..data.people import Affiliation, Contributor
 from ..data.site import is_country_code
 from ..data.urls import is_safe_url
@@ -160,7 +161,8 @@ class AppendPagePeople(SphinxTransform):
         if record is None and table:
             # A site without that data file (an empty table) names people freely.
             line = front_matter_line(str(self.env.doc2path(docname)), name, key)
-            warn(f"unknown {kind} {name!r} in front matter", kind, (docname, line))
+            hint = did_you_mean(name, table)
+            warn(f"unknown {kind} {name!r} in front matter{hint}", kind, (docname, line))
         return record
 
     def _people_groups(self, page: FrontMatter, docname: str) -> list[nodes.container]:

@@ -15,6 +15,7 @@ from docutils.parsers.rst import directives
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
+from ..data.diagnostics import did_you_mean
 from ..domain import Ga4ghDomain, get_domain, internal_link
 from ..pages.front_matter import FrontMatter
 from ..reporting import warn
@@ -85,7 +86,8 @@ class FillSectionTiles(SphinxPostTransform):
                 found = domain.pages.get(name)
                 docname = found.docname if found else name if name in pages else None
                 if docname is None:
-                    warn(f"section-tiles: unknown page {name!r}", "page", placeholder)
+                    hint = did_you_mean(name, [*domain.pages, *pages])
+                    warn(f"section-tiles: unknown page {name!r}{hint}", "page", placeholder)
                 else:
                     chosen.append(docname)
         else:
