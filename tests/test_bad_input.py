@@ -21,8 +21,8 @@ def test_each_bad_registry_entry_is_reported(app: SphinxTestApp) -> None:
         f"{tools}:8: WARNING: tool 'noname' has no 'name'; its id is shown instead [ga4gh.tool]",
         f"{tools}:12: WARNING: tool 'badurl': url 'javascript:alert(1)' is not an http(s) or "
         "mailto URL; it is not linked [ga4gh.tool]",
-        f"{tools}:16: WARNING: tool 'oddregistry': unknown registry 'biotoolz' (known: biotools, "
-        "fairsharing, fairsharing-coll, tess, europmc) [ga4gh.tool]",
+        f"{tools}:16: WARNING: tool 'oddregistry': unknown registry 'biotoolz' (did you mean "
+        "'biotools'?) [ga4gh.tool]",
         f"{more}:3: WARNING: duplicate tool id 'beacon': also defined at {tools}:1; the first "
         "definition is used [ga4gh.tool]",
     ]

@@ -7,6 +7,7 @@ from typing import Any
 
 from .diagnostics import Diagnostic, SourceLocation
 from .entries import mapping_entries
+from .schema import AFFILIATION_KEYS, CONTRIBUTOR_KEYS, orcid_id, unknown_keys
 from .urls import is_safe_image_url, is_safe_url
 from .yaml_source import LocatedDict
 
@@ -58,6 +59,48 @@ def _checked_url(
     ]
 
 
+def _checked_orcid(details: LocatedDict, path: str, owner: str) -> tuple[str, list[Diagnostic]]:
+    """The bare ORCID iD, or empty with a diagnostic when its form or check digit is wrong."""
+    value = _text(details.get("orcid"))
+    if not value:
+        return "", []
+    identifier = orcid_id(value)
+    if identifier is not None:
+        return identifier, []
+    return "", [
+        Diagnostic(
+            f"{owner}: orcid {value!r} is not an ORCID iD (0000-0000-0000-000X, the last "
+            "character a check digit); it is not linked",
+            SourceLocation(path, details.line_of("orcid")),
+            "contributor",
+        )
+    ]
+
+
+def _shared_identities(contributors: dict[str, Contributor]) -> list[Diagnostic]:
+    """Two names with the same ORCID iD or GitHub account: one person written two ways."""
+    problems: list[Diagnostic] = []
+    for field_name in ("orcid", "git"):
+        first: dict[str, Contributor] = {}
+        for person in contributors.values():
+            value = getattr(person, field_name).lower()
+            if not value:
+                continue
+            if value in first:
+                problems.append(
+                    Diagnostic(
+                        f"contributor {person.name!r} has the same {field_name} as "
+                        f"{first[value].name!r} ({first[value].location}): the same person "
+                        "under two names?",
+                        person.location,
+                        "contributor",
+                    )
+                )
+            else:
+                first[value] = person
+    return problems
+
+
 def parse_contributors(data: Any, path: str) -> tuple[dict[str, Contributor], list[Diagnostic]]:
     """A mapping of name to details; empty details are allowed."""
     if data is None:
@@ -71,7 +114,14 @@ def parse_contributors(data: Any, path: str) -> tuple[dict[str, Contributor], li
             )
         ]
     contributors: dict[str, Contributor] = {}
-    problems: list[Diagnostic] = []
+    problems: list[Diagnostic] = [
+        Diagnostic(
+            f"duplicate contributor {name!r}: also at line {first}; the first is used",
+            SourceLocation(path, line),
+            "contributor",
+        )
+        for name, line, first in data.repeated
+    ]
     for name, details in data.items():
         location = SourceLocation(path, data.line_of(name))
         if details is None:
@@ -89,17 +139,21 @@ def parse_contributors(data: Any, path: str) -> tuple[dict[str, Contributor], li
             details, "image_url", path, owner, "contributor", image=True
         )
         problems.extend(image_problems)
+        orcid, orcid_problems = _checked_orcid(details, path, owner)
+        problems += orcid_problems + unknown_keys(
+            details, CONTRIBUTOR_KEYS, owner, path, "contributor"
+        )
         contributors[name] = Contributor(
             name=name,
             location=location,
             git=_text(details.get("git")),
             email=_text(details.get("email")),
-            orcid=_text(details.get("orcid")),
+            orcid=orcid,
             role=_text(details.get("role")),
             affiliation=_text(details.get("affiliation")),
             image_url=image_url,
         )
-    return contributors, problems
+    return contributors, problems + _shared_identities(contributors)
 
 
 def parse_affiliations(data: Any, path: str) -> tuple[dict[str, Affiliation], list[Diagnostic]]:
@@ -132,6 +186,7 @@ def parse_affiliations(data: Any, path: str) -> tuple[dict[str, Affiliation], li
             entry, "image_url", path, owner, "affiliation", image=True
         )
         problems.extend(url_problems + image_problems)
+        problems.extend(unknown_keys(entry, AFFILIATION_KEYS, owner, path, "affiliation"))
         expose = entry.get("expose", True)
         affiliations[name] = Affiliation(
             name=name,

@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
 
-from .diagnostics import Diagnostic, SourceLocation
+from .diagnostics import Diagnostic, SourceLocation, did_you_mean
 from .entries import mapping_entries
+from .schema import TOOL_KEYS, repeated_keys, unknown_keys
 from .urls import is_safe_url
 from .yaml_source import LocatedDict
 
@@ -96,16 +97,18 @@ def _parse_registry(
         ]
     registry: dict[str, str] = {}
     problems: list[Diagnostic] = []
+    if isinstance(raw, LocatedDict):
+        problems += repeated_keys(raw, f"tool {tool_id!r}", location.path, "tool", "registry")
     for key, value in raw.items():
         text = _text(value)
         if not text or text == ABSENT:
             continue
         if key not in _LINK_TYPES:
             line = raw.line_of(key) if isinstance(raw, LocatedDict) else entry.line
-            known = ", ".join(_LINK_TYPES)
+            hint = did_you_mean(key, _LINK_TYPES) or f" (known: {', '.join(_LINK_TYPES)})"
             problems.append(
                 Diagnostic(
-                    f"tool {tool_id!r}: unknown registry {key!r} (known: {known})",
+                    f"tool {tool_id!r}: unknown registry {key!r}{hint}",
                     SourceLocation(location.path, line),
                     "tool",
                 )
@@ -163,6 +166,8 @@ def parse_tool_registry(data: Any, path: str) -> tuple[list[Tool], list[Diagnost
     for entry in entries:
         tool, entry_problems = tool_from_fields(entry, SourceLocation(path, entry.line))
         problems.extend(entry_problems)
+        owner = f"tool {tool.id!r}" if tool is not None else "tool entry"
+        problems.extend(unknown_keys(entry, TOOL_KEYS, owner, path, "tool"))
         if tool is not None:
             tools.append(tool)
     return tools, problems

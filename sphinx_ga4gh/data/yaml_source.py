@@ -22,6 +22,15 @@ class LocatedDict(dict[str, Any]):
 
     line: int
     key_lines: dict[str, int]
+    #: Keys written more than once: (key, its later line, its first line); the first value is
+    #: kept.
+    repeated: list[tuple[str, int, int]]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.line = 1
+        self.key_lines = {}
+        self.repeated = []
 
     def line_of(self, key: str) -> int:
         """The line of ``key`` if present, else the line of the mapping."""
@@ -43,12 +52,17 @@ def _construct_located_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) 
     mapping = LocatedDict()
     mapping.line = node.start_mark.line + 1
     mapping.key_lines = {}
+    mapping.repeated = []
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         # YAML allows non-string keys (`2021: x`); the data formats only use names.
         key = str(key)
+        line = key_node.start_mark.line + 1
+        if key in mapping:
+            mapping.repeated.append((key, line, mapping.key_lines[key]))
+            continue
         mapping[key] = loader.construct_object(value_node, deep=True)
-        mapping.key_lines[key] = key_node.start_mark.line + 1
+        mapping.key_lines[key] = line
     return mapping
 
 

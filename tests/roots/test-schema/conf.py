@@ -1,0 +1,2 @@
+project = "Schema"
+extensions = ["sphinx_ga4gh"]
