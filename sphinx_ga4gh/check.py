@@ -300,10 +300,11 @@ def _page_problems(site: Site, bib: BibKeys) -> list[Problem]:
                 page.path,
                 page.key_line(name, "related_pages"),
                 "ga4gh.page",
-                f"unknown page_id {name!r} in related_pages{did_you_mean(name, page_ids)}",
+                f"unknown page_id {name!r} in related_pages{did_you_mean(name, targets)}",
             )
+            # as in the build: a page_id or a document name
             for name in _related_ids(page.front_matter.get("related_pages"))
-            if name not in page_ids
+            if name not in targets
         ]
         problems += _people_problems(site, page)
     return problems

@@ -84,7 +84,9 @@ def _check(arguments: argparse.Namespace) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
-    main = argparse.ArgumentParser(prog="sphinx-ga4gh", description=__doc__)
+    main = argparse.ArgumentParser(
+        prog="sphinx-ga4gh", description=(__doc__ or "").replace("``", "")
+    )
     main.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = main.add_subparsers(dest="command", required=True)
     migrate_command = commands.add_parser(

@@ -11,7 +11,7 @@ from sphinx.testing.util import SphinxTestApp
 from sphinx_ga4gh.check import check_site
 from sphinx_ga4gh.cli import main
 
-from conftest import build, warnings_of
+from conftest import build, copy_root, warnings_of
 
 HERE = Path(__file__).parent
 BROKEN_SITE = HERE / "jekyll" / "broken-site"
@@ -83,3 +83,17 @@ def test_cli_exit_codes(capsys: pytest.CaptureFixture[str]) -> None:
     assert "11 problem(s)" in out.err
     assert main(["check", "--quiet", str(HERE / "jekyll" / "site")]) == 0
     assert capsys.readouterr().out == ""
+
+
+def test_related_pages_may_name_documents_as_the_build_accepts(tmp_path: Path) -> None:
+    root = copy_root(HERE / "roots" / "test-tiles", tmp_path)
+    ega = root / "ega.md"
+    ega.write_text(ega.read_text("utf-8").replace("[missing_repo]", "[htsget]"), "utf-8")
+    found = lines(root)
+    assert not any("related_pages" in line for line in found)
+    ega.write_text(ega.read_text("utf-8").replace("[htsget]", "[htsgte]"), "utf-8")
+    assert any(
+        line.startswith("ega.md:7: ga4gh.page: unknown page_id 'htsgte' in related_pages")
+        and "did you mean 'htsget'" in line
+        for line in lines(root)
+    )

@@ -6,6 +6,8 @@ from pathlib import Path
 
 from sphinx_ga4gh.data.site import load_site_data
 from sphinx_ga4gh.data.urls import is_safe_image_url, is_safe_url
+from sphinx_ga4gh.data.yaml_source import load_yaml
+from sphinx_ga4gh.pages.front_matter import front_matter, type_label
 
 
 def write(base: Path, name: str, text: str) -> Path:
@@ -123,3 +125,23 @@ def test_url_safety() -> None:
     assert is_safe_image_url("/images/logo.png")
     assert not is_safe_image_url("javascript:alert(1)")
     assert not is_safe_image_url("//evil.example.org/x.png")
+
+
+def test_keys_are_names_as_written(tmp_path: Path) -> None:
+    """YAML 1.1 reads `NO:` as false: Norway in countries.yml must stay "NO"."""
+    path = tmp_path / "countries.yml"
+    path.write_text("NO: Norway\nSE: Sweden\n2021: a year\n", "utf-8")
+    assert dict(load_yaml(path)) == {"NO": "Norway", "SE": "Sweden", "2021": "a year"}
+
+
+def test_a_type_label_keeps_its_capitals() -> None:
+    assert type_label("GA4GH_API") == "GA4GH API"
+    assert type_label("data_sharing") == "Data sharing"
+    assert type_label("legal_ethical") == "Legal and ethical"
+
+
+def test_an_empty_front_matter_value_is_empty_not_null() -> None:
+    # myst-parser stores `type:` with no value as the text "null"
+    matter = front_matter({"type": "null", "page_id": "null", "description": "null"})
+    assert (matter.type, matter.page_id, matter.description) == ("", "", "")
+    assert front_matter({"title": "Beacon v2"}).title == "Beacon v2"

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from conftest import html_of, warnings_of
+from conftest import ROOTS, build, copy_root, html_of, warnings_of
 
 
 @pytest.mark.sphinx("html", testroot="references", freshenv=True)
@@ -70,3 +72,24 @@ def test_a_chosen_bibtex_style_is_respected(app: SphinxTestApp) -> None:
 def test_per_page_references_can_be_switched_off(app: SphinxTestApp) -> None:
     app.build()
     assert html_of(app, "one").select_one("section#references") is None
+
+
+def test_citations_shown_as_code_are_not_citations(
+    make_app: type[SphinxTestApp], tmp_path: Path
+) -> None:
+    root = copy_root(ROOTS / "test-references", tmp_path)
+    (root / "example.md").write_text(
+        "# Writing citations\n\nWrite `` {cite:p}`rehm_ga4gh_2021` `` in a page.\n\n"
+        "```markdown\nSee {cite:t}`kelleher_htsget_2019`.\n```\n",
+        "utf-8",
+    )
+    (root / "both.md").write_text(
+        "# Both\n\nA real one {cite:p}`kelleher_htsget_2019`, and an example of a list:\n\n"
+        "````markdown\n```{bibliography}\n```\n````\n\n"
+        "::::{note}\nIn a note {cite:t}`example_note_2023`.\n::::\n",
+        "utf-8",
+    )
+    app, _ = build(make_app, root, freshenv=True)
+    assert html_of(app, "example").select_one("section#references") is None
+    listed = html_of(app, "both").select("section#references div.citation")
+    assert len(listed) == 2  # the real citation and the one inside a note

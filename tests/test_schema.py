@@ -38,6 +38,10 @@ def test_registry_keys_are_checked(app: SphinxTestApp) -> None:
         f"{tools}:11: WARNING: tool 'htsget': unknown registry 'biotool' "
         "(did you mean 'biotools'?) [ga4gh.tool]" in found
     )
+    assert (
+        f"{tools}:15: WARNING: tool 'duo': description link 'ftp://terms.example.org/duo' is not "
+        "an http(s) or mailto URL; its text is shown without the link [ga4gh.tool]" in found
+    )
     # Nothing else is lost: the first url is kept, the other registry link shown.
     badges = html_of(app, "index").select("[data-ga4gh-tool=htsget] .ga4gh-badges a")
     assert [(a.get_text(), a["href"]) for a in badges] == [
@@ -65,6 +69,9 @@ def test_people_keys_orcids_and_duplicates_are_checked(app: SphinxTestApp) -> No
         f"({app.srcdir}/{people}:8): the same person under two names? [ga4gh.contributor]",
         "_data/affiliations.yml:3: WARNING: affiliation 'Example Genomics Institute': unknown "
         "key 'image-url' (did you mean 'image_url'?); it is ignored [ga4gh.affiliation]",
+        "_data/affiliations.yml:6: WARNING: affiliation 'Northern Data Commons': image_url "
+        "'mailto:logo@example.org' is not an http(s) URL or a path of the site; it is not used "
+        "[ga4gh.affiliation]",
     ]
     for line in expected:
         assert line.replace(f"{app.srcdir}/", "") in found

@@ -39,9 +39,10 @@ def test_unknown_custom_page_warns(app: SphinxTestApp) -> None:
     app.build()
     src = app.srcdir / "index.md"
     ega = app.srcdir / "ega.md"
-    warnings = [w for w in warnings_of(app) if "section-tiles" in w]
+    warnings = [w for w in warnings_of(app) if "unknown page '" in w]
     assert warnings == [
-        f"{ega}:7: WARNING: section-tiles: unknown page 'missing_repo' [ga4gh.page]",
+        # the front matter's related_pages, named as such
+        f"{ega}:7: WARNING: related_pages: unknown page 'missing_repo' [ga4gh.page]",
         f"{src}:28: WARNING: section-tiles: unknown page 'no_such_page' [ga4gh.page]",
     ]
 
@@ -102,7 +103,7 @@ def test_national_resources_table(app: SphinxTestApp) -> None:
         warnings
     )
     assert (
-        f"{country}:1: WARNING: national_resources: an entry has no 'name'; it is skipped "
+        f"{country}:4: WARNING: national_resources: an entry has no 'name'; it is skipped "
         "[ga4gh.tool]" in warnings
     )
     assert f"{country}:11: WARNING: unknown page_id 'nowhere' [ga4gh.page]" in warnings

@@ -50,9 +50,10 @@ def _checked_url(
     url = _text(fields.get(key))
     if not url or (is_safe_image_url(url) if image else is_safe_url(url)):
         return url, []
+    expected = "an http(s) URL or a path of the site" if image else "an http(s) or mailto URL"
     return "", [
         Diagnostic(
-            f"{owner}: {key} {url!r} is not an http(s) or mailto URL; it is not used",
+            f"{owner}: {key} {url!r} is not {expected}; it is not used",
             SourceLocation(path, fields.line_of(key)),
             subtype,
         )

@@ -9,6 +9,7 @@ from urllib.parse import quote
 
 from .diagnostics import Diagnostic, SourceLocation, did_you_mean
 from .entries import mapping_entries
+from .markdown import inline_markdown
 from .schema import TOOL_KEYS, repeated_keys, unknown_keys
 from .urls import is_safe_url
 from .yaml_source import LocatedDict
@@ -142,6 +143,16 @@ def tool_from_fields(
             )
         )
         url = None
+    description = _text(fields.get("description"))
+    problems += [
+        Diagnostic(
+            f"tool {tool_id!r}: description link {href!r} is not an http(s) or mailto URL; "
+            "its text is shown without the link",
+            SourceLocation(location.path, fields.line_of("description")),
+            "tool",
+        )
+        for href in inline_markdown(description)[1]
+    ]
     registry, registry_problems = _parse_registry(fields.get("registry"), fields, location, tool_id)
     problems.extend(registry_problems)
     instance_of = _text(fields.get("instance_of")) or None
@@ -150,7 +161,7 @@ def tool_from_fields(
         name=name,
         location=location,
         url=url,
-        description=_text(fields.get("description")),
+        description=description,
         type=_text(fields.get("type")),
         registry=registry,
         instance_of=instance_of,

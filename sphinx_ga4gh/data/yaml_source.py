@@ -54,9 +54,12 @@ def _construct_located_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) 
     mapping.key_lines = {}
     mapping.repeated = []
     for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        # YAML allows non-string keys (`2021: x`); the data formats only use names.
-        key = str(key)
+        # Keys are names as written: YAML 1.1 would read `NO:` (Norway in countries.yml) as
+        # false and `2021:` as a number.
+        if isinstance(key_node, yaml.ScalarNode):
+            key = str(key_node.value)
+        else:
+            key = str(loader.construct_object(key_node, deep=True))
         line = key_node.start_mark.line + 1
         if key in mapping:
             mapping.repeated.append((key, line, mapping.key_lines[key]))

@@ -28,7 +28,8 @@ from ..tools.table import make_table, table_cell
 def _resource(entry: dict[str, Any], source: str, docname: str) -> Tool | None:
     name = str(entry.get("name") or "").strip()
     if not name:
-        warn("national_resources: an entry has no 'name'; it is skipped", "tool", (docname, 1))
+        line = front_matter_line(source, "national_resources")
+        warn("national_resources: an entry has no 'name'; it is skipped", "tool", (docname, line))
         return None
     fields = LocatedDict({"id": entry.get("id") or name, **entry})
     fields.line = front_matter_line(source, name)

@@ -47,6 +47,7 @@ class AppendRelatedPages(SphinxTransform):
                 sort=False,
                 search=False,
                 filter=False,
+                origin="related_pages",
             )
             tiles.source, tiles.line = source, front_matter_line(source, f"{page_type}:")
             section += tiles

@@ -87,7 +87,8 @@ class FillSectionTiles(SphinxPostTransform):
                 docname = found.docname if found else name if name in pages else None
                 if docname is None:
                     hint = did_you_mean(name, [*domain.pages, *pages])
-                    warn(f"section-tiles: unknown page {name!r}{hint}", "page", placeholder)
+                    origin = placeholder.get("origin", "section-tiles")
+                    warn(f"{origin}: unknown page {name!r}{hint}", "page", placeholder)
                 else:
                     chosen.append(docname)
         else:

@@ -31,7 +31,9 @@ def type_label(page_type: str, overrides: dict[str, str] | None = None) -> str:
         return overrides[page_type]
     if page_type in KNOWN_TYPE_LABELS:
         return KNOWN_TYPE_LABELS[page_type]
-    return page_type.replace("_", " ").strip().capitalize()
+    # Only the first letter: `GA4GH_API` is "GA4GH API", not "Ga4gh api".
+    label = page_type.replace("_", " ").strip()
+    return label[:1].upper() + label[1:]
 
 
 def _decode(value: Any) -> Any:
@@ -91,6 +93,12 @@ class FrontMatter:
     national_resources: list[dict[str, Any]] = field(default_factory=list)
 
 
+def _scalar(metadata: dict[str, Any], key: str) -> str:
+    """A text value; an empty YAML value (stored as ``null``) is empty, not the word null."""
+    value = _decode(metadata.get(key))
+    return "" if value is None else str(value).strip()
+
+
 def front_matter(metadata: dict[str, Any]) -> FrontMatter:
     """Typed front matter from one page's ``env.metadata`` entry."""
     related = _decode(metadata.get("related_pages"))
@@ -99,10 +107,10 @@ def front_matter(metadata: dict[str, Any]) -> FrontMatter:
     if not affiliations and _names(metadata.get("supported_by")):
         affiliations, affiliations_key = _names(metadata.get("supported_by")), "supported_by"
     return FrontMatter(
-        title=str(metadata.get("title", "") or "").strip(),
-        page_id=str(metadata.get("page_id", "") or "").strip(),
-        type=str(metadata.get("type", "") or "").strip(),
-        description=str(metadata.get("description", "") or "").strip(),
+        title=_scalar(metadata, "title"),
+        page_id=_scalar(metadata, "page_id"),
+        type=_scalar(metadata, "type"),
+        description=_scalar(metadata, "description"),
         contributors=_names(metadata.get("contributors")),
         editors=_names(metadata.get("editors")),
         coordinators=_names(metadata.get("coordinators")),
@@ -114,6 +122,6 @@ def front_matter(metadata: dict[str, Any]) -> FrontMatter:
         datatable=_decode(metadata.get("datatable", False)) is True,
         toc=_decode(metadata.get("toc", True)) is not False,
         search_exclude=_decode(metadata.get("search_exclude", False)) is True,
-        summary=str(metadata.get("summary", "") or "").strip(),
+        summary=_scalar(metadata, "summary"),
         national_resources=_mappings(metadata.get("national_resources")),
     )
