@@ -133,15 +133,20 @@ class Ga4ghDomain(Domain):
         "pages": {},  # page_id -> PageEntry
         "mentions": {},  # docname -> tool ids in order of first mention
         "site_tables": {},  # docname -> type filter of each table on it (empty: all)
-        "listings": {},  # docnames with tiles or lists built from other pages' front matter
+        # docname -> what its tiles or lists show of other pages (see listing_keys)
+        "listings": {},
+        # docname -> the keys it answered to when last read: its name, page_id and type
+        "page_keys": {},
     }
-    data_version = 2
+    data_version = 3
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
         # Site data and derived state: per process, never pickled with the domain data.
         self.site = SiteData()
         self.changed_docs: set[str] = set()
+        #: Keys of the pages read or removed in this build, before they changed.
+        self.changed_keys: set[str] = set()
         self._mentioned_in: dict[str, list[str]] | None = None
         self._front_matters: dict[str, FrontMatter] = {}
         self.other_object_names: frozenset[str] | None = None
@@ -165,11 +170,42 @@ class Ga4ghDomain(Domain):
         return cast("dict[str, list[list[str]]]", self.data["site_tables"])
 
     @property
-    def listings(self) -> dict[str, None]:
-        return cast("dict[str, None]", self.data["listings"])
+    def listings(self) -> dict[str, list[str]]:
+        return cast("dict[str, list[str]]", self.data["listings"])
 
-    def note_listing(self, docname: str) -> None:
-        self.listings[docname] = None
+    @property
+    def page_keys(self) -> dict[str, list[str]]:
+        return cast("dict[str, list[str]]", self.data["page_keys"])
+
+    def note_listing(self, docname: str, keys: Iterable[str]) -> None:
+        """``docname`` shows other pages: ``page:<page_id or docname>``, ``type:<type>``, or
+        ``*`` for every page. It is rewritten when a page with one of these keys changes."""
+        self.listings.setdefault(docname, []).extend(keys)
+
+    def keys_of_page(self, docname: str) -> list[str]:
+        """What listings may name this page by: its document name, page_id and type."""
+        matter = self.front_matter_of(docname)
+        keys = [f"page:{docname}"]
+        if matter.page_id:
+            keys.append(f"page:{matter.page_id}")
+        if matter.type:
+            keys.append(f"type:{matter.type}")
+        return keys
+
+    def listings_to_rewrite(self) -> set[str]:
+        """Listing pages that show a page read or removed in this build (old or new keys)."""
+        if not self.changed_docs:
+            return set()
+        changed = set(self.changed_keys) | {"*"}
+        for docname in self.changed_docs:
+            if docname in self.env.all_docs:
+                self.page_keys[docname] = self.keys_of_page(docname)
+                changed.update(self.page_keys[docname])
+            else:
+                self.page_keys.pop(docname, None)
+        self.changed_docs.clear()
+        self.changed_keys.clear()
+        return {docname for docname, keys in self.listings.items() if changed.intersection(keys)}
 
     def note_declared_tool(self, declared: DeclaredTool, line: int) -> bool:
         """Record a page's tool declaration; False (and a warning) when the id is taken."""
@@ -230,7 +266,7 @@ class Ga4ghDomain(Domain):
             if docname in otherdata["site_tables"]:
                 self.site_tables[docname] = otherdata["site_tables"][docname]
             if docname in otherdata["listings"]:
-                self.note_listing(docname)
+                self.note_listing(docname, otherdata["listings"][docname])
 
     def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
         seen: dict[str, None] = {}

@@ -117,18 +117,21 @@ def unresolved_reference(
 
 
 def remember_changed_doc(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    get_domain(env).changed_docs.add(docname)
+    """``env-purge-doc`` (before the page is read again or removed): note what it was."""
+    domain = get_domain(env)
+    domain.changed_docs.add(docname)
+    domain.changed_keys.update(domain.page_keys.get(docname, []))
 
 
 def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> Set[str]:
-    """Pages whose generated content depends on other pages: tool tables, tiles.
+    """Pages whose generated content shows pages read or removed in this build.
 
-    They are rewritten (not re-read) whenever any page was read or removed in this build.
+    The site-wide tool tables (pages mentioning each tool) whenever any page changed; tiles
+    and lists only when a page they show, or one of the type they show, changed.
     """
     domain = get_domain(env)
-    changed = bool(domain.changed_docs)
-    domain.changed_docs.clear()
-    return set(domain.site_tables) | set(domain.listings) if changed else set()
+    tables = set(domain.site_tables) if domain.changed_docs else set()
+    return tables | domain.listings_to_rewrite()
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:

@@ -5,6 +5,7 @@ of documents re-read and the -j identity are tested here."""
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from conftest import build, warnings_of
+from conftest import build, html_of, warnings_of
 
 sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
 from generate import generate
@@ -47,6 +48,36 @@ def test_editing_one_page_rereads_that_page(make_app: type[SphinxTestApp], site:
     page.write_text(page.read_text("utf-8") + "\nOne more sentence.\n", "utf-8")
     _, read = build(make_app, site)
     assert read == ["repositories/page_00001"]
+
+
+def listing(site: Path, page_id: str) -> list[str]:
+    """Pages whose related_pages name ``page_id`` (the generator writes them on one line)."""
+    return sorted(
+        path.relative_to(site).with_suffix("").as_posix()
+        for path in site.rglob("page_*.md")
+        if re.search(rf"^  \w+: \[.*\b{page_id}\b.*\]$", path.read_text("utf-8"), re.M)
+    )
+
+
+def test_editing_one_page_rewrites_only_the_pages_that_show_it(
+    make_app: type[SphinxTestApp], site: Path
+) -> None:
+    build(make_app, site, freshenv=True)
+    page = site / "repositories" / "page_00001.md"
+    text = page.read_text("utf-8")
+    page.write_text(text.replace("description: ", "description: Newly edited, "), "utf-8")
+    app = make_app("html", srcdir=site)
+    written: list[str] = []
+    app.connect("html-page-context", lambda _a, name, *_: written.append(name))
+    app.build()
+    app.cleanup()
+    pages = {name for name in written if name not in {"genindex", "search", "ga4gh-tools"}}
+    # The page, the pages whose related-page tiles show it, the home page's tiles of its type
+    # and the site-wide tool table (which lists pages by title): not the other pages.
+    assert pages == {"repositories/page_00001", "index", "tools", *listing(site, "page_00001")}
+    assert len(pages) < 8
+    # and the home page's tile shows the new description
+    assert html_of(app, "index").find(string=re.compile("Newly edited")) is not None
 
 
 def test_editing_the_registry_rereads_only_pages_that_use_tools(

@@ -31,7 +31,7 @@ class ContributorsDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         domain = get_domain(self.env)
-        domain.note_listing(self.env.docname)
+        domain.note_listing(self.env.docname, ["*"])  # the pages of every person
         for path in domain.site.people_files:
             self.env.note_dependency(str(path))
         node = people_directory("", kind="contributors", page_type="")
@@ -46,7 +46,7 @@ class AffiliationsDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         domain = get_domain(self.env)
-        domain.note_listing(self.env.docname)
+        domain.note_listing(self.env.docname, ["*"])  # the affiliations used by pages
         for path in domain.site.people_files:
             self.env.note_dependency(str(path))
         node = people_directory(

@@ -51,4 +51,5 @@ class AppendRelatedPages(SphinxTransform):
             )
             tiles.source, tiles.line = source, front_matter_line(source, f"{page_type}:")
             section += tiles
-        get_domain(self.env).note_listing(docname)
+        names = {name for page_ids in groups.values() for name in page_ids}
+        get_domain(self.env).note_listing(docname, sorted(f"page:{name}" for name in names))

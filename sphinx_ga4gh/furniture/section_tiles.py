@@ -48,7 +48,8 @@ class SectionTilesDirective(SphinxDirective):
         if not page_type and not custom:
             warn("section-tiles needs a page type or a :custom: list", "page", self.get_location())
             return []
-        get_domain(self.env).note_listing(self.env.docname)
+        keys = [f"page:{name}" for name in custom] if custom else [f"type:{page_type}"]
+        get_domain(self.env).note_listing(self.env.docname, keys)
         node = section_tiles(
             "",
             page_type=page_type,
