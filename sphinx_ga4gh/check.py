@@ -26,6 +26,13 @@ from .migration.liquid import Untranslatable, cite_arguments, parameters, quoted
 from .migration.scanner import fenced_code_ranges, line_of, scan
 from .references.bibfiles import BibKeys, read_bib_keys, repeated_key_message
 from .reporting import line_in_front_matter
+from .tools.hygiene import (
+    name_pattern,
+    plain_name_message,
+    plain_names,
+    unmentioned_message,
+    unmentioned_tools,
+)
 
 DEFAULT_BIBFILE = "_bibliography/references.bib"
 _TOOL_ROLE = re.compile(r"\{(?:ga4gh:)?tool\}`(?:[^`<]*<)?([^`<>]+?)>?`")
@@ -53,6 +60,9 @@ class PageFacts:
     cites: list[Mention] = field(default_factory=list)
     links: list[Mention] = field(default_factory=list)
     declared_tools: list[str] = field(default_factory=list)
+    #: The page without its front matter, and the line of the file it starts on.
+    body: str = ""
+    body_line: int = 1
 
     def key_line(self, text: str, key: str | None = None) -> int:
         return line_in_front_matter(["---", *self.front_matter_lines, "---"], text, key)
@@ -76,7 +86,7 @@ def _cite_keys(text: str) -> list[str]:
 def myst_page_facts(path: str, text: str) -> PageFacts:
     parts = split_front_matter(text)
     head, body, body_line = (parts[0], parts[1], parts[2]) if parts else ("", text, 1)
-    facts = PageFacts(path, _yaml_mapping(head), head.splitlines())
+    facts = PageFacts(path, _yaml_mapping(head), head.splitlines(), body=body, body_line=body_line)
     offset = body_line - 1
     facts.tools = list(_outside_fences(body, _TOOL_ROLE, offset))
     facts.cites = [
@@ -94,7 +104,7 @@ def myst_page_facts(path: str, text: str) -> PageFacts:
 def liquid_page_facts(
     path: str, front_matter: dict[str, Any], head: str, body: str, body_line: int
 ) -> PageFacts:
-    facts = PageFacts(path, front_matter, head.splitlines())
+    facts = PageFacts(path, front_matter, head.splitlines(), body=body, body_line=body_line)
     offset = body_line - 1
     for tag in scan(body):
         if tag.in_code or tag.is_output:
@@ -342,8 +352,40 @@ def _people_problems(site: Site, page: PageFacts) -> list[Problem]:
     ]
 
 
-def check_site(root: Path) -> list[Problem]:
-    """Every problem of the site at ``root``, in file and line order."""
+def _registry_problems(site: Site) -> list[Problem]:
+    """Registry entries no page mentions; tool names in plain text on pages mentioning none."""
+    mentioned = {mention.value for page in site.pages for mention in page.tools}
+    homes = {str(page.front_matter.get("page_id") or "").strip() for page in site.pages}
+    homes |= {tool for page in site.pages for tool in page.declared_tools}
+    problems = [
+        Problem(
+            _relative(site.root, tool.location.path),
+            tool.location.line,
+            "ga4gh.registry",
+            unmentioned_message(tool),
+        )
+        for tool in unmentioned_tools(site.data.tools, mentioned, homes)
+    ]
+    names = name_pattern(site.data.tools.values())
+    if names is None:
+        return problems
+    for page in site.pages:
+        if not page.tools:
+            problems += [
+                Problem(page.path, found.line, "ga4gh.registry", plain_name_message(found))
+                for found in plain_names(
+                    page.body,
+                    names,
+                    page.body_line,
+                    [str(page.front_matter.get("page_id") or ""), *page.declared_tools],
+                )
+            ]
+    return problems
+
+
+def check_site(root: Path, registry: bool = False) -> list[Problem]:
+    """Every problem of the site at ``root``, in file and line order; with ``registry``, also
+    the registry hygiene findings (unmentioned entries, tool names in plain text)."""
     site = _sphinx_project(root) if (root / "conf.py").is_file() else _jekyll_site(root)
     problems = list(site.problems)
     problems += [
@@ -351,4 +393,6 @@ def check_site(root: Path) -> list[Problem]:
         for d in site.data.diagnostics
     ]
     bib, bib_problems = _bib_problems(site)
+    if registry:
+        problems += _registry_problems(site)
     return sorted(set(problems + bib_problems + _page_problems(site, bib)))

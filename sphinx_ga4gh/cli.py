@@ -75,7 +75,7 @@ def _migrate(arguments: argparse.Namespace) -> int:
 def _check(arguments: argparse.Namespace) -> int:
     from .check import check_site
 
-    problems = check_site(Path(arguments.site))
+    problems = check_site(Path(arguments.site), registry=arguments.registry)
     for problem in problems:
         print(problem)
     if not arguments.quiet:
@@ -109,6 +109,12 @@ def parser() -> argparse.ArgumentParser:
     )
     check_command.add_argument("site", help="the Jekyll site or the Sphinx project (conf.py)")
     check_command.add_argument("--quiet", action="store_true", help="no summary line")
+    check_command.add_argument(
+        "--registry",
+        action="store_true",
+        help="also list registry entries no page mentions, and tool names written as plain "
+        "text on pages that mention no tool",
+    )
     check_command.set_defaults(run=_check)
     return main
 

@@ -140,6 +140,14 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         "Translate the Liquid tags of not-yet-migrated Jekyll pages while reading them, with "
         "one ``ga4gh.liquid`` warning per page.",
     ),
+    ConfigValue(
+        "ga4gh_registry_hygiene",
+        False,
+        "env",
+        (bool,),
+        "Warn (``ga4gh.registry``) about registry entries no page mentions and about tool names "
+        "written as plain text on pages that mention no tool.",
+    ),
 )
 
 

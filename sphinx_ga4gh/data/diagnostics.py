@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-Subtype = Literal["tool", "contributor", "affiliation", "page", "data", "liquid"]
+Subtype = Literal["tool", "contributor", "affiliation", "page", "data", "liquid", "registry"]
 
 
 @dataclass(frozen=True)

@@ -15,43 +15,26 @@ import re
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
+from ..migration.scanner import fenced_code_ranges
+
 _CITATION = re.compile(r"\{(?:cite|cite:[a-z]+)\}`")
 _BIBLIOGRAPHY = re.compile(r"[`:]\{bibliography\}")
 _H1 = re.compile(r"^# ", re.MULTILINE)
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})\s*(.*)$")
 #: A role with its content (kept) or a code span (left out), matched left to right.
 _ROLE_OR_CODE = re.compile(r"(?P<role>\{[^{}`\s]+\})?(?P<ticks>`+)(?P<body>.*?)(?P=ticks)")
-#: Directives whose content is code, not Markdown.
-_CODE_DIRECTIVES = ("{code-block}", "{code}", "{sourcecode}", "{literalinclude}")
 
 
-def _without_code_spans(line: str) -> str:
-    return _ROLE_OR_CODE.sub(lambda m: m.group(0) if m.group("role") else "", line)
-
-
-def prose_of(text: str) -> str:
-    """``text`` without its code: fenced code blocks and inline code are left out, so a
-    citation or ``{bibliography}`` shown as an example is not taken for a real one."""
-    kept: list[str] = []
-    code_fence: str | None = None
-    directive_fences: list[str] = []  # open MyST directives, whose content is Markdown
-    for line in text.splitlines():
-        fence = _FENCE.match(line)
-        if code_fence is not None:
-            if fence is not None and not fence.group(2) and fence.group(1).startswith(code_fence):
-                code_fence = None
-            continue
-        if fence is not None:
-            marks, info = fence.group(1), fence.group(2).strip()
-            if not info and directive_fences and marks.startswith(directive_fences[-1]):
-                directive_fences.pop()
-            elif info.startswith("{") and not info.startswith(_CODE_DIRECTIVES):
-                directive_fences.append(marks)
-            else:
-                code_fence = marks
-            continue
-        kept.append(_without_code_spans(line))
-    return "\n".join(kept)
+def without_code(text: str) -> str:
+    """``text`` with fenced code blocks and code spans blanked (line numbers kept): roles and
+    directives shown as examples are not taken for real ones. A MyST directive's body is
+    Markdown, not code."""
+    chars = list(text)
+    for start, end in fenced_code_ranges(text, myst=True):
+        chars[start:end] = [c if c == "\n" else " " for c in text[start:end]]
+    masked = "".join(chars)
+    return _ROLE_OR_CODE.sub(
+        lambda m: m.group(0) if m.group("role") else " " * len(m.group(0)), masked
+    )
 
 
 #: Suppressed while per-page lists are on: a key on several pages is the normal case.
@@ -76,7 +59,7 @@ def append_references(app: Sphinx, docname: str, source: list[str]) -> None:
     if app.env.doc2path(docname).suffix != ".md":
         return
     text = source[0]
-    prose = prose_of(text)
+    prose = without_code(text)
     if _CITATION.search(prose) and not _BIBLIOGRAPHY.search(prose):
         source[0] = text.rstrip("\n") + references_section(
             text, app.config.ga4gh_page_references_title

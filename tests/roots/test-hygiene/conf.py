@@ -1,0 +1,3 @@
+project = "Registry hygiene"
+extensions = ["sphinx_ga4gh"]
+ga4gh_registry_hygiene = True
