@@ -23,7 +23,7 @@ from sphinx.util.typing import RoleFunction
 
 from .data.markdown import plain_text
 from .data.site import SiteData
-from .data.tools import Tool
+from .data.tools import Instance, Relatives, Tool
 from .pages.front_matter import FrontMatter, front_matter
 from .pages.role import PageRole
 from .reporting import warn
@@ -137,8 +137,11 @@ class Ga4ghDomain(Domain):
         "listings": {},
         # docname -> the keys it answered to when last read: its name, page_id and type
         "page_keys": {},
+        # docname -> (parent tool id, name, url, line) of each national resource with
+        # instance_of
+        "instances": {},
     }
-    data_version = 3
+    data_version = 4
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
@@ -148,6 +151,7 @@ class Ga4ghDomain(Domain):
         #: Keys of the pages read or removed in this build, before they changed.
         self.changed_keys: set[str] = set()
         self._mentioned_in: dict[str, list[str]] | None = None
+        self._instances: dict[str, tuple[Instance, ...]] | None = None
         self._front_matters: dict[str, FrontMatter] = {}
         self.other_object_names: frozenset[str] | None = None
 
@@ -218,6 +222,7 @@ class Ga4ghDomain(Domain):
             )
             return False
         self.declared_tools[declared.tool.id] = declared
+        self._instances = None
         return True
 
     def note_page(self, page_id: str, docname: str, line: int) -> None:
@@ -237,6 +242,15 @@ class Ga4ghDomain(Domain):
             self.mentions[docname] = tool_ids
         self._mentioned_in = None
 
+    @property
+    def page_instances(self) -> dict[str, list[tuple[str, str, str, int]]]:
+        return cast("dict[str, list[tuple[str, str, str, int]]]", self.data["instances"])
+
+    def note_instance(self, docname: str, parent_id: str, name: str, url: str, line: int) -> None:
+        """A page's national resource that is an instance of a tool."""
+        self.page_instances.setdefault(docname, []).append((parent_id, name, url, line))
+        self._instances = None
+
     def note_site_table(self, docname: str, types: list[str]) -> None:
         self.site_tables.setdefault(docname, []).append(types)
 
@@ -250,8 +264,10 @@ class Ga4ghDomain(Domain):
         self.mentions.pop(docname, None)
         self.site_tables.pop(docname, None)
         self.listings.pop(docname, None)
+        self.page_instances.pop(docname, None)
         self._front_matters.pop(docname, None)
         self._mentioned_in = None
+        self._instances = None
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         for declared in otherdata["tools"].values():
@@ -267,6 +283,8 @@ class Ga4ghDomain(Domain):
                 self.site_tables[docname] = otherdata["site_tables"][docname]
             if docname in otherdata["listings"]:
                 self.note_listing(docname, otherdata["listings"][docname])
+            for parent_id, name, url, line in otherdata["instances"].get(docname, []):
+                self.note_instance(docname, parent_id, name, url, line)
 
     def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
         seen: dict[str, None] = {}
@@ -293,6 +311,34 @@ class Ga4ghDomain(Domain):
         for tool_id, declared in sorted(self.declared_tools.items()):
             tools[tool_id] = declared.tool
         return list(tools.values())
+
+    def relatives_of(self, tool: Tool) -> Relatives:
+        """What ``tool`` is an instance of, and its instances: registry and page-declared
+        entries by name, then pages' national resources in document order."""
+        if self._instances is None:
+            index: dict[str, list[Instance]] = {}
+            for other in sorted(self.all_tools(), key=lambda t: (t.name.lower(), t.id)):
+                if other.instance_of:
+                    index.setdefault(other.instance_of, []).append(
+                        Instance(other.name, other.url or "")
+                    )
+            for docname in sorted(self.page_instances):
+                for parent_id, name, url, _line in self.page_instances[docname]:
+                    index.setdefault(parent_id, []).append(Instance(name, url))
+            self._instances = {key: tuple(dict.fromkeys(value)) for key, value in index.items()}
+        parent = self.get_tool(tool.instance_of) if tool.instance_of else None
+        return Relatives(parent, self._instances.get(tool.id, ()))
+
+    def unknown_parents(self) -> Iterator[tuple[str, str, str | tuple[str, int]]]:
+        """``(child name, unknown parent id, location)`` of each instance_of naming no tool."""
+        known = {tool.id for tool in self.all_tools()}
+        for tool in self.all_tools():
+            if tool.instance_of and tool.instance_of not in known:
+                yield tool.name, tool.instance_of, str(tool.location)
+        for docname in sorted(self.page_instances):
+            for parent_id, name, _url, line in self.page_instances[docname]:
+                if parent_id not in known:
+                    yield name, parent_id, (docname, line)
 
     def home_of_tool(self, tool_id: str) -> Target | None:
         """The tool's field-guide entry: the page declaring it, or whose page_id is its id."""
@@ -373,7 +419,8 @@ class Ga4ghDomain(Domain):
         if tool is None:
             return None
         display = contnode.astext() if node.get("refexplicit") else tool.name
-        return build_tool_reference(tool, display, self._entry_link(builder, fromdocname, tool.id))
+        entry_link = self._entry_link(builder, fromdocname, tool.id)
+        return build_tool_reference(tool, display, entry_link, self.relatives_of(tool))
 
     def _resolve_page(
         self,

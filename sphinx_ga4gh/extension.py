@@ -41,6 +41,7 @@ from .tools.anchors import AnchorsForLatex
 from .tools.declaration import ToolDirective
 from .tools.fragments import ExpandToolFragments, tool_fragment, visit_tool_fragment_html
 from .tools.hygiene import warn_plain_names, warn_unmentioned_tools
+from .tools.instances import warn_unknown_parents
 from .tools.reference import NODE_VISITORS, UNKNOWN_TOOL_CLASSES, ToolRole
 from .tools.table import FillToolTables, InsertPageToolTable, ToolTableDirective, tool_table
 
@@ -191,6 +192,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-purge-doc", remember_changed_doc)
     app.connect("doctree-read", warn_plain_names)
     app.connect("env-check-consistency", warn_unmentioned_tools)
+    app.connect("env-check-consistency", warn_unknown_parents)
     app.connect("env-get-updated", pages_to_rewrite)
     app.connect("build-finished", copy_site_files)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import quote
 
 from .diagnostics import Diagnostic, SourceLocation, did_you_mean
@@ -74,6 +74,22 @@ class Tool:
             if value:
                 badges.append(Badge(link.key, link.label, link.url_for(value)))
         return badges
+
+
+class Instance(NamedTuple):
+    """An instance of a tool: a registry entry or a page's national resource naming it as
+    ``instance_of``; ``url`` empty when it has none."""
+
+    name: str
+    url: str
+
+
+class Relatives(NamedTuple):
+    """A tool's parent (what it is an instance of) and its instances, as tool content shows
+    them."""
+
+    parent: Tool | None = None
+    instances: tuple[Instance, ...] = ()
 
 
 def _text(value: Any) -> str:

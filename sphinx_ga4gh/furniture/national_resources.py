@@ -81,6 +81,10 @@ class AppendNationalResources(SphinxTransform):
             tool = _resource(entry, source, docname)
             if tool is None:
                 continue
+            if tool.instance_of:
+                # the parent lists it among its instances (popover, tool tables)
+                line = front_matter_line(source, tool.name)
+                domain.note_instance(docname, tool.instance_of, tool.name, tool.url or "", line)
             row = nodes.row()
             name = nodes.strong(tool.name, tool.name)
             row += table_cell(nodes.reference("", "", name, refuri=tool.url) if tool.url else name)

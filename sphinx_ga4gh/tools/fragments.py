@@ -22,7 +22,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxTranslator
 
 from ..data.markdown import inline_markdown
-from ..data.tools import Tool
+from ..data.tools import Relatives, Tool
 
 
 class tool_fragment(nodes.Inline, nodes.TextElement):
@@ -51,8 +51,37 @@ def description_nodes(tool: Tool) -> list[nodes.Node]:
     return inline_markdown(tool.description)[0]
 
 
-def popover_nodes(tool: Tool) -> list[nodes.Node]:
-    """What a mention's popover shows of the tool: name, type, description, badges."""
+def _linked(name: str, url: str) -> nodes.Node:
+    if url:
+        return nodes.reference("", name, refuri=url, classes=["ga4gh-instance-link"])
+    return nodes.Text(name)
+
+
+def relatives_nodes(relatives: Relatives) -> list[nodes.Node]:
+    """ "Instance of X" and "Instances: A, B" (empty when the tool has neither)."""
+    result: list[nodes.Node] = []
+    if relatives.parent is not None:
+        parent = relatives.parent
+        result.append(
+            nodes.inline(
+                "",
+                "Instance of ",
+                _linked(parent.name, parent.url or ""),
+                classes=["ga4gh-instance-of"],
+            )
+        )
+    if relatives.instances:
+        listing = nodes.inline("", "Instances: ", classes=["ga4gh-instances"])
+        for position, instance in enumerate(relatives.instances):
+            if position:
+                listing += nodes.Text(", ")
+            listing += _linked(instance.name, instance.url)
+        result.append(listing)
+    return result
+
+
+def popover_nodes(tool: Tool, relatives: Relatives) -> list[nodes.Node]:
+    """What a mention's popover shows of the tool: name, type, description, relatives, badges."""
     result: list[nodes.Node] = [nodes.inline(tool.name, tool.name, classes=["ga4gh-popover-title"])]
     if tool.type:
         result.append(nodes.inline(tool.type, tool.type, classes=["ga4gh-popover-type"]))
@@ -60,27 +89,41 @@ def popover_nodes(tool: Tool) -> list[nodes.Node]:
         result.append(
             nodes.inline("", "", *description_nodes(tool), classes=["ga4gh-popover-text"])
         )
+    result += relatives_nodes(relatives)
     badges = badge_nodes(tool)
     if badges:
         result.append(nodes.inline("", "", *badges, classes=["ga4gh-badges"]))
     return result
 
 
-PARTS: dict[str, Callable[[Tool], list[nodes.Node]]] = {
-    "description": description_nodes,
-    "badges": badge_nodes,
+def _separated(parts: list[nodes.Node]) -> list[nodes.Node]:
+    result: list[nodes.Node] = []
+    for part in parts:
+        if result:
+            result.append(nodes.Text(" · "))
+        result.append(part)
+    return result
+
+
+PARTS: dict[str, Callable[[Tool, Relatives], list[nodes.Node]]] = {
+    "description": lambda tool, _relatives: description_nodes(tool),
+    "badges": lambda tool, _relatives: badge_nodes(tool),
+    "relatives": lambda _tool, relatives: _separated(relatives_nodes(relatives)),
     "popover": popover_nodes,
 }
 
 
-def tool_fragment_for(tool: Tool, part: str) -> tool_fragment:
-    text = nodes.inline("", "", *PARTS[part](tool)).astext()
+def tool_fragment_for(tool: Tool, part: str, relatives: Relatives) -> tool_fragment:
+    text = nodes.inline("", "", *PARTS[part](tool, relatives)).astext()
     return tool_fragment(text, text, tool_id=tool.id, part=part)
 
 
 def _nodes_of(env: BuildEnvironment, node: tool_fragment) -> list[nodes.Node]:
-    tool = env.get_domain("ga4gh").get_tool(node["tool_id"])  # type: ignore[attr-defined]
-    return PARTS[node["part"]](tool) if tool is not None else [nodes.Text(node.astext())]
+    domain = env.get_domain("ga4gh")
+    tool = domain.get_tool(node["tool_id"])  # type: ignore[attr-defined]
+    if tool is None:
+        return [nodes.Text(node.astext())]
+    return PARTS[node["part"]](tool, domain.relatives_of(tool))  # type: ignore[attr-defined]
 
 
 class ExpandToolFragments(SphinxPostTransform):

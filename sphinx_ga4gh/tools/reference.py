@@ -14,7 +14,7 @@ from sphinx.roles import XRefRole
 from sphinx.util.docutils import SphinxTranslator
 from sphinx.writers.latex import LaTeXTranslator
 
-from ..data.tools import Tool
+from ..data.tools import Relatives, Tool
 from .fragments import tool_fragment_for
 
 #: Classes of the text shown for a tool mention that could not be resolved.
@@ -52,14 +52,14 @@ class ToolRole(XRefRole):
 
 
 def build_tool_reference(
-    tool: Tool, display: str, entry_link: nodes.Element | None
+    tool: Tool, display: str, entry_link: nodes.Element | None, relatives: Relatives
 ) -> tool_reference:
     """The node that replaces a resolved ``{tool}`` mention."""
     node = tool_reference("", tool_id=tool.id, url=tool.url or "", classes=["ga4gh-tool"])
     node += tool_name(display, display)
     # "no-search": Sphinx's search index skips it; the tool's text is not this page's text.
     popover = tool_popover("", label=tool.name, classes=["no-search"])
-    popover += tool_fragment_for(tool, "popover")
+    popover += tool_fragment_for(tool, "popover", relatives)
     if entry_link is not None:
         entry_link["classes"].append("ga4gh-entry-link")
         popover += entry_link

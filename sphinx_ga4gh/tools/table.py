@@ -171,6 +171,15 @@ class FillToolTables(SphinxPostTransform):
             return table_cell(nodes.reference("", "", name, refuri=tool.url))
         return table_cell(name)
 
+    def _description_cell(self, domain: Ga4ghDomain, tool: Tool) -> nodes.entry:
+        """The description, and on a line of its own what the tool is an instance of and its
+        instances."""
+        relatives = domain.relatives_of(tool)
+        cell = table_cell(tool_fragment_for(tool, "description", relatives))
+        if relatives.parent is not None or relatives.instances:
+            cell += nodes.paragraph("", "", tool_fragment_for(tool, "relatives", relatives))
+        return cell
+
     def _pages_cell(self, domain: Ga4ghDomain, tool: Tool) -> nodes.entry:
         links: list[nodes.Node] = []
         for docname in domain.pages_mentioning(tool.id):
@@ -189,9 +198,9 @@ class FillToolTables(SphinxPostTransform):
             row = self._row(SITE_TABLE_ANCHOR.format(tool.id))
             row += self._name_cell(domain, tool)
             row += table_cell(nodes.Text(type_label(tool.type)) if tool.type else nodes.Text(""))
-            row += table_cell(tool_fragment_for(tool, "description"))
+            row += self._description_cell(domain, tool)
             row += self._pages_cell(domain, tool)
-            row += table_cell(tool_fragment_for(tool, "badges"))
+            row += table_cell(tool_fragment_for(tool, "badges", domain.relatives_of(tool)))
             rows.append(row)
         if not rows:
             return nodes.paragraph("", "No tools or resources.", classes=["ga4gh-tool-table-empty"])
@@ -209,8 +218,8 @@ class FillToolTables(SphinxPostTransform):
         for tool in tools:
             row = self._row(PAGE_TABLE_ANCHOR.format(tool.id))
             row += self._name_cell(domain, tool)
-            row += table_cell(tool_fragment_for(tool, "description"))
-            row += table_cell(tool_fragment_for(tool, "badges"))
+            row += self._description_cell(domain, tool)
+            row += table_cell(tool_fragment_for(tool, "badges", domain.relatives_of(tool)))
             rows.append(row)
         return make_table(
             ["Tool or resource", "Description", "Registry"],

@@ -1,0 +1,2 @@
+project = "Instances"
+extensions = ["sphinx_ga4gh"]
