@@ -32,9 +32,11 @@ from .tools.reference import ToolRole, build_tool_reference
 DOMAIN_NAME = "ga4gh"
 
 #: Anchor prefixes: the tool's row in a site-wide table, in a page's own table, its declaration.
-SITE_TABLE_ANCHOR = "tool-{}"
+#: None is "tool-<id>": Sphinx's search index stores such an anchor of a "tool" object as "-" and
+#: the search page rebuilds it from the display name ("#tool-Beacon v2"), a link to nowhere.
+SITE_TABLE_ANCHOR = "tool-row-{}"
 PAGE_TABLE_ANCHOR = "page-tool-{}"
-DECLARATION_ANCHOR = "tool-{}"
+DECLARATION_ANCHOR = "tool-entry-{}"
 
 
 #: Reference type of links the extension writes itself at write time (``docname#anchor``).

@@ -115,6 +115,59 @@ def test_the_entry_link_leads_to_the_tool_page(page: Any, site: Site) -> None:
     assert "Beacon" in page.locator("h1").first.inner_text()
 
 
+# --- search -----------------------------------------------------------------------------------
+
+
+def search_results(page: Any, site: Site, query: str) -> list[str]:
+    """The links the theme's search page lists for ``query`` (Sphinx's own search)."""
+    page.goto(f"{site.url}/search.html?q={query}")
+    page.wait_for_function(
+        "() => { const s = document.querySelector('#search-results .search-summary');"
+        " return s && !/Searching|Preparing/.test(s.textContent); }"
+    )
+    hrefs = page.locator("#search-results ul li a").evaluate_all(
+        "links => links.map(link => link.getAttribute('href'))"
+    )
+    return [str(href) for href in hrefs]
+
+
+def _lands_on(page: Any, site: Site, href: str) -> str:
+    """Follow a result; its page's path. The reader sees the element the result names, or the
+    top of the page: Sphinx's search page gives a result for a whole page the anchor
+    ``#<its display name>``, which is on no page, so the browser stays at the top."""
+    page.goto(f"{site.url}/{href}")
+    anchor = href.split("#", 1)[1] if "#" in href else ""
+    if anchor and page.locator(f"[id='{anchor}']").count() == 0:
+        assert page.evaluate("window.scrollY") == 0, href
+    else:
+        assert not anchor or page.locator(f"[id='{anchor}']").first.is_visible(), href
+    return href.split("#", 1)[0]
+
+
+@pytest.mark.parametrize("theme", [*INTERACTIVE_THEMES, "alabaster"])
+def test_search_finds_tools_by_name_and_description(
+    browser: Any, theme: str, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    site = served(theme, tmp_path_factory)
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page, watch = watched_page(context, data_image_urls(EXAMPLE))
+    # A tool with a field-guide entry: its name leads there.
+    found = search_results(page, site, "Phenopackets")
+    assert "technologies_standards/phenopackets.html" in {
+        _lands_on(page, site, href) for href in found[:3]
+    }
+    # A tool known only from the registry: its name leads to its row of the site-wide table.
+    found = search_results(page, site, "Crypt4GH")
+    assert found and found[0].endswith("tools_resources.html#tool-row-crypt4gh")
+    for href in found:
+        _lands_on(page, site, href)
+    # Words of a description lead to the table that shows it.
+    found = search_results(page, site, "unambiguous genetic variation")
+    assert "about/tools_resources.html" in {href.split("#")[0] for href in found}
+    context.close()
+    watch.assert_clean()
+
+
 # --- tables -----------------------------------------------------------------------------------
 
 

@@ -47,10 +47,10 @@ def test_objects_inventory_holds_tools_and_pages(app: SphinxTestApp) -> None:
     tools = inventory["ga4gh:tool"]
     base = "https://guide.example.org"
     assert tools["beacon"][0] == f"{base}/guides/beacon.html"
-    assert tools["drs"][0] == f"{base}/guides/sharing.html#tool-drs"
+    assert tools["drs"][0] == f"{base}/guides/sharing.html#tool-entry-drs"
     # No home page: the row of the site-wide table.
-    assert tools["htsget"][0] == f"{base}/all_tools.html#tool-htsget"
-    assert tools["unmentioned"][0] == f"{base}/all_tools.html#tool-unmentioned"
+    assert tools["htsget"][0] == f"{base}/all_tools.html#tool-row-htsget"
+    assert tools["unmentioned"][0] == f"{base}/all_tools.html#tool-row-unmentioned"
     assert tools["ega"][1] == "European Genome-phenome Archive"
     pages = inventory["ga4gh:page"]
     assert pages["sharing_data"][0] == f"{base}/guides/sharing.html"
@@ -87,9 +87,9 @@ def test_tools_are_in_the_general_index(app: SphinxTestApp) -> None:
     app.build()
     genindex = html_of(app, "genindex")
     entries = {a.get_text(): a["href"] for a in genindex.select("table.indextable a")}
-    assert entries["Data Repository Service"] == "guides/sharing.html#tool-drs"
-    assert entries["htsget"] == "all_tools.html#tool-htsget"
-    assert entries["Unmentioned Resource"] == "all_tools.html#tool-unmentioned"
+    assert entries["Data Repository Service"] == "guides/sharing.html#tool-entry-drs"
+    assert entries["htsget"] == "all_tools.html#tool-row-htsget"
+    assert entries["Unmentioned Resource"] == "all_tools.html#tool-row-unmentioned"
 
 
 def test_another_project_links_to_a_tool_through_intersphinx(
@@ -110,7 +110,7 @@ def test_another_project_links_to_a_tool_through_intersphinx(
     page = html_of(consumer, "index")
     links = {a.get_text(): a["href"] for a in page.select("a.reference.external")}
     assert links["Beacon v2"] == "https://guide.example.org/guides/beacon.html"
-    assert links["the DRS API"] == "https://guide.example.org/guides/sharing.html#tool-drs"
+    assert links["the DRS API"] == "https://guide.example.org/guides/sharing.html#tool-entry-drs"
     assert links["Sharing data"] == "https://guide.example.org/guides/sharing.html"
 
 

@@ -27,7 +27,7 @@ def test_example_builds_clean_and_shows_the_features(
     rows = tools.select("table.ga4gh-site-tool-table")[0].select("tbody tr")
     assert len(rows) >= 15
     phenopackets = html_of(app, "technologies_standards/phenopackets")
-    assert phenopackets.select_one("#tool-example-profile.ga4gh-tool-card") is not None
+    assert phenopackets.select_one("#tool-entry-example-profile.ga4gh-tool-card") is not None
     assert (app.outdir / "ga4gh-tools.html").is_file()
     gdpr = html_of(app, "legal_ethical/gdpr")
     assert gdpr.select_one("h1").get_text().removesuffix("#").endswith("GDPR")

@@ -29,7 +29,7 @@ def test_the_parent_lists_its_instances(app: SphinxTestApp) -> None:
         ("Galaxy Europe", "https://eu.galaxy.example.org/"),
         ("Galaxy Example Country", "https://galaxy.example-country.org/"),
     ]
-    row = html_of(app, "tools").select_one("tr#tool-galaxy")
+    row = html_of(app, "tools").select_one("tr#tool-row-galaxy")
     assert row.select_one(".ga4gh-instances").get_text() == INSTANCES
     page_row = html_of(app, "index").select_one("tr#page-tool-galaxy")
     assert page_row.select_one(".ga4gh-instances").get_text() == INSTANCES
@@ -41,7 +41,7 @@ def test_the_child_says_what_it_is_an_instance_of(app: SphinxTestApp) -> None:
     popover = html_of(app, "index").select_one("[data-ga4gh-tool=galaxy-eu] .ga4gh-popover")
     assert popover.select_one(".ga4gh-instance-of").get_text() == "Instance of Galaxy"
     assert _links(popover) == [("Galaxy", "https://galaxy.example.org/")]
-    row = html_of(app, "tools").select_one("tr#tool-galaxy-au")
+    row = html_of(app, "tools").select_one("tr#tool-row-galaxy-au")
     assert row.select_one(".ga4gh-instance-of").get_text() == "Instance of Galaxy"
     # the child has no instances line, the parent no "instance of"
     assert popover.select_one(".ga4gh-instances") is None

@@ -74,13 +74,13 @@ def test_explicit_title_and_entry_link_from_another_page(app: SphinxTestApp) -> 
 def test_page_declared_tool_is_known_everywhere(app: SphinxTestApp) -> None:
     app.build()
     page = html_of(app, "guides/sharing")
-    card = page.select_one("#tool-drs.ga4gh-tool-card")
+    card = page.select_one("#tool-entry-drs.ga4gh-tool-card")
     assert card.strong.get_text() == "Data Repository Service"
     assert "stable identifier" in card.get_text()
     drs = page.select_one("p .ga4gh-tool[data-ga4gh-tool='drs']")
     assert drs.button.get_text() == "Data Repository Service"
     assert drs.select_one(".ga4gh-popover-text strong").get_text() == "files"
-    assert drs.select_one("a.ga4gh-entry-link")["href"] == "#tool-drs"
+    assert drs.select_one("a.ga4gh-entry-link")["href"] == "#tool-entry-drs"
 
 
 @pytest.mark.sphinx("html", testroot="bad-data", freshenv=True)

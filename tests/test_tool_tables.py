@@ -69,7 +69,7 @@ def test_site_table_lists_every_tool_with_the_pages_that_mention_it(app: SphinxT
     )
     assert rows["Unmentioned Resource"][3] == ""
     assert rows["Data Repository Service"][1] == "Standard"
-    row = site_table.select_one("tr#tool-ega")
+    row = site_table.select_one("tr#tool-row-ega")
     assert [a["href"] for a in row.select(".ga4gh-badge-page")[0].parents if a.name == "a"] == [
         "guides/duo.html"
     ]
@@ -118,7 +118,9 @@ def test_editing_the_registry_rereads_pages_that_use_tools(
         "index",
         "legal",
     ]
-    assert "htsget protocol" in html_of(app, "all_tools").select_one("tr#tool-htsget").get_text()
+    assert (
+        "htsget protocol" in html_of(app, "all_tools").select_one("tr#tool-row-htsget").get_text()
+    )
 
 
 @pytest.mark.sphinx("html", testroot="basic", freshenv=True)
@@ -127,7 +129,7 @@ def test_a_tools_description_is_the_same_markup_everywhere_and_searchable(
 ) -> None:
     """Descriptions and badges are rendered once per tool and reused (tools/fragments.py)."""
     app.build()
-    site_row = html_of(app, "all_tools").select_one("tr#tool-beacon")
+    site_row = html_of(app, "all_tools").select_one("tr#tool-row-beacon")
     page = html_of(app, "guides/passports")
     page_row = page.select_one("table.ga4gh-page-tool-table tr#page-tool-beacon")
     popover = page.select_one("[data-ga4gh-tool=beacon] .ga4gh-popover-text")
