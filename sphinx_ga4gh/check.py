@@ -19,8 +19,9 @@ from typing import Any
 
 import yaml
 
-from .data.diagnostics import did_you_mean
+from .data.diagnostics import SourceLocation, conf_line, did_you_mean
 from .data.site import SiteData, is_country_code, load_site_data
+from .data.tools import parse_link_types
 from .migration.jekyll import read_site, split_front_matter
 from .migration.liquid import Untranslatable, cite_arguments, parameters, quoted_string
 from .migration.scanner import fenced_code_ranges, line_of, scan
@@ -167,12 +168,19 @@ def _conf_values(root: Path) -> dict[str, Any]:
 
 def _sphinx_project(root: Path) -> Site:
     conf = _conf_values(root)
+    conf_py = root / "conf.py"
+    link_types, problems = parse_link_types(
+        conf.get("ga4gh_registry_links"),
+        SourceLocation(str(conf_py), conf_line(conf_py, "ga4gh_registry_links")),
+    )
     data = load_site_data(
         root,
         conf.get("ga4gh_tools"),
         conf.get("ga4gh_contributors"),
         conf.get("ga4gh_affiliations"),
+        link_types,
     )
+    data.diagnostics[:0] = problems
     excluded = ["_build", *[str(p) for p in conf.get("exclude_patterns", [])]]
     pages = []
     for path in sorted(root.rglob("*.md")):

@@ -141,6 +141,31 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         "one ``ga4gh.liquid`` warning per page.",
     ),
     ConfigValue(
+        "ga4gh_registry_links",
+        None,
+        "env",
+        (list, tuple, type(None)),
+        "The kinds of registry link an entry's ``registry`` may have, in badge order: a list of "
+        "mappings with ``key``, ``label``, ``url`` (``{}`` is the value) and optional ``icon``. "
+        "Unset: the ELIXIR set (bio.tools, FAIRsharing, TeSS, Europe PMC).",
+    ),
+    ConfigValue(
+        "ga4gh_site_table_columns",
+        ["name", "type", "description", "pages", "registry"],
+        "env",
+        (list, tuple),
+        "The columns of site-wide tool tables, in order: any of name, type, description, pages, "
+        "registry, website.",
+    ),
+    ConfigValue(
+        "ga4gh_page_table_columns",
+        ["name", "description", "registry"],
+        "env",
+        (list, tuple),
+        'The columns of each page\'s "Tools and resources on this page" table, in order: any of '
+        "name, type, description, pages, registry, website.",
+    ),
+    ConfigValue(
         "ga4gh_registry_hygiene",
         False,
         "env",

@@ -15,8 +15,9 @@ from sphinx.util.typing import ExtensionMetadata
 from . import __version__
 from .assets.site_files import copy_site_files
 from .config import add_config_values
-from .data.diagnostics import did_you_mean
+from .data.diagnostics import SourceLocation, conf_line, did_you_mean
 from .data.site import load_site_data
+from .data.tools import parse_link_types
 from .domain import Ga4ghDomain, get_domain
 from .furniture.directory import (
     AffiliationsDirective,
@@ -39,11 +40,24 @@ from .references.styles import register_styles, use_ga4gh_styles
 from .reporting import report, warn
 from .tools.anchors import AnchorsForLatex
 from .tools.declaration import ToolDirective
-from .tools.fragments import ExpandToolFragments, tool_fragment, visit_tool_fragment_html
+from .tools.fragments import (
+    ExpandToolFragments,
+    badge_icon,
+    skip_badge_icon,
+    tool_fragment,
+    visit_badge_icon_html,
+    visit_tool_fragment_html,
+)
 from .tools.hygiene import warn_plain_names, warn_unmentioned_tools
 from .tools.instances import warn_unknown_parents
 from .tools.reference import NODE_VISITORS, UNKNOWN_TOOL_CLASSES, ToolRole
-from .tools.table import FillToolTables, InsertPageToolTable, ToolTableDirective, tool_table
+from .tools.table import (
+    FillToolTables,
+    InsertPageToolTable,
+    ToolTableDirective,
+    check_table_columns,
+    tool_table,
+)
 
 #: MyST syntax extensions the extension turns on (colon fences; ``{attrs}`` on links/images).
 MYST_EXTENSIONS = ("colon_fence", "attrs_inline")
@@ -57,11 +71,20 @@ STATIC_DIR = Path(__file__).parent / "assets" / "static"
 def load_data(app: Sphinx) -> None:
     """``builder-inited``: read the data files once for the whole build and report problems."""
     config = app.config
+    conf_py = Path(app.confdir) / "conf.py"
+    line = conf_line(conf_py, "ga4gh_registry_links")
+    link_types, problems = parse_link_types(
+        config.ga4gh_registry_links, SourceLocation(str(conf_py), line)
+    )
     site = load_site_data(
-        Path(app.confdir), config.ga4gh_tools, config.ga4gh_contributors, config.ga4gh_affiliations
+        Path(app.confdir),
+        config.ga4gh_tools,
+        config.ga4gh_contributors,
+        config.ga4gh_affiliations,
+        link_types,
     )
     get_domain(app.env).site = site
-    for diagnostic in site.diagnostics:
+    for diagnostic in problems + site.diagnostics:
         report(diagnostic)
 
 
@@ -155,6 +178,15 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         app.add_node(node_class, **visitors)  # type: ignore[arg-type]
     app.add_node(tool_table)
     app.add_node(tool_fragment, html=(visit_tool_fragment_html, None))
+    skip = (skip_badge_icon, None)
+    app.add_node(
+        badge_icon,
+        html=(visit_badge_icon_html, None),
+        latex=skip,
+        text=skip,
+        man=skip,
+        texinfo=skip,
+    )
     app.add_node(section_tiles)
     app.add_node(people_directory)
     app.add_node(avatar, **AVATAR_VISITORS)  # type: ignore[arg-type]
@@ -178,6 +210,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("config-inited", default_bibliography)
     app.connect("config-inited", suppress_duplicate_citations)
     app.connect("config-inited", use_ga4gh_styles)
+    app.connect("config-inited", check_table_columns)
     # Liquid first: the per-page references look for the citations it translates.
     app.connect("source-read", translate_liquid, priority=400)
     app.connect("source-read", append_references)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
 
 Subtype = Literal["tool", "contributor", "affiliation", "page", "data", "liquid", "registry"]
@@ -34,6 +35,18 @@ class Diagnostic:
 #: How alike (difflib's ratio) a known name must be to be suggested: "becon" and "beakon" find
 #: "beacon" (0.91, 0.83); "nowhere" does not find "other" (0.67).
 CUTOFF = 0.75
+
+
+def conf_line(path: Path, name: str) -> int:
+    """The line of conf.py that sets ``name`` (1 when it cannot be found)."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return 1
+    for number, line in enumerate(lines, start=1):
+        if line.lstrip().startswith(name):
+            return number
+    return 1
 
 
 def closest(name: str, known: Iterable[str], limit: int = 3) -> list[str]:

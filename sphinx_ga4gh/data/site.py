@@ -9,7 +9,13 @@ from typing import Any
 
 from .diagnostics import Diagnostic, SourceLocation
 from .people import Affiliation, Contributor, parse_affiliations, parse_contributors
-from .tools import Tool, merge_registries, parse_tool_registry
+from .tools import (
+    ELIXIR_REGISTRY_LINKS,
+    RegistryLinkType,
+    Tool,
+    merge_registries,
+    parse_tool_registry,
+)
 from .yaml_source import YamlLoadError, load_yaml
 
 #: Where the ELIXIR toolkit theme keeps its data; used when an option is left unset.
@@ -31,6 +37,8 @@ class SiteData:
     countries: dict[str, str] = field(default_factory=dict)
     tool_files: list[Path] = field(default_factory=list)
     people_files: list[Path] = field(default_factory=list)
+    #: The kinds of registry link entries may have (``ga4gh_registry_links``).
+    link_types: tuple[RegistryLinkType, ...] = ELIXIR_REGISTRY_LINKS
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
@@ -83,16 +91,19 @@ def load_site_data(
     tools: str | Sequence[str] | None,
     contributors: str | Sequence[str] | None,
     affiliations: str | Sequence[str] | None,
+    link_types: tuple[RegistryLinkType, ...] = ELIXIR_REGISTRY_LINKS,
 ) -> SiteData:
     """Read every configured data file below ``base`` (the directory of conf.py)."""
     problems: list[Diagnostic] = []
     tool_paths, missing = resolve_data_paths(base, tools, DEFAULT_TOOLS_PATH)
     problems.extend(missing)
-    tool_lists = _load_each(tool_paths, parse_tool_registry, problems)
+    tool_lists = _load_each(
+        tool_paths, lambda data, path: parse_tool_registry(data, path, link_types), problems
+    )
     tools_by_id, duplicate_problems = merge_registries(t for tl in tool_lists for t in tl)
     problems.extend(duplicate_problems)
 
-    site = SiteData(tools=tools_by_id, tool_files=tool_paths)
+    site = SiteData(tools=tools_by_id, tool_files=tool_paths, link_types=link_types)
     contributor_paths, missing = resolve_data_paths(base, contributors, DEFAULT_CONTRIBUTORS_PATH)
     problems.extend(missing)
     for loaded in _load_each(contributor_paths, parse_contributors, problems):

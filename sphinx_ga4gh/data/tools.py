@@ -11,7 +11,7 @@ from .diagnostics import Diagnostic, SourceLocation, did_you_mean
 from .entries import mapping_entries
 from .markdown import inline_markdown
 from .schema import TOOL_KEYS, repeated_keys, unknown_keys
-from .urls import is_safe_url
+from .urls import is_safe_image_url, is_safe_url
 from .yaml_source import LocatedDict
 
 #: Value that the registries use for "this tool has no such entry".
@@ -20,11 +20,13 @@ ABSENT = "NA"
 
 @dataclass(frozen=True)
 class RegistryLinkType:
-    """One kind of registry link: its YAML key, badge label and URL pattern."""
+    """One kind of registry link: its YAML key, badge label, URL pattern (``{}`` is the value)
+    and an optional icon (an image URL or site path shown in the HTML badge)."""
 
     key: str
     label: str
     url_pattern: str
+    icon: str = ""
 
     def url_for(self, value: str) -> str:
         return self.url_pattern.format(quote(value, safe="/:._-"))
@@ -40,7 +42,56 @@ ELIXIR_REGISTRY_LINKS: tuple[RegistryLinkType, ...] = (
     RegistryLinkType("tess", "Training", "https://tess.elixir-europe.org/search?q={}"),
     RegistryLinkType("europmc", "Publication", "https://europepmc.org/article/MED/{}"),
 )
-_LINK_TYPES = {link.key: link for link in ELIXIR_REGISTRY_LINKS}
+
+
+def parse_link_types(
+    value: Any, location: SourceLocation
+) -> tuple[tuple[RegistryLinkType, ...], list[Diagnostic]]:
+    """``ga4gh_registry_links`` from conf.py: a list of mappings with ``key``, ``label``,
+    ``url`` (a pattern with ``{}``) and optional ``icon``; None keeps the ELIXIR set."""
+    if value is None:
+        return ELIXIR_REGISTRY_LINKS, []
+    problems: list[Diagnostic] = []
+    if not isinstance(value, (list, tuple)):
+        message = "ga4gh_registry_links must be a list of {key, label, url[, icon]} mappings"
+        return ELIXIR_REGISTRY_LINKS, [Diagnostic(message, location, "data")]
+    link_types: list[RegistryLinkType] = []
+    for position, item in enumerate(value, start=1):
+        fields = item if isinstance(item, dict) else {}
+        key, label, url = (_text(fields.get(name)) for name in ("key", "label", "url"))
+        icon = _text(fields.get("icon"))
+        if not (key and label and url):
+            problems.append(
+                Diagnostic(
+                    f"ga4gh_registry_links: entry {position} needs 'key', 'label' and 'url'; "
+                    "it is skipped",
+                    location,
+                    "data",
+                )
+            )
+            continue
+        if "{}" not in url or not is_safe_url(url.replace("{}", "x")):
+            problems.append(
+                Diagnostic(
+                    f"ga4gh_registry_links: {key!r}: url {url!r} must be an http(s) URL with "
+                    "'{}' where the value goes; it is skipped",
+                    location,
+                    "data",
+                )
+            )
+            continue
+        if icon and not is_safe_image_url(icon):
+            problems.append(
+                Diagnostic(
+                    f"ga4gh_registry_links: {key!r}: icon {icon!r} is not an http(s) URL or a "
+                    "path of the site; the badge has no icon",
+                    location,
+                    "data",
+                )
+            )
+            icon = ""
+        link_types.append(RegistryLinkType(key, label, url, icon))
+    return tuple(link_types), problems
 
 
 @dataclass(frozen=True)
@@ -50,6 +101,7 @@ class Badge:
     kind: str
     label: str
     url: str
+    icon: str = ""
 
 
 @dataclass
@@ -65,14 +117,16 @@ class Tool:
     registry: dict[str, str] = field(default_factory=dict)
     instance_of: str | None = None
     how_to_access: str = ""
+    #: The site's kinds of registry link (``ga4gh_registry_links``), in badge order.
+    link_types: tuple[RegistryLinkType, ...] = ELIXIR_REGISTRY_LINKS
 
     def badges(self) -> list[Badge]:
-        """Website first, then the registry links in their fixed order."""
+        """Website first, then the registry links in the order of the site's link types."""
         badges = [Badge("website", "Website", self.url)] if self.url else []
-        for link in ELIXIR_REGISTRY_LINKS:
+        for link in self.link_types:
             value = self.registry.get(link.key)
             if value:
-                badges.append(Badge(link.key, link.label, link.url_for(value)))
+                badges.append(Badge(link.key, link.label, link.url_for(value), link.icon))
         return badges
 
 
@@ -100,8 +154,13 @@ def _text(value: Any) -> str:
 
 
 def _parse_registry(
-    raw: Any, entry: LocatedDict, location: SourceLocation, tool_id: str
+    raw: Any,
+    entry: LocatedDict,
+    location: SourceLocation,
+    tool_id: str,
+    link_types: tuple[RegistryLinkType, ...],
 ) -> tuple[dict[str, str], list[Diagnostic]]:
+    known = {link.key: link for link in link_types}
     if raw is None:
         return {}, []
     if not isinstance(raw, dict):
@@ -120,9 +179,9 @@ def _parse_registry(
         text = _text(value)
         if not text or text == ABSENT:
             continue
-        if key not in _LINK_TYPES:
+        if key not in known:
             line = raw.line_of(key) if isinstance(raw, LocatedDict) else entry.line
-            hint = did_you_mean(key, _LINK_TYPES) or f" (known: {', '.join(_LINK_TYPES)})"
+            hint = did_you_mean(key, known) or f" (known: {', '.join(known)})"
             problems.append(
                 Diagnostic(
                     f"tool {tool_id!r}: unknown registry {key!r}{hint}",
@@ -136,7 +195,9 @@ def _parse_registry(
 
 
 def tool_from_fields(
-    fields: LocatedDict, location: SourceLocation
+    fields: LocatedDict,
+    location: SourceLocation,
+    link_types: tuple[RegistryLinkType, ...] = ELIXIR_REGISTRY_LINKS,
 ) -> tuple[Tool | None, list[Diagnostic]]:
     """Validate one entry; ``None`` when it cannot be referenced (no ``id``)."""
     problems: list[Diagnostic] = []
@@ -169,7 +230,9 @@ def tool_from_fields(
         )
         for href in inline_markdown(description)[1]
     ]
-    registry, registry_problems = _parse_registry(fields.get("registry"), fields, location, tool_id)
+    registry, registry_problems = _parse_registry(
+        fields.get("registry"), fields, location, tool_id, link_types
+    )
     problems.extend(registry_problems)
     instance_of = _text(fields.get("instance_of")) or None
     tool = Tool(
@@ -182,16 +245,19 @@ def tool_from_fields(
         registry=registry,
         instance_of=instance_of,
         how_to_access=_text(fields.get("how_to_access")),
+        link_types=link_types,
     )
     return tool, problems
 
 
-def parse_tool_registry(data: Any, path: str) -> tuple[list[Tool], list[Diagnostic]]:
+def parse_tool_registry(
+    data: Any, path: str, link_types: tuple[RegistryLinkType, ...] = ELIXIR_REGISTRY_LINKS
+) -> tuple[list[Tool], list[Diagnostic]]:
     """Turn a loaded registry file (a YAML list of mappings) into tools, in file order."""
     entries, problems = mapping_entries(data, path, "tool", "tool")
     tools: list[Tool] = []
     for entry in entries:
-        tool, entry_problems = tool_from_fields(entry, SourceLocation(path, entry.line))
+        tool, entry_problems = tool_from_fields(entry, SourceLocation(path, entry.line), link_types)
         problems.extend(entry_problems)
         owner = f"tool {tool.id!r}" if tool is not None else "tool entry"
         problems.extend(unknown_keys(entry, TOOL_KEYS, owner, path, "tool"))

@@ -15,7 +15,7 @@ from sphinx.addnodes import pending_xref
 from sphinx.transforms import SphinxTransform
 
 from ..data.diagnostics import SourceLocation
-from ..data.tools import Tool, tool_from_fields
+from ..data.tools import RegistryLinkType, Tool, tool_from_fields
 from ..data.yaml_source import LocatedDict
 from ..domain import DOMAIN_NAME, get_domain
 from ..pages.front_matter import front_matter
@@ -25,7 +25,9 @@ from ..tools.fragments import badge_nodes, description_nodes
 from ..tools.table import make_table, table_cell
 
 
-def _resource(entry: dict[str, Any], source: str, docname: str) -> Tool | None:
+def _resource(
+    entry: dict[str, Any], source: str, docname: str, link_types: tuple[RegistryLinkType, ...]
+) -> Tool | None:
     name = str(entry.get("name") or "").strip()
     if not name:
         line = front_matter_line(source, "national_resources")
@@ -34,7 +36,7 @@ def _resource(entry: dict[str, Any], source: str, docname: str) -> Tool | None:
     fields = LocatedDict({"id": entry.get("id") or name, **entry})
     fields.line = front_matter_line(source, name)
     fields.key_lines = {}
-    tool, problems = tool_from_fields(fields, SourceLocation(source, fields.line))
+    tool, problems = tool_from_fields(fields, SourceLocation(source, fields.line), link_types)
     for problem in problems:
         warn(f"national_resources: {problem.message}", problem.subtype, (docname, fields.line))
     return tool
@@ -78,7 +80,7 @@ class AppendNationalResources(SphinxTransform):
             self.env.note_dependency(str(path))
         rows = []
         for entry in page.national_resources:
-            tool = _resource(entry, source, docname)
+            tool = _resource(entry, source, docname, domain.site.link_types)
             if tool is None:
                 continue
             if tool.instance_of:

@@ -71,7 +71,8 @@ class ToolDirective(SphinxDirective):
             for path in domain.site.tool_files:
                 self.env.note_dependency(str(path))
         location = SourceLocation(str(self.env.doc2path(self.env.docname)), self.lineno)
-        tool, problems = tool_from_fields(self._fields(tool_id, base), location)
+        link_types = get_domain(self.env).site.link_types
+        tool, problems = tool_from_fields(self._fields(tool_id, base), location, link_types)
         for problem in problems:
             warn(problem.message, problem.subtype, (self.env.docname, self.lineno))
         if tool is None:

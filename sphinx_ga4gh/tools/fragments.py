@@ -14,19 +14,50 @@ reads.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from html import escape
+from typing import Any, cast
 
 from docutils import nodes
 from sphinx.environment import BuildEnvironment
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxTranslator
+from sphinx.util.osutil import relative_uri
 
 from ..data.markdown import inline_markdown
 from ..data.tools import Relatives, Tool
+from ..data.urls import is_safe_image_url
 
 
 class tool_fragment(nodes.Inline, nodes.TextElement):
     """One part of a tool's data (``part``: description, badges, popover) for ``tool_id``."""
+
+
+class badge_icon(nodes.Inline, nodes.Element):
+    """A registry link type's icon in its badge (HTML only): an http(s) image or a site path."""
+
+
+#: Stands for the path from the page being written to the site's root in cached markup.
+SITE_ROOT = "\x00ga4gh-site-root\x00"
+
+
+def _site_root(self: SphinxTranslator) -> str:
+    if getattr(self, "_ga4gh_caching", False):
+        return SITE_ROOT
+    page = self.builder.get_target_uri(cast(Any, self.builder).current_docname)
+    return relative_uri(page, "")
+
+
+def visit_badge_icon_html(self: SphinxTranslator, node: badge_icon) -> None:
+    url = node["uri"]
+    src = url if "://" in url else _site_root(self) + url.lstrip("/")
+    self.body.append(  # type: ignore[attr-defined]
+        f'<img class="ga4gh-badge-icon" src="{escape(src)}" alt="" />'
+    )
+    raise nodes.SkipNode
+
+
+def skip_badge_icon(self: SphinxTranslator, node: badge_icon) -> None:
+    raise nodes.SkipNode
 
 
 def badge_nodes(tool: Tool) -> list[nodes.Node]:
@@ -35,14 +66,13 @@ def badge_nodes(tool: Tool) -> list[nodes.Node]:
     for badge in tool.badges():
         if result:
             result.append(nodes.Text(" "))
-        result.append(
-            nodes.reference(
-                "",
-                badge.label,
-                refuri=badge.url,
-                classes=["ga4gh-badge", f"ga4gh-badge-{badge.kind}"],
-            )
+        reference = nodes.reference(
+            "", "", refuri=badge.url, classes=["ga4gh-badge", f"ga4gh-badge-{badge.kind}"]
         )
+        if badge.icon and is_safe_image_url(badge.icon):
+            reference += badge_icon(uri=badge.icon)
+        reference += nodes.Text(badge.label)
+        result.append(reference)
     return result
 
 
@@ -151,11 +181,15 @@ def visit_tool_fragment_html(self: SphinxTranslator, node: tool_fragment) -> Non
         holder = nodes.inline("", "", *_nodes_of(self.builder.env, node))
         body = self.body  # type: ignore[attr-defined]
         self.body = []  # type: ignore[attr-defined]
+        self._ga4gh_caching = True  # type: ignore[attr-defined]
         try:
             for child in holder.children:
                 child.walkabout(self)
             markup = cache[key] = "".join(self.body)  # type: ignore[attr-defined]
         finally:
             self.body = body  # type: ignore[attr-defined]
+            self._ga4gh_caching = False  # type: ignore[attr-defined]
+    if SITE_ROOT in markup:
+        markup = markup.replace(SITE_ROOT, _site_root(self))
     self.body.append(markup)  # type: ignore[attr-defined]
     raise nodes.SkipNode

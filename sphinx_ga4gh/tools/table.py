@@ -8,15 +8,19 @@ every builder renders them (LaTeX as a ``longtable``).
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.config import Config
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
+from ..data.diagnostics import conf_line, did_you_mean
 from ..data.tools import Tool
 from ..domain import (
     PAGE_TABLE_ANCHOR,
@@ -27,7 +31,19 @@ from ..domain import (
     type_label,
 )
 from ..pages.sections import append_section
+from ..reporting import warn
 from .fragments import tool_fragment_for
+
+#: The columns a tool table may have: header and relative width (LaTeX); the order is the
+#: configuration's (``ga4gh_site_table_columns``, ``ga4gh_page_table_columns``, ``:columns:``).
+COLUMNS: dict[str, tuple[str, int]] = {
+    "name": ("Name", 18),
+    "type": ("Type", 10),
+    "description": ("Description", 36),
+    "pages": ("Related pages", 18),
+    "registry": ("Registry", 18),
+    "website": ("Website", 12),
+}
 
 
 class tool_table(nodes.General, nodes.Element):
@@ -47,6 +63,7 @@ class ToolTableDirective(SphinxDirective):
     has_content = False
     option_spec: ClassVar[dict[str, Any]] = {
         "type": directives.unchanged,
+        "columns": directives.unchanged,
         "class": directives.class_option,
     }
 
@@ -58,10 +75,21 @@ class ToolTableDirective(SphinxDirective):
         domain.note_site_table(self.env.docname, types)
         for path in domain.site.tool_files:
             self.env.note_dependency(str(path))
+        columns = _split_list(self.options.get("columns"))
+        for column in columns:
+            if column not in COLUMNS:
+                hint = did_you_mean(column, COLUMNS)
+                warn(
+                    f"tool-table: unknown column {column!r}{hint} "
+                    f"(columns: {', '.join(COLUMNS)}); it is left out",
+                    "tool",
+                    self.get_location(),
+                )
         table = tool_table(
             "",
             scope="site",
             types=types,
+            columns=[column for column in columns if column in COLUMNS],
             docname=self.env.docname,
             classes=self.options.get("class", []),
         )
@@ -190,23 +218,43 @@ class FillToolTables(SphinxPostTransform):
             links.append(internal_link(docname, "", badge))
         return table_cell(*links)
 
+    def _cell(self, column: str, domain: Ga4ghDomain, tool: Tool) -> nodes.entry:
+        if column == "name":
+            return self._name_cell(domain, tool)
+        if column == "type":
+            return table_cell(nodes.Text(type_label(tool.type) if tool.type else ""))
+        if column == "description":
+            return self._description_cell(domain, tool)
+        if column == "pages":
+            return self._pages_cell(domain, tool)
+        if column == "website":
+            link = nodes.reference("", "Website", refuri=tool.url) if tool.url else nodes.Text("")
+            return table_cell(link)
+        return table_cell(tool_fragment_for(tool, "badges", domain.relatives_of(tool)))
+
+    def _rows(
+        self, domain: Ga4ghDomain, tools: list[Tool], columns: list[str], anchor: str
+    ) -> list[nodes.row]:
+        rows = []
+        for tool in tools:
+            row = self._row(anchor.format(tool.id))
+            for column in columns:
+                row += self._cell(column, domain, tool)
+            rows.append(row)
+        return rows
+
     def _site_table(
         self, domain: Ga4ghDomain, tools: list[Tool], placeholder: tool_table
     ) -> nodes.Element:
-        rows = []
-        for tool in sorted(tools, key=lambda t: t.name.lower()):
-            row = self._row(SITE_TABLE_ANCHOR.format(tool.id))
-            row += self._name_cell(domain, tool)
-            row += table_cell(nodes.Text(type_label(tool.type)) if tool.type else nodes.Text(""))
-            row += self._description_cell(domain, tool)
-            row += self._pages_cell(domain, tool)
-            row += table_cell(tool_fragment_for(tool, "badges", domain.relatives_of(tool)))
-            rows.append(row)
+        columns = placeholder.get("columns") or list(self.config.ga4gh_site_table_columns)
+        columns = [column for column in columns if column in COLUMNS]
+        ordered = sorted(tools, key=lambda t: t.name.lower())
+        rows = self._rows(domain, ordered, columns, SITE_TABLE_ANCHOR)
         if not rows:
             return nodes.paragraph("", "No tools or resources.", classes=["ga4gh-tool-table-empty"])
         return make_table(
-            ["Name", "Type", "Description", "Related pages", "Registry"],
-            [18, 10, 36, 18, 18],
+            [COLUMNS[column][0] for column in columns],
+            [COLUMNS[column][1] for column in columns],
             rows,
             ["ga4gh-site-tool-table", *placeholder.get("classes", [])],
         )
@@ -214,17 +262,25 @@ class FillToolTables(SphinxPostTransform):
     def _page_table(
         self, domain: Ga4ghDomain, tools: list[Tool], placeholder: tool_table
     ) -> nodes.table:
-        rows = []
-        for tool in tools:
-            row = self._row(PAGE_TABLE_ANCHOR.format(tool.id))
-            row += self._name_cell(domain, tool)
-            row += self._description_cell(domain, tool)
-            row += table_cell(tool_fragment_for(tool, "badges", domain.relatives_of(tool)))
-            rows.append(row)
+        columns = [c for c in self.config.ga4gh_page_table_columns if c in COLUMNS]
         return make_table(
-            ["Tool or resource", "Description", "Registry"],
-            [24, 50, 26],
-            rows,
+            ["Tool or resource" if c == "name" else COLUMNS[c][0] for c in columns],
+            [COLUMNS[column][1] for column in columns],
+            self._rows(domain, tools, columns, PAGE_TABLE_ANCHOR),
             # The site-wide table is searchable; a page's copy of its rows would be noise.
             ["ga4gh-page-tool-table", "no-search"],
         )
+
+
+def check_table_columns(app: Sphinx, config: Config) -> None:
+    """``config-inited``: unknown column names are reported (with the closest) and left out."""
+    conf_py = Path(app.confdir) / "conf.py"
+    for name in ("ga4gh_site_table_columns", "ga4gh_page_table_columns"):
+        for column in getattr(config, name):
+            if column not in COLUMNS:
+                warn(
+                    f"{name}: unknown column {column!r}{did_you_mean(column, COLUMNS)} "
+                    f"(columns: {', '.join(COLUMNS)}); it is left out",
+                    "data",
+                    f"{conf_py}:{conf_line(conf_py, name)}",
+                )
