@@ -166,6 +166,14 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         "name, type, description, pages, registry, website.",
     ),
     ConfigValue(
+        "ga4gh_year_letters",
+        True,
+        "env",
+        (bool,),
+        'Works whose citations would read the same ("Rehm et al., 2021") cite and list as '
+        "2021a, 2021b in title order.",
+    ),
+    ConfigValue(
         "ga4gh_registry_hygiene",
         False,
         "env",

@@ -36,7 +36,7 @@ from .pages.title import TitleFromFrontMatter
 from .references.bibfiles import warn_repeated_keys
 from .references.latex import REFERENCE_VISITORS, KeepReferencesInPlace
 from .references.per_page import append_references, suppress_duplicate_citations
-from .references.styles import register_styles, use_ga4gh_styles
+from .references.styles import prepare_bibliography, register_styles, use_ga4gh_styles
 from .reporting import report, warn
 from .tools.anchors import AnchorsForLatex
 from .tools.declaration import ToolDirective
@@ -210,6 +210,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("config-inited", default_bibliography)
     app.connect("config-inited", suppress_duplicate_citations)
     app.connect("config-inited", use_ga4gh_styles)
+    # after sphinxcontrib-bibtex has read the BibTeX files (its handler has priority 500)
+    app.connect("builder-inited", prepare_bibliography, priority=600)
     app.connect("config-inited", check_table_columns)
     # Liquid first: the per-page references look for the citations it translates.
     app.connect("source-read", translate_liquid, priority=400)

@@ -16,8 +16,10 @@ from typing import Any
 
 import pybtex.plugin
 import sphinxcontrib.bibtex.plugin
+from pybtex.database import Entry
 from pybtex.style import FormattedEntry
 from pybtex.style.formatting.plain import Style as PlainStyle
+from pybtex.style.labels.alpha import LabelStyle as AlphaLabelStyle
 from pybtex.style.sorting import BaseSortingStyle
 from pybtex.style.template import FieldIsMissing
 from sphinx.application import Sphinx
@@ -29,6 +31,7 @@ REFERENCE_STYLE = "ga4gh_author_year"
 FORMATTING_STYLE = "ga4gh"
 YEAR_DESCENDING = "ga4gh_year_descending"
 YEAR_ASCENDING = "ga4gh_year_ascending"
+ALPHA_LABELS = "ga4gh_alpha"
 
 #: sphinxcontrib-bibtex's own defaults: a project that kept them gets ours.
 BIBTEX_DEFAULT_REFERENCE_STYLE = "label"
@@ -90,15 +93,57 @@ class YearAscendingSorting(YearDescendingSorting):
         return (-year, -month, first, title)
 
 
+class Ga4ghAlphaLabels(AlphaLabelStyle):  # type: ignore[misc]
+    """pybtex's alpha labels (RPS21), with a year's letter kept whole: 2021a gives RPS21a."""
+
+    def format_label(self, entry: Any) -> str:
+        year = entry.fields.get("year", "")
+        match = _SUFFIXED_YEAR.fullmatch(year)
+        if match is None:
+            return str(super().format_label(entry))
+        plain = Entry(entry.type, fields={**entry.fields, "year": match.group(1)})
+        plain.persons = entry.persons
+        return str(super().format_label(plain)) + match.group(2)
+
+
+_SUFFIXED_YEAR = re.compile(r"(\d{4})([a-z])")
+_DOI_URL = re.compile(r"^https?://(?:dx\.)?doi\.org/(10\.\S+)$", re.IGNORECASE)
+
+
+#: Marks a ``title`` made for citing a work that has no author, editor or title.
+UNTITLED = "ga4gh_untitled"
+
+
+def without_doubled_doi(entry: Any) -> Any:
+    """The entry as listed: its DOI shown once (a ``url`` that is the DOI's doi.org address is
+    dropped, or becomes the ``doi`` when the entry has none), and without a title made only to
+    cite it."""
+    url = entry.fields.get("url", "").strip()
+    match = _DOI_URL.match(url)
+    if match is None and UNTITLED not in entry.fields:
+        return entry
+    dropped = {"url"} if match is not None else set()
+    if UNTITLED in entry.fields:
+        dropped |= {"title", UNTITLED}
+    fields = {key: value for key, value in entry.fields.items() if key.lower() not in dropped}
+    if match is not None:
+        fields.setdefault("doi", match.group(1))
+    copy = Entry(entry.type, fields=fields)
+    copy.persons = entry.persons
+    copy.key = entry.key
+    return copy
+
+
 class Ga4ghFormattingStyle(PlainStyle):  # type: ignore[misc]
     # Labels derived from the entry (RPS21), not its position: the same work is listed on many
     # pages, and numbered labels would collide between their lists.
-    default_label_style = "alpha"
+    default_label_style = ALPHA_LABELS
     default_sorting_style = YEAR_DESCENDING
 
     def format_entry(self, label: str, entry: Any, bib_data: Any = None) -> FormattedEntry:
         """An entry that lacks a field its type requires (a report without ``institution``)
         is listed with what it has, as jekyll-scholar lists it, instead of an error text."""
+        entry = without_doubled_doi(entry)
         try:
             return super().format_entry(label, entry, bib_data=bib_data)
         except FieldIsMissing:
@@ -146,6 +191,7 @@ class Ga4ghReferenceStyle(AuthorYearReferenceStyle):
 
 
 def register_styles() -> None:
+    pybtex.plugin.register_plugin("pybtex.style.labels", ALPHA_LABELS, Ga4ghAlphaLabels)
     pybtex.plugin.register_plugin("pybtex.style.sorting", YEAR_DESCENDING, YearDescendingSorting)
     pybtex.plugin.register_plugin("pybtex.style.sorting", YEAR_ASCENDING, YearAscendingSorting)
     for name, style in FORMATTING_STYLES.items():
@@ -161,3 +207,57 @@ def use_ga4gh_styles(app: Sphinx, config: Config) -> None:
         config.bibtex_reference_style = REFERENCE_STYLE
     if config.bibtex_default_style == BIBTEX_DEFAULT_FORMATTING_STYLE:
         config.bibtex_default_style = FORMATTING_STYLE
+
+
+# --- 2021a, 2021b -----------------------------------------------------------------------------
+
+
+def _cited_authors(entry: Any) -> str:
+    """The author part of an author-year citation: "Rehm", "Rehm and Page", "Rehm et al."."""
+    people = entry.persons.get("author") or entry.persons.get("editor") or []
+    names = [" ".join(person.last_names) for person in people]
+    if len(names) > 2:
+        return f"{names[0]} et al."
+    return " and ".join(names)
+
+
+def disambiguate_years(entries: Any) -> None:
+    """Works whose citations would read the same ("Rehm et al., 2021") get the years 2021a,
+    2021b, … in title order, in citations and lists alike. The original year is kept in
+    ``ga4gh_year``, so running again (on a cached bibliography) gives the same letters."""
+    groups: dict[tuple[str, str], list[Any]] = {}
+    for entry in entries.values():
+        year = entry.fields.get("ga4gh_year") or entry.fields.get("year", "")
+        if year:
+            groups.setdefault((_cited_authors(entry), year), []).append(entry)
+    for (_authors, year), group in groups.items():
+        if len(group) == 1:
+            group[0].fields["year"] = year
+            continue
+        group.sort(key=lambda e: (e.fields.get("title", "").lower(), e.key))
+        for position, entry in enumerate(group):
+            entry.fields["ga4gh_year"] = year
+            entry.fields["year"] = f"{year}{chr(ord('a') + position)}"
+
+
+def name_untitled(entries: Any) -> None:
+    """A work with no author, editor or title (a DOI and a year) is cited by its DOI, else its
+    URL, else its key: author-year citations need a name, and it would otherwise stop the
+    build. Its list entry leaves the made-up title out (:func:`without_doubled_doi`)."""
+    for key, entry in entries.items():
+        if entry.persons.get("author") or entry.persons.get("editor"):
+            continue
+        if entry.fields.get("title") and UNTITLED not in entry.fields:
+            continue
+        doi = entry.fields.get("doi", "").strip()
+        url = entry.fields.get("url", "").strip()
+        entry.fields["title"] = f"doi:{doi}" if doi else url or key
+        entry.fields[UNTITLED] = "1"
+
+
+def prepare_bibliography(app: Sphinx) -> None:
+    """``builder-inited``, after sphinxcontrib-bibtex has read the BibTeX files."""
+    entries = app.env.get_domain("cite").bibdata.data.entries  # type: ignore[attr-defined]
+    name_untitled(entries)
+    if app.config.ga4gh_year_letters:
+        disambiguate_years(entries)

@@ -1,0 +1,2 @@
+project = "Citations"
+extensions = ["sphinx_ga4gh"]
