@@ -1,4 +1,5 @@
-"""The ``sphinx-ga4gh`` command: ``migrate`` a Jekyll site, ``check`` a site without building."""
+"""The ``sphinx-ga4gh`` command: ``migrate`` a Jekyll site, ``check`` a site without building,
+``import-csv`` a spreadsheet of tools as the YAML registry."""
 
 from __future__ import annotations
 
@@ -83,6 +84,25 @@ def _check(arguments: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
+def _import_csv(arguments: argparse.Namespace) -> int:
+    from .data.csv_import import read_registry_csv, registry_yaml
+
+    source, out = Path(arguments.csv), Path(arguments.out)
+    if not source.is_file():
+        print(f"sphinx-ga4gh import-csv: {source} is not a file", file=sys.stderr)
+        return 2
+    if out.exists() and not arguments.force:
+        print(f"sphinx-ga4gh import-csv: {out} exists (use --force to replace it)", file=sys.stderr)
+        return 2
+    entries, problems = read_registry_csv(source)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(registry_yaml(entries, source.name), encoding="utf-8")
+    for problem in problems:
+        print(f"{problem.location}: ga4gh.{problem.subtype}: {problem.message}")
+    print(f"Wrote {len(entries)} tools to {out}", file=sys.stderr)
+    return 1 if problems else 0
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(
         prog="sphinx-ga4gh", description=(__doc__ or "").replace("``", "")
@@ -116,6 +136,13 @@ def parser() -> argparse.ArgumentParser:
         "text on pages that mention no tool",
     )
     check_command.set_defaults(run=_check)
+    import_command = commands.add_parser(
+        "import-csv", help="write the YAML tool registry from a spreadsheet's CSV export"
+    )
+    import_command.add_argument("csv", help="the CSV file, with a header row of registry keys")
+    import_command.add_argument("out", help="the YAML registry to write")
+    import_command.add_argument("--force", action="store_true", help="replace OUT if it exists")
+    import_command.set_defaults(run=_import_csv)
     return main
 
 

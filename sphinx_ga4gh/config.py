@@ -174,6 +174,14 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         "2021a, 2021b in title order.",
     ),
     ConfigValue(
+        "ga4gh_tools_json",
+        "ga4gh-tools.json",
+        "html",
+        (str, type(None)),
+        "Where HTML builds write the registry with what the build computed (entry pages, "
+        "mentions, instances) as JSON, relative to the output folder; empty or None: not written.",
+    ),
+    ConfigValue(
         "ga4gh_registry_hygiene",
         False,
         "env",

@@ -40,6 +40,7 @@ from .references.styles import prepare_bibliography, register_styles, use_ga4gh_
 from .reporting import report, warn
 from .tools.anchors import AnchorsForLatex
 from .tools.declaration import ToolDirective
+from .tools.export import write_tools_json
 from .tools.fragments import (
     ExpandToolFragments,
     badge_icon,
@@ -228,6 +229,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("doctree-read", warn_plain_names)
     app.connect("env-check-consistency", warn_unmentioned_tools)
     app.connect("env-check-consistency", warn_unknown_parents)
+    app.connect("build-finished", write_tools_json)
     app.connect("env-get-updated", pages_to_rewrite)
     app.connect("build-finished", copy_site_files)
 
