@@ -52,6 +52,20 @@ def browser() -> Iterator[Any]:
     yield from launch()
 
 
+@pytest.fixture(params=[*INTERACTIVE_THEMES, "alabaster"])
+def any_theme(
+    request: pytest.FixtureRequest, browser: Any, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[Site, Any, Any]]:
+    """The example under each theme (alabaster too), a page watched for errors and requests
+    that leave the machine, and the watch (clean at the end)."""
+    site = served(request.param, tmp_path_factory)
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page, watch = watched_page(context, data_image_urls(EXAMPLE))
+    yield site, page, watch
+    context.close()
+    watch.assert_clean()
+
+
 @pytest.fixture(params=INTERACTIVE_THEMES)
 def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Site:
     return served(request.param, tmp_path_factory)
@@ -144,13 +158,8 @@ def _lands_on(page: Any, site: Site, href: str) -> str:
     return href.split("#", 1)[0]
 
 
-@pytest.mark.parametrize("theme", [*INTERACTIVE_THEMES, "alabaster"])
-def test_search_finds_tools_by_name_and_description(
-    browser: Any, theme: str, tmp_path_factory: pytest.TempPathFactory
-) -> None:
-    site = served(theme, tmp_path_factory)
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page, watch = watched_page(context, data_image_urls(EXAMPLE))
+def test_search_finds_tools_by_name_and_description(any_theme: tuple[Site, Any, Any]) -> None:
+    site, page, _ = any_theme
     # A tool with a field-guide entry: its name leads there.
     found = search_results(page, site, "Phenopackets")
     assert "technologies_standards/phenopackets.html" in {
@@ -164,8 +173,6 @@ def test_search_finds_tools_by_name_and_description(
     # Words of a description lead to the table that shows it.
     found = search_results(page, site, "unambiguous genetic variation")
     assert "about/tools_resources.html" in {href.split("#")[0] for href in found}
-    context.close()
-    watch.assert_clean()
 
 
 # --- tables -----------------------------------------------------------------------------------
@@ -247,21 +254,14 @@ def _luminance(css_colour: str) -> float:
     return (0.2126 * red + 0.7152 * green + 0.0722 * blue) / 255
 
 
-@pytest.mark.parametrize("theme", [*INTERACTIVE_THEMES, "alabaster"])
-def test_main_pages_load_cleanly_under_each_theme(
-    browser: Any, theme: str, tmp_path_factory: pytest.TempPathFactory
-) -> None:
-    site = served(theme, tmp_path_factory)
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page, watch = watched_page(context, data_image_urls(EXAMPLE))
+def test_main_pages_load_cleanly_under_each_theme(any_theme: tuple[Site, Any, Any]) -> None:
+    site, page, watch = any_theme
     for docname in MAIN_PAGES:
         page.goto(site.page(docname))
         assert page.locator("script[src*='ga4gh.js']").count() == 1
     page.goto(site.page("index"))
     page.get_by_role("button", name="Beacon v2").first.click()
     assert page.get_by_role("dialog", name="Beacon v2").first.is_visible()
-    context.close()
-    watch.assert_clean()
     assert watch.stand_ins  # the contributors' avatars were asked for, and stood in for
 
 

@@ -8,6 +8,7 @@ import hashlib
 import re
 import shutil
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -32,12 +33,21 @@ def digest(outdir: Path) -> dict[str, str]:
     }
 
 
-def mentioning_tools(site: Path) -> list[str]:
+def pages_whose_text(site: Path, matches: Callable[[str], bool]) -> list[str]:
     return sorted(
         path.relative_to(site).with_suffix("").as_posix()
         for path in site.rglob("*.md")
-        if "{tool}" in path.read_text("utf-8")
+        if matches(path.read_text("utf-8"))
     )
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace the first ``old`` of the file by ``new``, as an editor would."""
+    path.write_text(path.read_text("utf-8").replace(old, new, 1), "utf-8")
+
+
+def mentioning_tools(site: Path) -> list[str]:
+    return pages_whose_text(site, lambda text: "{tool}" in text)
 
 
 def test_editing_one_page_rereads_that_page(make_app: type[SphinxTestApp], site: Path) -> None:
@@ -52,20 +62,15 @@ def test_editing_one_page_rereads_that_page(make_app: type[SphinxTestApp], site:
 
 def listing(site: Path, page_id: str) -> list[str]:
     """Pages whose related_pages name ``page_id`` (the generator writes them on one line)."""
-    return sorted(
-        path.relative_to(site).with_suffix("").as_posix()
-        for path in site.rglob("page_*.md")
-        if re.search(rf"^  \w+: \[.*\b{page_id}\b.*\]$", path.read_text("utf-8"), re.M)
-    )
+    related = re.compile(rf"^  \w+: \[.*\b{page_id}\b.*\]$", re.M)
+    return pages_whose_text(site, lambda text: related.search(text) is not None)
 
 
 def test_editing_one_page_rewrites_only_the_pages_that_show_it(
     make_app: type[SphinxTestApp], site: Path
 ) -> None:
     build(make_app, site, freshenv=True)
-    page = site / "repositories" / "page_00001.md"
-    text = page.read_text("utf-8")
-    page.write_text(text.replace("description: ", "description: Newly edited, "), "utf-8")
+    edit(site / "repositories" / "page_00001.md", "description: ", "description: Newly edited, ")
     app = make_app("html", srcdir=site)
     written: list[str] = []
     app.connect("html-page-context", lambda _a, name, *_: written.append(name))
@@ -85,8 +90,7 @@ def test_editing_the_registry_rereads_only_pages_that_use_tools(
 ) -> None:
     build(make_app, site, freshenv=True)
     registry = site / "_data" / "tool_and_resource_list.yml"
-    text = registry.read_text("utf-8")
-    registry.write_text(text.replace("  description: ", "  description: Edited. ", 1), "utf-8")
+    edit(registry, "  description: ", "  description: Edited. ")
     _, read = build(make_app, site)
     # The pages that mention tools, and the page whose site-wide table lists them all.
     assert sorted(read) == sorted([*mentioning_tools(site), "tools"])
