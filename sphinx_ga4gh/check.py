@@ -396,8 +396,15 @@ def check_site(root: Path, registry: bool = False) -> list[Problem]:
     the registry hygiene findings (unmentioned entries, tool names in plain text)."""
     site = _sphinx_project(root) if (root / "conf.py").is_file() else _jekyll_site(root)
     problems = list(site.problems)
+    # Paths inside messages ("also defined at …") relative too, as the first column is.
+    inside = f"{root.resolve()}/"
     problems += [
-        Problem(_relative(root, d.location.path), d.location.line, f"ga4gh.{d.subtype}", d.message)
+        Problem(
+            _relative(root, d.location.path),
+            d.location.line,
+            f"ga4gh.{d.subtype}",
+            d.message.replace(inside, ""),
+        )
         for d in site.data.diagnostics
     ]
     bib, bib_problems = _bib_problems(site)

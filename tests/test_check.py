@@ -27,7 +27,8 @@ def test_a_jekyll_site_with_every_kind_of_problem() -> None:
     expected_starts = [
         "_bibliography/references.bib:7: ga4gh.data: BibTeX key 'known_2020' repeats the entry",
         "_data/sidebars/main.yml:5: ga4gh.data: malformed YAML (line 5, column 4)",
-        "_data/tool_and_resource_list.yml:4: ga4gh.tool: duplicate tool id 'beacon'",
+        "_data/tool_and_resource_list.yml:4: ga4gh.tool: duplicate tool id 'beacon': also "
+        "defined at _data/tool_and_resource_list.yml:1;",
         "_data/tool_and_resource_list.yml:9: ga4gh.tool: tool 'shady': url 'javascript:alert(1)'",
         "pages/one.md:4: ga4gh.contributor: unknown contributor 'Nobody Known'",
         "pages/one.md:5: ga4gh.affiliation: unknown affiliation 'Unknown Org'",

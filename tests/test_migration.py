@@ -215,3 +215,20 @@ def test_the_migrated_site_builds_with_no_warnings(
     # Files named by data and raw HTML are published at their Jekyll paths.
     assert (app.outdir / "assets" / "img" / "consortium.svg").is_file()
     assert (app.outdir / "guides" / "start" / "index.html").is_file()
+
+
+def test_root_toctrees_come_before_the_homepages_sections(tmp_path: Path) -> None:
+    """In the PDF, toctree captions become parts only before the first section."""
+    site = tmp_path / "site"
+    (site / "pages").mkdir(parents=True)
+    (site / "_config.yml").write_text("title: Small\n", "utf-8")
+    (site / "index.md").write_text(
+        "---\ntitle: Home\n---\nWelcome.\n\n```markdown\n## not a section\n```\n\n"
+        "## News\n\nNothing yet.\n",
+        "utf-8",
+    )
+    (site / "pages" / "a.md").write_text("---\ntitle: A\n---\n\nText.\n", "utf-8")
+    migrate(site, tmp_path / "out")
+    home = (tmp_path / "out" / "index.md").read_text("utf-8")
+    assert home.index("```{toctree}") < home.index("## News")
+    assert home.index("## not a section") < home.index("```{toctree}")

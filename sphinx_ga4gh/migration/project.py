@@ -28,6 +28,7 @@ from .jekyll import (
 from .links import SiteLinks, rewrite_links
 from .liquid import Finding, PageContext, translate
 from .navigation import Navigation, build_navigation, toctree
+from .scanner import fenced_code_ranges
 
 #: Folders of the site copied as they are: data and bibliography are read by the build.
 DATA_FOLDERS = ("_data", "_bibliography")
@@ -310,7 +311,7 @@ def migrate(
         result = migrate_page(site, page, children)
         text = result.text
         if page.docname == root_docname:
-            text = text.rstrip("\n") + "\n" + _root_toctrees(navigation)
+            text = with_root_toctrees(text, _root_toctrees(navigation))
         _write(out / f"{page.docname}.md", text)
         report.findings += [(page.relpath, found) for found in result.findings]
         report.links_rewritten += result.links_rewritten
@@ -325,13 +326,28 @@ def migrate(
             report.findings.append((page.relpath, Finding(1, "html page", "", False, message)))
     if home is None or not home.is_markdown:
         text, findings = _homepage(site)
-        _write(out / f"{root_docname}.md", text.rstrip("\n") + "\n" + _root_toctrees(navigation))
+        _write(out / f"{root_docname}.md", with_root_toctrees(text, _root_toctrees(navigation)))
         report.findings += findings
     references_title = headings.most_common(1)[0][0] if headings else None
     _write(out / "conf.py", _conf_py(site, references_title))
     report.files_copied = _copy_files(site, out)
     report.findings.sort(key=lambda item: (item[0], item[1].line))
     return report
+
+
+_SECTION = re.compile(r"^## ", re.MULTILINE)
+
+
+def with_root_toctrees(text: str, toctrees: str) -> str:
+    """The homepage with its (hidden) toctrees before its first ``##`` section, so that in the
+    PDF their captions become parts and the sections do not swallow them; at the end when it
+    has no sections."""
+    fences = fenced_code_ranges(text, myst=True)
+    for match in _SECTION.finditer(text):
+        if not any(start <= match.start() < end for start, end in fences):
+            head, tail = text[: match.start()], text[match.start() :]
+            return head.rstrip("\n") + "\n" + toctrees + "\n" + tail
+    return text.rstrip("\n") + "\n" + toctrees
 
 
 def _root_toctrees(navigation: Navigation) -> str:
