@@ -144,3 +144,11 @@ def test_a_tools_description_is_the_same_markup_everywhere_and_searchable(
     # The site-wide table's words are in the search index, the popovers' are not.
     index = (app.outdir / "searchindex.js").read_text("utf-8")
     assert "nobodi" in index  # "Nobody writes about this one.": a description only
+
+
+@pytest.mark.sphinx("html", testroot="basic", freshenv=True)
+def test_added_sections_are_in_the_pages_contents(app: SphinxTestApp) -> None:
+    """Added before Sphinx's doctree-read, so the page's table of contents lists them."""
+    app.build()
+    toc = app.env.tocs["guides/passports"].astext()
+    assert "Tools and resources on this page" in toc

@@ -67,7 +67,7 @@ def _page_links(entry: dict[str, Any], own_page_id: str, source: str) -> list[no
 
 
 class AppendNationalResources(SphinxTransform):
-    default_priority = 881  # after the page's tool table (880)
+    default_priority = 861  # after the page's tool table (860), before doctree-read (880)
 
     def apply(self, **kwargs: Any) -> None:
         docname = self.env.docname

@@ -131,7 +131,7 @@ def _group(title: str, items: list[nodes.list_item], kind: str) -> nodes.contain
 class AppendPagePeople(SphinxTransform):
     """People and "Supported by" at the end of a page, from its front matter."""
 
-    default_priority = 885  # after the tool table (880)
+    default_priority = 863  # after the other sections (860-862), before doctree-read (880)
 
     def apply(self, **kwargs: Any) -> None:
         if not self.config.ga4gh_page_people:

@@ -21,7 +21,7 @@ from .section_tiles import section_tiles
 class AppendRelatedPages(SphinxTransform):
     """Add a "Related pages" section holding one tile list per page type."""
 
-    default_priority = 882  # after the tool table (880), before people (885)
+    default_priority = 862  # after the tool table (860), before people and doctree-read (880)
 
     def apply(self, **kwargs: Any) -> None:
         if not self.config.ga4gh_related_pages:

@@ -16,7 +16,7 @@ from .front_matter import front_matter
 
 
 class TitleFromFrontMatter(SphinxTransform):
-    # Before the extension's own appended sections (880+) and Sphinx's title collection.
+    # Before the extension's own appended sections (860+) and Sphinx's title collection.
     default_priority = 200
 
     def apply(self, **kwargs: Any) -> None:

@@ -106,8 +106,9 @@ class ToolTableDirective(SphinxDirective):
 class InsertPageToolTable(SphinxTransform):
     """Append "Tools and resources on this page" to every page that mentions a tool."""
 
-    # After the domain has collected the page's mentions (SphinxDomains, 850).
-    default_priority = 880
+    # After the domain has collected the page's mentions (SphinxDomains, 850) and before
+    # Sphinx's doctree-read (880), where the page's table of contents is taken.
+    default_priority = 860
 
     def apply(self, **kwargs: Any) -> None:
         if not self.config.ga4gh_page_tool_table:
