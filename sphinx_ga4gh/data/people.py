@@ -127,7 +127,7 @@ def parse_contributors(data: Any, path: str) -> tuple[dict[str, Contributor], li
         location = SourceLocation(path, data.line_of(name))
         if details is None:
             details = LocatedDict()
-            details.line, details.key_lines = location.line, {}
+            details.line = location.line
         if not isinstance(details, LocatedDict):
             problems.append(
                 Diagnostic(

@@ -51,8 +51,6 @@ def _construct_located_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) 
     loader.flatten_mapping(node)
     mapping = LocatedDict()
     mapping.line = node.start_mark.line + 1
-    mapping.key_lines = {}
-    mapping.repeated = []
     for key_node, value_node in node.value:
         # Keys are names as written: YAML 1.1 would read `NO:` (Norway in countries.yml) as
         # false and `2021:` as a number.

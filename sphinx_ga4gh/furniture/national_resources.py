@@ -35,7 +35,6 @@ def _resource(
         return None
     fields = LocatedDict({"id": entry.get("id") or name, **entry})
     fields.line = front_matter_line(source, name)
-    fields.key_lines = {}
     tool, problems = tool_from_fields(fields, SourceLocation(source, fields.line), link_types)
     for problem in problems:
         warn(f"national_resources: {problem.message}", problem.subtype, (docname, fields.line))

@@ -50,7 +50,7 @@ class ToolDirective(SphinxDirective):
 
     def _fields(self, tool_id: str, base: Tool | None) -> LocatedDict:
         fields = LocatedDict(_fields_of(base) if base else {"id": tool_id})
-        fields.line, fields.key_lines = self.lineno, {}
+        fields.line = self.lineno
         for option in _FIELD_OPTIONS:
             if option in self.options:
                 fields[option.replace("-", "_")] = self.options[option]

@@ -7,8 +7,8 @@ search indexer pay for every node. A :class:`tool_fragment` stands for one of th
 its nodes once per tool and build and writes the same markup at every place; other builders get
 the nodes themselves (:class:`ExpandToolFragments`), so LaTeX and text output are unchanged.
 
-The fragment holds the part's plain text as its only child, which is what Sphinx's search index
-reads.
+A searchable fragment holds the part's plain text as its only child, which is what Sphinx's
+search index reads.
 """
 
 from __future__ import annotations
@@ -143,7 +143,14 @@ PARTS: dict[str, Callable[[Tool, Relatives], list[nodes.Node]]] = {
 }
 
 
-def tool_fragment_for(tool: Tool, part: str, relatives: Relatives) -> tool_fragment:
+def tool_fragment_for(
+    tool: Tool, part: str, relatives: Relatives, searchable: bool = True
+) -> tool_fragment:
+    """The fragment; with ``searchable``, its plain text for the search index (which costs
+    building its nodes once more). Popovers and pages' tool tables are left out of the index,
+    so their fragments need none."""
+    if not searchable:
+        return tool_fragment("", tool_id=tool.id, part=part)
     text = nodes.inline("", "", *PARTS[part](tool, relatives)).astext()
     return tool_fragment(text, text, tool_id=tool.id, part=part)
 

@@ -108,9 +108,14 @@ def warn_plain_names(app: Sphinx, doctree: nodes.document) -> None:
     path = env.doc2path(env.docname)
     if domain.mentions.get(env.docname) or path.suffix != ".md":
         return
-    names = domain.__dict__.get("_ga4gh_name_pattern")
-    if names is None:
-        names = domain.__dict__["_ga4gh_name_pattern"] = name_pattern(domain.all_tools())
+    # The registry's names, as check uses: known from the start of the build, so every page
+    # (and every -j process) is searched for the same names. One pattern per loaded registry.
+    patterns: dict[int, NamePattern | None] = domain.__dict__.setdefault("_ga4gh_names", {})
+    key = id(domain.site)
+    if key not in patterns:
+        patterns.clear()
+        patterns[key] = name_pattern(domain.site.tools.values())
+    names = patterns[key]
     if names is None:
         return
     text = path.read_text(encoding="utf-8")

@@ -59,7 +59,7 @@ def build_tool_reference(
     node += tool_name(display, display)
     # "no-search": Sphinx's search index skips it; the tool's text is not this page's text.
     popover = tool_popover("", label=tool.name, classes=["no-search"])
-    popover += tool_fragment_for(tool, "popover", relatives)
+    popover += tool_fragment_for(tool, "popover", relatives, searchable=False)
     if entry_link is not None:
         entry_link["classes"].append("ga4gh-entry-link")
         popover += entry_link

@@ -21,7 +21,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
 from ..data.diagnostics import conf_line, did_you_mean
-from ..data.tools import Tool
+from ..data.tools import Relatives, Tool
 from ..domain import (
     PAGE_TABLE_ANCHOR,
     SITE_TABLE_ANCHOR,
@@ -44,6 +44,13 @@ COLUMNS: dict[str, tuple[str, int]] = {
     "registry": ("Registry", 18),
     "website": ("Website", 12),
 }
+
+
+def unknown_column_message(where: str, column: str) -> str:
+    hint = did_you_mean(column, COLUMNS)
+    return (
+        f"{where}: unknown column {column!r}{hint} (columns: {', '.join(COLUMNS)}); it is left out"
+    )
 
 
 class tool_table(nodes.General, nodes.Element):
@@ -78,13 +85,7 @@ class ToolTableDirective(SphinxDirective):
         columns = _split_list(self.options.get("columns"))
         for column in columns:
             if column not in COLUMNS:
-                hint = did_you_mean(column, COLUMNS)
-                warn(
-                    f"tool-table: unknown column {column!r}{hint} "
-                    f"(columns: {', '.join(COLUMNS)}); it is left out",
-                    "tool",
-                    self.get_location(),
-                )
+                warn(unknown_column_message("tool-table", column), "tool", self.get_location())
         table = tool_table(
             "",
             scope="site",
@@ -200,13 +201,13 @@ class FillToolTables(SphinxPostTransform):
             return table_cell(nodes.reference("", "", name, refuri=tool.url))
         return table_cell(name)
 
-    def _description_cell(self, domain: Ga4ghDomain, tool: Tool) -> nodes.entry:
+    def _description_cell(self, tool: Tool, relatives: Relatives, searchable: bool) -> nodes.entry:
         """The description, and on a line of its own what the tool is an instance of and its
         instances."""
-        relatives = domain.relatives_of(tool)
-        cell = table_cell(tool_fragment_for(tool, "description", relatives))
+        cell = table_cell(tool_fragment_for(tool, "description", relatives, searchable))
         if relatives.parent is not None or relatives.instances:
-            cell += nodes.paragraph("", "", tool_fragment_for(tool, "relatives", relatives))
+            fragment = tool_fragment_for(tool, "relatives", relatives, searchable)
+            cell += nodes.paragraph("", "", fragment)
         return cell
 
     def _pages_cell(self, domain: Ga4ghDomain, tool: Tool) -> nodes.entry:
@@ -219,28 +220,36 @@ class FillToolTables(SphinxPostTransform):
             links.append(internal_link(docname, "", badge))
         return table_cell(*links)
 
-    def _cell(self, column: str, domain: Ga4ghDomain, tool: Tool) -> nodes.entry:
+    def _cell(
+        self, column: str, domain: Ga4ghDomain, tool: Tool, relatives: Relatives, searchable: bool
+    ) -> nodes.entry:
         if column == "name":
             return self._name_cell(domain, tool)
         if column == "type":
             return table_cell(nodes.Text(type_label(tool.type) if tool.type else ""))
         if column == "description":
-            return self._description_cell(domain, tool)
+            return self._description_cell(tool, relatives, searchable)
         if column == "pages":
             return self._pages_cell(domain, tool)
         if column == "website":
             link = nodes.reference("", "Website", refuri=tool.url) if tool.url else nodes.Text("")
             return table_cell(link)
-        return table_cell(tool_fragment_for(tool, "badges", domain.relatives_of(tool)))
+        return table_cell(tool_fragment_for(tool, "badges", relatives, searchable))
 
     def _rows(
-        self, domain: Ga4ghDomain, tools: list[Tool], columns: list[str], anchor: str
+        self,
+        domain: Ga4ghDomain,
+        tools: list[Tool],
+        columns: list[str],
+        anchor: str,
+        searchable: bool,
     ) -> list[nodes.row]:
         rows = []
         for tool in tools:
             row = self._row(anchor.format(tool.id))
+            relatives = domain.relatives_of(tool)
             for column in columns:
-                row += self._cell(column, domain, tool)
+                row += self._cell(column, domain, tool, relatives, searchable)
             rows.append(row)
         return rows
 
@@ -250,7 +259,7 @@ class FillToolTables(SphinxPostTransform):
         columns = placeholder.get("columns") or list(self.config.ga4gh_site_table_columns)
         columns = [column for column in columns if column in COLUMNS]
         ordered = sorted(tools, key=lambda t: t.name.lower())
-        rows = self._rows(domain, ordered, columns, SITE_TABLE_ANCHOR)
+        rows = self._rows(domain, ordered, columns, SITE_TABLE_ANCHOR, searchable=True)
         if not rows:
             return nodes.paragraph("", "No tools or resources.", classes=["ga4gh-tool-table-empty"])
         return make_table(
@@ -267,8 +276,8 @@ class FillToolTables(SphinxPostTransform):
         return make_table(
             ["Tool or resource" if c == "name" else COLUMNS[c][0] for c in columns],
             [COLUMNS[column][1] for column in columns],
-            self._rows(domain, tools, columns, PAGE_TABLE_ANCHOR),
             # The site-wide table is searchable; a page's copy of its rows would be noise.
+            self._rows(domain, tools, columns, PAGE_TABLE_ANCHOR, searchable=False),
             ["ga4gh-page-tool-table", "no-search"],
         )
 
@@ -279,9 +288,5 @@ def check_table_columns(app: Sphinx, config: Config) -> None:
     for name in ("ga4gh_site_table_columns", "ga4gh_page_table_columns"):
         for column in getattr(config, name):
             if column not in COLUMNS:
-                warn(
-                    f"{name}: unknown column {column!r}{did_you_mean(column, COLUMNS)} "
-                    f"(columns: {', '.join(COLUMNS)}); it is left out",
-                    "data",
-                    f"{conf_py}:{conf_line(conf_py, name)}",
-                )
+                location = f"{conf_py}:{conf_line(conf_py, name)}"
+                warn(unknown_column_message(name, column), "data", location)
