@@ -77,6 +77,8 @@ class SiteRow:
     pages: int = 0
     translated: int = 0
     left: int = 0
+    #: Pages (built HTML name) with constructs the migration left as written.
+    left_pages: set[str] = field(default_factory=set)
     warnings: Counter[str] = field(default_factory=Counter)
     warning_lines: list[str] = field(default_factory=list)
     seconds: float = 0.0
@@ -105,6 +107,9 @@ def measure(site: Path, out: Path, pdf: bool) -> SiteRow:
     row.pages = report.pages
     row.translated = sum(report.counts().values())
     row.left = len(report.untranslated)
+    row.left_pages = {
+        str(Path(path).with_suffix(".html")) for path, _finding in report.untranslated
+    }
     html = project / "_build" / "html"
     warnings_file = project / "_build" / "warnings.txt"
     warnings_file.parent.mkdir(parents=True, exist_ok=True)
