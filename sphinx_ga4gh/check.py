@@ -179,6 +179,7 @@ def _sphinx_project(root: Path) -> Site:
         conf.get("ga4gh_contributors"),
         conf.get("ga4gh_affiliations"),
         link_types,
+        [str(key) for key in conf.get("ga4gh_registry_extra_keys") or []],
     )
     data.diagnostics[:0] = problems
     excluded = ["_build", *[str(p) for p in conf.get("exclude_patterns", [])]]

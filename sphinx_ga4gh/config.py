@@ -68,6 +68,29 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         "Heading of the table built from a page's ``national_resources`` front matter.",
     ),
     ConfigValue(
+        "ga4gh_topic_national_resources",
+        True,
+        "env",
+        (bool,),
+        "On each page with a ``page_id`` and a ``type``, list the ``national_resources`` of "
+        "country pages whose ``related_pages`` name the page under its type.",
+    ),
+    ConfigValue(
+        "ga4gh_topic_national_resources_title",
+        "National resources",
+        "env",
+        (str,),
+        "Heading of the national resources table on topic pages.",
+    ),
+    ConfigValue(
+        "ga4gh_main_resources_title",
+        "{title} contributes to",
+        "env",
+        (str,),
+        "Heading of a country page's ``ref_to_main_resources`` table; ``{title}`` is the "
+        "page's title.",
+    ),
+    ConfigValue(
         "ga4gh_related_pages",
         True,
         "env",
@@ -150,12 +173,20 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         "Unset: the ELIXIR set (bio.tools, FAIRsharing, TeSS, Europe PMC).",
     ),
     ConfigValue(
+        "ga4gh_registry_extra_keys",
+        [],
+        "env",
+        (list, tuple),
+        "Keys the site adds to its registry entries (``catalog``, ``category``…): not reported "
+        "as unknown, and each can be a tool table column.",
+    ),
+    ConfigValue(
         "ga4gh_site_table_columns",
         ["name", "type", "description", "pages", "registry"],
         "env",
         (list, tuple),
         "The columns of site-wide tool tables, in order: any of name, type, description, pages, "
-        "registry, website.",
+        "registry, website, or a key of ``ga4gh_registry_extra_keys``.",
     ),
     ConfigValue(
         "ga4gh_page_table_columns",
@@ -163,7 +194,8 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         "env",
         (list, tuple),
         'The columns of each page\'s "Tools and resources on this page" table, in order: any of '
-        "name, type, description, pages, registry, website.",
+        "name, type, description, pages, registry, website, or a key of "
+        "``ga4gh_registry_extra_keys``.",
     ),
     ConfigValue(
         "ga4gh_year_letters",

@@ -24,7 +24,7 @@ from sphinx.util.typing import RoleFunction
 from .data.markdown import plain_text
 from .data.site import SiteData
 from .data.tools import Instance, Relatives, Tool
-from .pages.front_matter import FrontMatter, front_matter
+from .pages.front_matter import FrontMatter, front_matter, related_page_ids
 from .pages.role import PageRole
 from .reporting import warn
 from .tools.reference import ToolRole, build_tool_reference
@@ -78,6 +78,27 @@ class DeclaredTool(NamedTuple):
 class PageEntry(NamedTuple):
     docname: str
     line: int
+
+
+class NationalResource(NamedTuple):
+    """One ``national_resources`` entry of a country page (``docname``), at ``line`` of it,
+    with its ``related_pages`` (page type → page ids): topic pages list it."""
+
+    docname: str
+    line: int
+    tool: Tool
+    related_pages: dict[str, list[str]]
+
+
+#: Listing key of every country page: ``{tool-table}`` with ``:national-resources:`` listens.
+ALL_RESOURCES_KEY = "national-resources"
+
+
+def resource_key(page_type: str, page_id: str) -> str:
+    """The listing key of the topic page ``page_id`` of type ``page_type``: country pages
+    whose national resources name it have this key, the page listens to it."""
+    # types are matched without case: RDMkit's country pages write `your_role` and `Your_role`
+    return f"resources:{page_type.lower()}:{page_id}"
 
 
 def type_label(tool_type: str) -> str:
@@ -142,8 +163,13 @@ class Ga4ghDomain(Domain):
         # docname -> (parent tool id, name, url, line) of each national resource with
         # instance_of
         "instances": {},
+        # country page docname -> its national resources (NationalResource)
+        "national_resources": {},
+        # site data as of the last build: page id or docname -> registry tools naming it in
+        # related_pages (see pages_with_changed_relations)
+        "registry_related": {},
     }
-    data_version = 4
+    data_version = 5
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
@@ -155,6 +181,7 @@ class Ga4ghDomain(Domain):
         self._mentioned_in: dict[str, list[str]] | None = None
         self._instances: dict[str, tuple[Instance, ...]] | None = None
         self._front_matters: dict[str, FrontMatter] = {}
+        self._registry_related: dict[str, list[str]] | None = None
         self.other_object_names: frozenset[str] | None = None
 
     # --- per-document data ----------------------------------------------------------------
@@ -196,7 +223,12 @@ class Ga4ghDomain(Domain):
             keys.append(f"page:{matter.page_id}")
         if matter.type:
             keys.append(f"type:{matter.type}")
-        return keys
+        if matter.national_resources:
+            keys.append(ALL_RESOURCES_KEY)
+        for entry in matter.national_resources:
+            for page_type, page_ids in related_page_ids(entry.get("related_pages")).items():
+                keys += [resource_key(page_type, page_id) for page_id in page_ids]
+        return list(dict.fromkeys(keys))
 
     def listings_to_rewrite(self) -> set[str]:
         """Listing pages that show a page read or removed in this build (old or new keys)."""
@@ -253,6 +285,66 @@ class Ga4ghDomain(Domain):
         self.page_instances.setdefault(docname, []).append((parent_id, name, url, line))
         self._instances = None
 
+    @property
+    def national_resources(self) -> dict[str, list[NationalResource]]:
+        return cast("dict[str, list[NationalResource]]", self.data["national_resources"])
+
+    def note_national_resources(self, docname: str, resources: list[NationalResource]) -> None:
+        if resources:
+            self.national_resources[docname] = resources
+
+    def national_resources_for(self, page_type: str, page_id: str) -> list[NationalResource]:
+        """The national resources whose ``related_pages[page_type]`` holds ``page_id``, as the
+        theme lists them: country pages in document order, each one's by name. The type is
+        matched without case."""
+        found: list[NationalResource] = []
+        wanted = page_type.lower()
+        for docname in sorted(self.national_resources):
+            matches = [
+                resource
+                for resource in self.national_resources[docname]
+                if any(
+                    key.lower() == wanted and page_id in ids
+                    for key, ids in resource.related_pages.items()
+                )
+            ]
+            found += sorted(matches, key=lambda r: (r.tool.name.lower(), r.line))
+        return found
+
+    def registry_related_index(self) -> dict[str, list[str]]:
+        """Page id or document name → registry tools whose ``related_pages`` name it."""
+        if self._registry_related is None:
+            index: dict[str, list[str]] = {}
+            for tool in sorted(self.site.tools.values(), key=lambda t: (t.name.lower(), t.id)):
+                for name in tool.related_pages:
+                    index.setdefault(name, []).append(tool.id)
+            self._registry_related = index
+        return self._registry_related
+
+    def pages_with_changed_relations(self) -> set[str]:
+        """Pages that registry ``related_pages`` name differently than in the last build (they
+        are read again: whether they have a tool table is decided when they are read)."""
+        new = self.registry_related_index()
+        old = cast("dict[str, list[str]]", self.data.get("registry_related", {}))
+        self.data["registry_related"] = new
+        names = {name for name in old.keys() | new.keys() if old.get(name) != new.get(name)}
+        return {self.pages[name].docname if name in self.pages else name for name in names}
+
+    def registry_tools_related_to(self, docname: str) -> list[str]:
+        """Registry tools whose ``related_pages`` name the page (by page_id or document
+        name), by name: its tool table lists them as well as the tools it mentions."""
+        index = self.registry_related_index()
+        matter = self.front_matter_of(docname)
+        names = [matter.page_id, docname] if matter.page_id else [docname]
+        ids = [tool_id for name in names for tool_id in index.get(name, [])]
+        return list(dict.fromkeys(ids))
+
+    def tools_of_page(self, docname: str) -> list[str]:
+        """The tools a page's table lists: those it mentions, then registry tools naming it
+        in their ``related_pages``."""
+        mentioned = self.mentions.get(docname, [])
+        return list(dict.fromkeys([*mentioned, *self.registry_tools_related_to(docname)]))
+
     def note_site_table(self, docname: str, types: list[str]) -> None:
         self.site_tables.setdefault(docname, []).append(types)
 
@@ -267,6 +359,7 @@ class Ga4ghDomain(Domain):
         self.site_tables.pop(docname, None)
         self.listings.pop(docname, None)
         self.page_instances.pop(docname, None)
+        self.national_resources.pop(docname, None)
         self._front_matters.pop(docname, None)
         self._mentioned_in = None
         self._instances = None
@@ -287,6 +380,7 @@ class Ga4ghDomain(Domain):
                 self.note_listing(docname, otherdata["listings"][docname])
             for parent_id, name, url, line in otherdata["instances"].get(docname, []):
                 self.note_instance(docname, parent_id, name, url, line)
+            self.note_national_resources(docname, otherdata["national_resources"].get(docname, []))
 
     def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
         seen: dict[str, None] = {}
@@ -368,7 +462,7 @@ class Ga4ghDomain(Domain):
         tables = self.site_table_docs(tool)
         if tables:
             return Target(tables[0], SITE_TABLE_ANCHOR.format(tool_id))
-        pages = self.pages_mentioning(tool_id)
+        pages = self.pages_showing(tool)
         if pages and self.env.config.ga4gh_page_tool_table:
             return Target(pages[0], PAGE_TABLE_ANCHOR.format(tool_id))
         return None
@@ -382,6 +476,16 @@ class Ga4ghDomain(Domain):
                     inverse.setdefault(mentioned, []).append(docname)
             self._mentioned_in = inverse
         return self._mentioned_in.get(tool_id, [])
+
+    def pages_showing(self, tool: Tool) -> list[str]:
+        """Documents whose tool table lists the tool: those mentioning it and those its
+        ``related_pages`` name (a page_id, or a document name), sorted."""
+        related = [
+            self.pages[name].docname if name in self.pages else name
+            for name in tool.related_pages
+            if name in self.pages or name in self.env.all_docs
+        ]
+        return sorted({*self.pages_mentioning(tool.id), *related})
 
     def front_matter_of(self, docname: str) -> FrontMatter:
         """A page's parsed front matter, parsed once per build (tiles read every page's)."""

@@ -25,7 +25,11 @@ from .furniture.directory import (
     FillPeopleDirectories,
     people_directory,
 )
-from .furniture.national_resources import AppendNationalResources
+from .furniture.national_resources import (
+    AppendNationalResources,
+    FillNationalResourceTables,
+    national_resources_table,
+)
 from .furniture.people import AVATAR_VISITORS, AppendPagePeople, avatar
 from .furniture.related_pages import AppendRelatedPages
 from .furniture.section_tiles import FillSectionTiles, SectionTilesDirective, section_tiles
@@ -58,6 +62,7 @@ from .tools.table import (
     ToolTableDirective,
     check_table_columns,
     tool_table,
+    warn_unknown_related_pages,
 )
 
 #: MyST syntax extensions the extension turns on (colon fences; ``{attrs}`` on links/images).
@@ -83,6 +88,7 @@ def load_data(app: Sphinx) -> None:
         config.ga4gh_contributors,
         config.ga4gh_affiliations,
         link_types,
+        [str(key) for key in config.ga4gh_registry_extra_keys],
     )
     get_domain(app.env).site = site
     for diagnostic in problems + site.diagnostics:
@@ -149,6 +155,15 @@ def remember_changed_doc(app: Sphinx, env: BuildEnvironment, docname: str) -> No
     domain.changed_keys.update(domain.page_keys.get(docname, []))
 
 
+def pages_named_by_registry(
+    app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str], removed: Set[str]
+) -> list[str]:
+    """``env-get-outdated``: pages that registry entries' ``related_pages`` now name
+    differently are read again (their tool table is placed when they are read)."""
+    found = get_domain(env).pages_with_changed_relations()
+    return sorted(docname for docname in found if docname in env.found_docs)
+
+
 def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> Set[str]:
     """Pages whose generated content shows pages read or removed in this build.
 
@@ -178,6 +193,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     for node_class, visitors in {**NODE_VISITORS, **REFERENCE_VISITORS}.items():
         app.add_node(node_class, **visitors)  # type: ignore[arg-type]
     app.add_node(tool_table)
+    app.add_node(national_resources_table)
     app.add_node(tool_fragment, html=(visit_tool_fragment_html, None))
     skip = (skip_badge_icon, None)
     app.add_node(
@@ -199,6 +215,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_transform(AppendRelatedPages)
     app.add_transform(AppendPagePeople)
     app.add_post_transform(FillToolTables)
+    app.add_post_transform(FillNationalResourceTables)
     app.add_post_transform(ExpandToolFragments)
     app.add_post_transform(FillSectionTiles)
     app.add_post_transform(FillPeopleDirectories)
@@ -229,6 +246,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("doctree-read", warn_plain_names)
     app.connect("env-check-consistency", warn_unmentioned_tools)
     app.connect("env-check-consistency", warn_unknown_parents)
+    app.connect("env-check-consistency", warn_unknown_related_pages)
+    app.connect("env-get-outdated", pages_named_by_registry)
     app.connect("build-finished", write_tools_json)
     app.connect("env-get-updated", pages_to_rewrite)
     app.connect("build-finished", copy_site_files)

@@ -54,7 +54,7 @@ def test_an_unknown_parent_is_reported_with_a_suggestion(app: SphinxTestApp) -> 
     assert found == [
         "_data/tool_and_resource_list.yml:17: WARNING: 'Lonely server': instance_of 'galaxie' "
         "is not a known tool (did you mean 'galaxy' or 'galaxy-eu'?) [ga4gh.tool]",
-        "country.md:7: WARNING: 'Lost server': instance_of 'glaxy' is not a known tool "
+        "country.md:8: WARNING: 'Lost server': instance_of 'glaxy' is not a known tool "
         "(did you mean 'galaxy'?) [ga4gh.tool]",
     ]
 

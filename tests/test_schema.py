@@ -23,12 +23,12 @@ def test_registry_keys_are_checked(app: SphinxTestApp) -> None:
     found = _warnings(app)
     tools = "_data/tool_and_resource_list.yml"
     assert (
-        f"{tools}:4: WARNING: tool 'beacon': unknown key 'descripton' "
+        f"{tools}:4: WARNING: key 'descripton' in 1 entry is not a registry key "
         "(did you mean 'description'?); it is ignored [ga4gh.tool]" in found
     )
     assert (
-        f"{tools}:7: WARNING: tool 'htsget': unknown key 'Name' (did you mean 'name'?); "
-        "it is ignored [ga4gh.tool]" in found
+        f"{tools}:7: WARNING: key 'Name' in 1 entry is not a registry key (did you mean "
+        "'name'?); it is ignored [ga4gh.tool]" in found
     )
     assert (
         f"{tools}:9: WARNING: tool 'htsget': key 'url' given again (first at line 8); "

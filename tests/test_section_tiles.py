@@ -99,11 +99,11 @@ def test_national_resources_table(app: SphinxTestApp) -> None:
     assert rows[1].select("td")[0].a is None  # an unsafe URL is not a link
     country = app.srcdir / "country.md"
     warnings = warnings_of(app)
-    assert f"{country}:14: WARNING: national_resources: tool 'Bad resource': url " in "".join(
+    assert f"{country}:15: WARNING: national_resources: tool 'Bad resource': url " in "".join(
         warnings
     )
     assert (
-        f"{country}:4: WARNING: national_resources: an entry has no 'name'; it is skipped "
+        f"{country}:16: WARNING: national_resources: an entry has no 'name'; it is skipped "
         "[ga4gh.tool]" in warnings
     )
     assert f"{country}:11: WARNING: unknown page_id 'nowhere' [ga4gh.page]" in warnings

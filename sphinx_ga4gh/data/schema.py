@@ -21,6 +21,7 @@ TOOL_KEYS = (
     "registry",
     "instance_of",
     "how_to_access",
+    "related_pages",
 )
 CONTRIBUTOR_KEYS = ("git", "email", "orcid", "role", "affiliation", "image_url")
 AFFILIATION_KEYS = ("name", "url", "image_url", "type", "expose", "pid")
@@ -43,6 +44,29 @@ def unknown_keys(
     ]
     problems += repeated_keys(fields, owner, path, subtype, "key")
     return problems
+
+
+def unknown_keys_in_file(
+    entries: list[LocatedDict], known: tuple[str, ...], path: str, subtype: Subtype, what: str
+) -> list[Diagnostic]:
+    """One diagnostic per unknown key for the whole file (a site's own key, such as
+    ``catalog``, is in most entries), with how many entries have it, at its first line."""
+    first_line: dict[str, int] = {}
+    count: dict[str, int] = {}
+    for fields in entries:
+        for key in fields:
+            if key not in known:
+                first_line.setdefault(key, fields.line_of(key))
+                count[key] = count.get(key, 0) + 1
+    return [
+        Diagnostic(
+            f"key {key!r} in {count[key]} {'entry' if count[key] == 1 else 'entries'} is not "
+            f"a {what} key{did_you_mean(key, known)}; it is ignored",
+            SourceLocation(path, line),
+            subtype,
+        )
+        for key, line in first_line.items()
+    ]
 
 
 def repeated_keys(

@@ -92,13 +92,16 @@ def load_site_data(
     contributors: str | Sequence[str] | None,
     affiliations: str | Sequence[str] | None,
     link_types: tuple[RegistryLinkType, ...] = ELIXIR_REGISTRY_LINKS,
+    registry_extra_keys: Sequence[str] = (),
 ) -> SiteData:
     """Read every configured data file below ``base`` (the directory of conf.py)."""
     problems: list[Diagnostic] = []
     tool_paths, missing = resolve_data_paths(base, tools, DEFAULT_TOOLS_PATH)
     problems.extend(missing)
     tool_lists = _load_each(
-        tool_paths, lambda data, path: parse_tool_registry(data, path, link_types), problems
+        tool_paths,
+        lambda data, path: parse_tool_registry(data, path, link_types, registry_extra_keys),
+        problems,
     )
     tools_by_id, duplicate_problems = merge_registries(t for tl in tool_lists for t in tl)
     problems.extend(duplicate_problems)

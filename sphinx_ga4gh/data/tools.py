@@ -10,7 +10,7 @@ from urllib.parse import quote
 from .diagnostics import Diagnostic, SourceLocation, did_you_mean
 from .entries import mapping_entries
 from .markdown import inline_markdown
-from .schema import TOOL_KEYS, repeated_keys, unknown_keys
+from .schema import TOOL_KEYS, repeated_keys, unknown_keys_in_file
 from .urls import is_safe_image_url, is_safe_url
 from .yaml_source import LocatedDict
 
@@ -117,6 +117,11 @@ class Tool:
     registry: dict[str, str] = field(default_factory=dict)
     instance_of: str | None = None
     how_to_access: str = ""
+    #: Page ids (or document names) whose tool tables list the tool (``related_pages``).
+    related_pages: tuple[str, ...] = ()
+    related_pages_line: int = 0
+    #: Values of the keys the site declares (``ga4gh_registry_extra_keys``), as text.
+    extra: dict[str, str] = field(default_factory=dict)
     #: The site's kinds of registry link (``ga4gh_registry_links``), in badge order.
     link_types: tuple[RegistryLinkType, ...] = ELIXIR_REGISTRY_LINKS
 
@@ -194,6 +199,32 @@ def _parse_registry(
     return registry, problems
 
 
+def _related_pages(
+    raw: Any, fields: LocatedDict, location: SourceLocation, tool_id: str
+) -> tuple[tuple[str, ...], list[Diagnostic]]:
+    """``related_pages``: a mapping of page type to page ids (as pages write it) or a list;
+    empty groups and items are nothing."""
+    groups = list(raw.values()) if isinstance(raw, dict) else [raw]
+    names: list[str] = []
+    problems: list[Diagnostic] = []
+    for group in groups:
+        for item in group if isinstance(group, list) else [group]:
+            if item is None:
+                continue
+            if isinstance(item, (dict, list)):
+                problems.append(
+                    Diagnostic(
+                        f"tool {tool_id!r}: related_pages must list page ids; {item!r} is ignored",
+                        SourceLocation(location.path, fields.line_of("related_pages")),
+                        "tool",
+                    )
+                )
+                continue
+            if _text(item) and _text(item) not in names:
+                names.append(_text(item))
+    return tuple(names), problems
+
+
 def tool_from_fields(
     fields: LocatedDict,
     location: SourceLocation,
@@ -235,6 +266,10 @@ def tool_from_fields(
     )
     problems.extend(registry_problems)
     instance_of = _text(fields.get("instance_of")) or None
+    related_pages, related_problems = _related_pages(
+        fields.get("related_pages"), fields, location, tool_id
+    )
+    problems.extend(related_problems)
     tool = Tool(
         id=tool_id,
         name=name,
@@ -245,24 +280,35 @@ def tool_from_fields(
         registry=registry,
         instance_of=instance_of,
         how_to_access=_text(fields.get("how_to_access")),
+        related_pages=related_pages,
+        related_pages_line=fields.line_of("related_pages"),
         link_types=link_types,
     )
     return tool, problems
 
 
 def parse_tool_registry(
-    data: Any, path: str, link_types: tuple[RegistryLinkType, ...] = ELIXIR_REGISTRY_LINKS
+    data: Any,
+    path: str,
+    link_types: tuple[RegistryLinkType, ...] = ELIXIR_REGISTRY_LINKS,
+    extra_keys: Iterable[str] = (),
 ) -> tuple[list[Tool], list[Diagnostic]]:
-    """Turn a loaded registry file (a YAML list of mappings) into tools, in file order."""
+    """Turn a loaded registry file (a YAML list of mappings) into tools, in file order.
+
+    ``extra_keys`` are keys the site adds (``ga4gh_registry_extra_keys``): kept as text in
+    :attr:`Tool.extra`. Any other unknown key is reported once for the whole file."""
     entries, problems = mapping_entries(data, path, "tool", "tool")
+    declared = tuple(extra_keys)
     tools: list[Tool] = []
     for entry in entries:
         tool, entry_problems = tool_from_fields(entry, SourceLocation(path, entry.line), link_types)
         problems.extend(entry_problems)
         owner = f"tool {tool.id!r}" if tool is not None else "tool entry"
-        problems.extend(unknown_keys(entry, TOOL_KEYS, owner, path, "tool"))
+        problems.extend(repeated_keys(entry, owner, path, "tool", "key"))
         if tool is not None:
+            tool.extra = {key: _text(entry[key]) for key in declared if key in entry}
             tools.append(tool)
+    problems.extend(unknown_keys_in_file(entries, TOOL_KEYS + declared, path, "tool", "registry"))
     return tools, problems
 
 

@@ -113,3 +113,12 @@ def load_yaml(path: Path, display_path: str | None = None) -> Any:
         raise YamlLoadError(
             Diagnostic(f"malformed YAML: {exc}", SourceLocation(shown, 1), "data", True)
         ) from exc
+
+
+def located_yaml(text: str) -> Any:
+    """``text`` parsed with lines kept (:class:`LocatedDict`, :class:`LocatedList`); None when
+    it is not valid YAML (its reader reports that)."""
+    try:
+        return yaml.load(text, Loader=_LocatingLoader)
+    except yaml.YAMLError:
+        return None

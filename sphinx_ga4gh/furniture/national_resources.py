@@ -1,116 +1,342 @@
-"""``national_resources`` front matter: the page's own table of tools and resources.
+"""National resources: a country page's own table, and the topic pages that show them.
 
-Entries have the registry's fields (``name``, ``url``, ``description``, ``registry``,
-``instance_of``, ``how_to_access``) plus ``related_pages`` (type → page ids); no ``id`` is needed.
-The table is built at read time; related pages are ``ga4gh:page`` references, resolved (and
-reported when unknown) at write time.
+A country page's ``national_resources`` entries have the registry's fields (``name``, ``url``,
+``description``, ``registry``, ``instance_of``, ``how_to_access``) plus ``related_pages`` (page
+type → page ids); no ``id`` is needed. As in the ELIXIR toolkit theme:
+
+- the country page shows them in a table (built at read time; its related pages are
+  ``ga4gh:page`` references, reported at the line of the id when unknown), and the registry
+  tools of its ``ref_to_main_resources`` in a second one ("<title> contributes to");
+- a topic page with ``page_id`` P and ``type`` T lists every country page's resource whose
+  ``related_pages[T]`` holds P ("National resources"). Each country page's resources are
+  collected when it is read (domain data, merged after ``-j``); the topic page only holds a
+  placeholder, filled at write time, and is rewritten when a country page naming it changes;
+- ``{tool-table}`` with ``:national-resources:`` appends every country page's resources.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from docutils import nodes
 from sphinx.addnodes import pending_xref
 from sphinx.transforms import SphinxTransform
+from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..data.diagnostics import SourceLocation
-from ..data.tools import RegistryLinkType, Tool, tool_from_fields
-from ..data.yaml_source import LocatedDict
-from ..domain import DOMAIN_NAME, get_domain
-from ..pages.front_matter import front_matter
-from ..pages.sections import append_section
+from ..data.tools import Tool, tool_from_fields
+from ..data.yaml_source import LocatedDict, LocatedList, located_yaml
+from ..domain import (
+    DOMAIN_NAME,
+    Ga4ghDomain,
+    NationalResource,
+    get_domain,
+    internal_link,
+    resource_key,
+)
+from ..pages.front_matter import front_matter, related_page_ids
+from ..pages.sections import append_section, content_root
 from ..reporting import front_matter_line, warn
 from ..tools.fragments import badge_nodes, description_nodes
-from ..tools.table import make_table, table_cell
+from ..tools.table import make_table, table_cell, tool_table
+
+HEADERS = ["Resource", "Description", "Related pages", "Registry"]
+WIDTHS = [20, 44, 18, 18]
+TOPIC_INTRO = "Tools and resources tailored to users in different countries."
 
 
-def _resource(
-    entry: dict[str, Any], source: str, docname: str, link_types: tuple[RegistryLinkType, ...]
-) -> Tool | None:
-    name = str(entry.get("name") or "").strip()
-    if not name:
-        line = front_matter_line(source, "national_resources")
-        warn("national_resources: an entry has no 'name'; it is skipped", "tool", (docname, line))
-        return None
-    fields = LocatedDict({"id": entry.get("id") or name, **entry})
-    fields.line = front_matter_line(source, name)
-    tool, problems = tool_from_fields(fields, SourceLocation(source, fields.line), link_types)
-    for problem in problems:
-        warn(f"national_resources: {problem.message}", problem.subtype, (docname, fields.line))
-    return tool
+class national_resources_table(nodes.General, nodes.Element):
+    """Placeholder for national resources of country pages: ``scope`` is ``topic`` (those
+    naming the page) or ``all``; filled at write time."""
 
 
-def _page_links(entry: dict[str, Any], own_page_id: str, source: str) -> list[nodes.Node]:
-    related = entry.get("related_pages")
+# --- where each entry is written ----------------------------------------------------------
+
+
+class _EntryLines:
+    """Lines of a page's ``national_resources`` entries, from its front matter parsed again
+    with lines kept (myst-parser's metadata has none); 0 when unknown."""
+
+    def __init__(self, source: str) -> None:
+        self.entries: list[Any] = []
+        path = Path(source)
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
+        except (OSError, UnicodeDecodeError):
+            lines = []
+        if not lines or lines[0].strip() != "---":
+            return
+        end = next((n for n, line in enumerate(lines[1:], 1) if line.strip() == "---"), 0)
+        data = located_yaml("\n".join(lines[1:end])) if end else None
+        if isinstance(data, LocatedDict) and isinstance(data.get("national_resources"), list):
+            self.entries = data["national_resources"]
+
+    def entry(self, position: int) -> LocatedDict | None:
+        found = self.entries[position] if position < len(self.entries) else None
+        return found if isinstance(found, LocatedDict) else None
+
+    def fields(self, position: int, entry: dict[str, Any]) -> LocatedDict:
+        """The entry's fields, with the file lines of the entry and of its keys."""
+        fields = LocatedDict(entry)
+        located = self.entry(position)
+        if located is not None:
+            # +1: the front matter starts on the file's second line
+            fields.line = located.line + 1
+            fields.key_lines = {key: line + 1 for key, line in located.key_lines.items()}
+        return fields
+
+    def page_id_line(self, position: int, page_type: str, index: int) -> int:
+        """The line of the ``index``-th page id of the entry's ``related_pages[page_type]``."""
+        located = self.entry(position)
+        related = located.get("related_pages") if located is not None else None
+        if not isinstance(related, LocatedDict):
+            return 0
+        ids = related.get(page_type)
+        if isinstance(ids, LocatedList) and index < len(ids.item_lines):
+            return ids.item_lines[index] + 1
+        return related.line_of(page_type) + 1
+
+
+# --- rows -----------------------------------------------------------------------------------
+
+
+def _page_badge(title: str) -> nodes.inline:
+    return nodes.inline(title, title, classes=["ga4gh-badge", "ga4gh-badge-page"])
+
+
+def _description_cell(tool: Tool, domain: Ga4ghDomain) -> nodes.entry:
+    description = table_cell(*description_nodes(tool))
+    parent = domain.site.tools.get(tool.instance_of or "")
+    if parent is not None:
+        text = f"instance of {parent.name}"
+        description += nodes.paragraph(
+            "", "", nodes.inline(text, text, classes=["ga4gh-badge", "ga4gh-instance-of"])
+        )
+    if tool.how_to_access:
+        text = f"How to access: {tool.how_to_access}"
+        description += nodes.paragraph(text, text, classes=["ga4gh-how-to-access"])
+    return description
+
+
+def _name_cell(tool: Tool, country: nodes.Node | None = None) -> nodes.entry:
+    name = nodes.strong(tool.name, tool.name)
+    linked = nodes.reference("", "", name, refuri=tool.url) if tool.url else name
+    return table_cell(linked, nodes.Text(" "), country) if country else table_cell(linked)
+
+
+def _country_badge(domain: Ga4ghDomain, docname: str) -> nodes.Node:
+    """A link to the country page, named by its title; ``ga4gh-country-<code>`` for flags."""
+    title = domain.page_title(docname)
+    code = domain.front_matter_of(docname).country_code.lower()
+    classes = ["ga4gh-badge", "ga4gh-country"] + ([f"ga4gh-country-{code}"] if code else [])
+    return internal_link(docname, "", nodes.inline(title, title, classes=classes))
+
+
+def _known_page_links(domain: Ga4ghDomain, resource: NationalResource, own: str) -> nodes.entry:
+    """Related pages of a resource shown away from its country page: known pages only (an
+    unknown one was reported on the country page), this page left out, as the theme does."""
     links: list[nodes.Node] = []
-    if not isinstance(related, dict):
-        return links
-    for page_ids in related.values():
-        for page_id in page_ids if isinstance(page_ids, list) else [page_ids]:
-            target = str(page_id).strip()
-            if not target or target == own_page_id:
+    for page_ids in resource.related_pages.values():
+        for page_id in page_ids:
+            page = domain.pages.get(page_id)
+            if page is None or page_id == own or page.docname == own:
                 continue
-            ref = pending_xref(
-                "",
-                nodes.inline(target, target, classes=["ga4gh-badge", "ga4gh-badge-page"]),
-                refdomain=DOMAIN_NAME,
-                reftype="page",
-                reftarget=target,
-                refexplicit=False,
-                refwarn=True,
-            )
-            ref.source, ref.line = source, front_matter_line(source, target)
-            links += [ref, nodes.Text(" ")]
-    return links
+            links += [internal_link(page.docname, "", _page_badge(domain.page_title(page.docname)))]
+            links.append(nodes.Text(" "))
+    return table_cell(*links[:-1])
+
+
+def resource_rows(
+    domain: Ga4ghDomain, resources: list[NationalResource], own: str
+) -> list[nodes.row]:
+    """Rows of other pages' national resources, each named with its country page."""
+    rows = []
+    for resource in resources:
+        row = nodes.row()
+        row += _name_cell(resource.tool, _country_badge(domain, resource.docname))
+        row += _description_cell(resource.tool, domain)
+        row += _known_page_links(domain, resource, own)
+        row += table_cell(*badge_nodes(resource.tool))
+        rows.append(row)
+    return rows
+
+
+# --- the country page ---------------------------------------------------------------------
 
 
 class AppendNationalResources(SphinxTransform):
+    """The country page's tables; a placeholder for other pages' resources on topic pages."""
+
     default_priority = 861  # after the page's tool table (860), before doctree-read (880)
 
     def apply(self, **kwargs: Any) -> None:
         docname = self.env.docname
         page = front_matter(self.env.metadata.get(docname, {}))
-        if not page.national_resources:
-            return
-        source = str(self.env.doc2path(docname))
         domain = get_domain(self.env)
+        if page.national_resources:
+            self._country_table(domain, docname, page.national_resources, page.page_id)
+        if page.ref_to_main_resources:
+            self._main_resources(domain, docname, page.ref_to_main_resources, page.title)
+        if page.page_id and page.type and self.config.ga4gh_topic_national_resources:
+            content_root(self.document).append(
+                national_resources_table(
+                    "", scope="topic", page_type=page.type, page_id=page.page_id
+                )
+            )
+            domain.note_listing(docname, [resource_key(page.type, page.page_id)])
+
+    def _country_table(
+        self, domain: Ga4ghDomain, docname: str, entries: list[dict[str, Any]], own_page_id: str
+    ) -> None:
+        source = str(self.env.doc2path(docname))
+        lines = _EntryLines(source)
         for path in domain.site.tool_files:
             self.env.note_dependency(str(path))
         rows = []
-        for entry in page.national_resources:
-            tool = _resource(entry, source, docname, domain.site.link_types)
+        collected: list[NationalResource] = []
+        for position, entry in enumerate(entries):
+            fields = lines.fields(position, entry)
+            if not fields.line:
+                fields.line = front_matter_line(source, str(entry.get("name") or ""))
+            tool = self._tool(fields, docname, source)
             if tool is None:
                 continue
             if tool.instance_of:
                 # the parent lists it among its instances (popover, tool tables)
-                line = front_matter_line(source, tool.name)
+                line = fields.line_of("instance_of")
                 domain.note_instance(docname, tool.instance_of, tool.name, tool.url or "", line)
+            related = related_page_ids(entry.get("related_pages"))
+            collected.append(NationalResource(docname, fields.line, tool, related))
             row = nodes.row()
-            name = nodes.strong(tool.name, tool.name)
-            row += table_cell(nodes.reference("", "", name, refuri=tool.url) if tool.url else name)
-            description = table_cell(*description_nodes(tool))
-            parent = domain.site.tools.get(tool.instance_of or "")
-            if parent is not None:
-                text = f"instance of {parent.name}"
-                description += nodes.paragraph(
-                    "", "", nodes.inline(text, text, classes=["ga4gh-badge", "ga4gh-instance-of"])
-                )
-            if tool.how_to_access:
-                text = f"How to access: {tool.how_to_access}"
-                description += nodes.paragraph(text, text, classes=["ga4gh-how-to-access"])
-            row += description
-            row += table_cell(*_page_links(entry, page.page_id, source))
+            row += _name_cell(tool)
+            row += _description_cell(tool, domain)
+            row += table_cell(*self._page_links(related, own_page_id, source, lines, position))
             row += table_cell(*badge_nodes(tool))
             rows.append(row)
+        domain.note_national_resources(docname, collected)
         if not rows:
             return
         section = append_section(
             self.document, self.config.ga4gh_national_resources_title, ["ga4gh-national-resources"]
         )
-        section += make_table(
-            ["Resource", "Description", "Related pages", "Registry"],
-            [20, 44, 18, 18],
-            rows,
-            ["ga4gh-national-resources-table"],
+        section += make_table(HEADERS, WIDTHS, rows, ["ga4gh-national-resources-table"])
+
+    def _tool(self, fields: LocatedDict, docname: str, source: str) -> Tool | None:
+        name = str(fields.get("name") or "").strip()
+        if not name:
+            message = "national_resources: an entry has no 'name'; it is skipped"
+            warn(message, "tool", (docname, fields.line))
+            return None
+        fields.setdefault("id", name)
+        link_types = get_domain(self.env).site.link_types
+        tool, problems = tool_from_fields(fields, SourceLocation(source, fields.line), link_types)
+        for problem in problems:
+            location = (docname, problem.location.line)
+            warn(f"national_resources: {problem.message}", problem.subtype, location)
+        return tool
+
+    def _page_links(
+        self,
+        related: dict[str, list[str]],
+        own_page_id: str,
+        source: str,
+        lines: _EntryLines,
+        position: int,
+    ) -> list[nodes.Node]:
+        links: list[nodes.Node] = []
+        for page_type, page_ids in related.items():
+            for index, target in enumerate(page_ids):
+                if target == own_page_id:
+                    continue
+                ref = pending_xref(
+                    "",
+                    _page_badge(target),
+                    refdomain=DOMAIN_NAME,
+                    reftype="page",
+                    reftarget=target,
+                    refexplicit=False,
+                    refwarn=True,
+                )
+                line = lines.page_id_line(position, page_type, index)
+                ref.source, ref.line = source, line or front_matter_line(source, target)
+                links += [ref, nodes.Text(" ")]
+        return links[:-1]
+
+    def _main_resources(
+        self, domain: Ga4ghDomain, docname: str, tool_ids: list[str], title: str
+    ) -> None:
+        """``ref_to_main_resources``: the registry tools the country contributes to."""
+        source = str(self.env.doc2path(docname))
+        for path in domain.site.tool_files:
+            self.env.note_dependency(str(path))
+        known = []
+        for tool_id in tool_ids:
+            if tool_id in domain.site.tools:
+                known.append(tool_id)
+                continue
+            line = front_matter_line(source, tool_id, "ref_to_main_resources")
+            warn(f"ref_to_main_resources: unknown tool id {tool_id!r}", "tool", (docname, line))
+        if not known:
+            return
+        country = title or self.env.docname
+        heading = self.config.ga4gh_main_resources_title.replace("{title}", country)
+        section = append_section(self.document, heading, ["ga4gh-main-resources"])
+        text = (
+            f"Institutions and organisations in {country} are actively involved in the "
+            "development of the following tools and resources."
         )
+        section += nodes.paragraph(text, text)
+        section += tool_table("", scope="ids", types=[], ids=sorted(known), docname=docname)
+        # its "Related pages" column shows the pages mentioning each tool
+        domain.note_listing(docname, ["*"])
+
+
+# --- topic pages and {tool-table} -----------------------------------------------------------
+
+
+class FillNationalResourceTables(SphinxPostTransform):
+    """Replace each :class:`national_resources_table` by the resources it shows, or nothing."""
+
+    # After the tool tables (6), before the references resolver (10): rows hold links.
+    default_priority = 7
+
+    def run(self, **kwargs: Any) -> None:
+        domain = get_domain(self.env)
+        docname = self.env.current_document.docname
+        for placeholder in list(self.document.findall(national_resources_table)):
+            if placeholder["scope"] == "topic":
+                resources = domain.national_resources_for(
+                    placeholder["page_type"], placeholder["page_id"]
+                )
+                own = placeholder["page_id"]
+            else:
+                resources = [r for rs in sorted(domain.national_resources.items()) for r in rs[1]]
+                own = docname
+            if not resources:
+                placeholder.parent.remove(placeholder)
+                continue
+            table = make_table(
+                HEADERS,
+                WIDTHS,
+                resource_rows(domain, resources, own),
+                ["ga4gh-national-resources-table", "ga4gh-topic-national-resources"],
+            )
+            intro = nodes.paragraph(TOPIC_INTRO, TOPIC_INTRO)
+            if placeholder["scope"] == "all":
+                placeholder.replace_self([intro, table])
+                continue
+            title = self.config.ga4gh_topic_national_resources_title
+            section = nodes.section("", classes=["ga4gh-topic-national-resources"])
+            anchor = self._unique_id(nodes.make_id(title) or "national-resources")
+            section["ids"].append(anchor)
+            self.document.ids[anchor] = section
+            section += [nodes.title(title, title), intro, table]
+            placeholder.replace_self(section)
+
+    def _unique_id(self, base: str) -> str:
+        candidate, number = base, 1
+        while candidate in self.document.ids:
+            number += 1
+            candidate = f"{base}-{number}"
+        return candidate

@@ -18,6 +18,8 @@ from typing import Any
 
 import yaml
 
+from ..data.tools import ABSENT, ELIXIR_REGISTRY_LINKS
+from ..data.yaml_source import LocatedDict, YamlLoadError, load_yaml
 from .jekyll import (
     JekyllPage,
     JekyllSite,
@@ -33,6 +35,9 @@ from .scanner import fenced_code_ranges
 #: Folders of the site copied as they are: data and bibliography are read by the build.
 DATA_FOLDERS = ("_data", "_bibliography")
 DEFAULT_REFERENCES_TITLE = "References"
+REGISTRY_FILES = ("_data/tool_and_resource_list.yml", "_data/tool_and_resource_list.yaml")
+#: URL pattern written for a registry link kind the ELIXIR set lacks, for the editor to replace.
+PLACEHOLDER_LINK_URL = "https://example.org/{kind}/{{}}"
 
 _HEADING_OVER_BIBLIOGRAPHY = re.compile(
     r"^ {0,3}#{1,6}[ \t]+(.*?)[ \t#]*\n(?:[ \t]*\n)*[ \t]*\{%-?\s*bibliography", re.M
@@ -200,7 +205,62 @@ def _sidebar_sections(site: JekyllSite) -> list[str]:
     return names
 
 
-def _conf_py(site: JekyllSite, references_title: str | None) -> str:
+def _registry_kind_lines(registry: Any, known: set[str]) -> list[tuple[str, int]]:
+    if not isinstance(registry, dict):
+        return []
+    return [
+        (str(key), registry.line_of(key) if isinstance(registry, LocatedDict) else 1)
+        for key, value in registry.items()
+        if key not in known and value is not None and str(value).strip() not in ("", ABSENT)
+    ]
+
+
+def unknown_link_kinds(site: JekyllSite) -> dict[str, tuple[str, int]]:
+    """Registry link kinds (keys of entries' ``registry``) the ELIXIR set lacks, each with
+    where it is first used: the registry file, then pages' ``national_resources``."""
+    known = {link.key for link in ELIXIR_REGISTRY_LINKS}
+    found: dict[str, tuple[str, int]] = {}
+    for relpath in REGISTRY_FILES:
+        try:
+            data = load_yaml(site.root / relpath) if (site.root / relpath).is_file() else None
+        except YamlLoadError:
+            continue  # the build reports it
+        for entry in data if isinstance(data, list) else []:
+            registry = entry.get("registry") if isinstance(entry, dict) else None
+            for kind, line in _registry_kind_lines(registry, known):
+                found.setdefault(kind, (relpath, line))
+    for page in site.pages:
+        resources = page.front_matter.get("national_resources")
+        lines = page.front_matter_text.splitlines()
+        for entry in resources if isinstance(resources, list) else []:
+            registry = entry.get("registry") if isinstance(entry, dict) else None
+            for kind, _line in _registry_kind_lines(registry, known):
+                # +2: the front matter starts after the first ---
+                line = next((n + 2 for n, text in enumerate(lines) if f"{kind}:" in text), 1)
+                found.setdefault(kind, (page.relpath, line))
+    return dict(sorted(found.items()))
+
+
+def _registry_links_lines(kinds: list[str]) -> list[str]:
+    """``ga4gh_registry_links``: the ELIXIR set, then a placeholder for each new kind."""
+    lines = [
+        "# Registry links: the ELIXIR set, then the kinds this site's entries use that it lacks",
+        f"# ({', '.join(kinds)}): complete their label and URL pattern ({{}} is the value).",
+        "ga4gh_registry_links = [",
+    ]
+    for link in ELIXIR_REGISTRY_LINKS:
+        lines.append(
+            f"    {{'key': {link.key!r}, 'label': {link.label!r}, 'url': {link.url_pattern!r}}},"
+        )
+    for kind in kinds:
+        url = PLACEHOLDER_LINK_URL.format(kind=kind)
+        lines.append(f"    {{'key': {kind!r}, 'label': {kind!r}, 'url': {url!r}}},  # to complete")
+    return [*lines, "]", ""]
+
+
+def _conf_py(
+    site: JekyllSite, references_title: str | None, new_link_kinds: list[str] | None = None
+) -> str:
     title = str(site.config.get("title") or "Field guide")
     description = str(site.config.get("description") or "").strip()
     published = _static_patterns(site)
@@ -237,8 +297,10 @@ def _conf_py(site: JekyllSite, references_title: str | None) -> str:
     ]
     if references_title and references_title != DEFAULT_REFERENCES_TITLE:
         lines += [f"ga4gh_page_references_title = {references_title!r}"]
+    lines += [""]
+    if new_link_kinds:
+        lines += _registry_links_lines(new_link_kinds)
     lines += [
-        "",
         "# Links to headings of other pages ([text](page.md#heading)), as kramdown gave them ids.",
         "myst_heading_anchors = 3",
         "",
@@ -329,7 +391,15 @@ def migrate(
         _write(out / f"{root_docname}.md", with_root_toctrees(text, _root_toctrees(navigation)))
         report.findings += findings
     references_title = headings.most_common(1)[0][0] if headings else None
-    _write(out / "conf.py", _conf_py(site, references_title))
+    link_kinds = unknown_link_kinds(site)
+    for kind, (relpath, line) in link_kinds.items():
+        message = (
+            f"registry link kind {kind!r} is not in the ELIXIR set: conf.py's "
+            f"ga4gh_registry_links has a placeholder for it (label {kind!r}, URL "
+            f"{PLACEHOLDER_LINK_URL.format(kind=kind)}); complete them"
+        )
+        report.findings.append((relpath, Finding(line, "registry link", kind, True, message)))
+    _write(out / "conf.py", _conf_py(site, references_title, list(link_kinds)))
     report.files_copied = _copy_files(site, out)
     report.findings.sort(key=lambda item: (item[0], item[1].line))
     return report

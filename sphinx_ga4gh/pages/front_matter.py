@@ -54,13 +54,31 @@ def _decode(value: Any) -> Any:
 
 
 def _names(value: Any) -> list[str]:
-    """A list of names; a single name is a list of one."""
+    """A list of names; a single name is a list of one; empty values (an empty YAML value, an
+    empty list item) are no name, not the word ``None``."""
     decoded = _decode(value)
     if decoded is None or decoded == "":
         return []
     if isinstance(decoded, list):
-        return [str(item).strip() for item in decoded if str(item).strip()]
-    return [str(decoded).strip()]
+        return [text for text in (_text(item) for item in decoded) if text]
+    return [_text(decoded)] if _text(decoded) else []
+
+
+def _text(item: Any) -> str:
+    return "" if item is None or isinstance(item, (dict, list)) else str(item).strip()
+
+
+def related_page_ids(value: Any) -> dict[str, list[str]]:
+    """``related_pages`` as the theme writes it: a mapping of page type to page ids, where an
+    empty group (``Tool_assembly:`` with nothing after it) is empty; a plain list (registry
+    entries) is one group with an empty type. Anything else is no related page."""
+    decoded = _decode(value)
+    if isinstance(decoded, dict):
+        return {str(key): _names(ids) for key, ids in decoded.items()}
+    if isinstance(decoded, (list, str)):
+        names = _names(decoded)
+        return {"": names} if names else {}
+    return {}
 
 
 def _mappings(value: Any) -> list[dict[str, Any]]:
@@ -91,6 +109,9 @@ class FrontMatter:
     search_exclude: bool = False
     summary: str = ""
     national_resources: list[dict[str, Any]] = field(default_factory=list)
+    #: Registry tool ids a country page contributes to (``ref_to_main_resources``).
+    ref_to_main_resources: list[str] = field(default_factory=list)
+    country_code: str = ""
 
 
 def _scalar(metadata: dict[str, Any], key: str) -> str:
@@ -101,7 +122,6 @@ def _scalar(metadata: dict[str, Any], key: str) -> str:
 
 def front_matter(metadata: dict[str, Any]) -> FrontMatter:
     """Typed front matter from one page's ``env.metadata`` entry."""
-    related = _decode(metadata.get("related_pages"))
     affiliations = _names(metadata.get("affiliations"))
     affiliations_key = "affiliations"
     if not affiliations and _names(metadata.get("supported_by")):
@@ -116,12 +136,16 @@ def front_matter(metadata: dict[str, Any]) -> FrontMatter:
         coordinators=_names(metadata.get("coordinators")),
         affiliations=affiliations,
         affiliations_key=affiliations_key,
-        related_pages={str(k): _names(v) for k, v in related.items()}
-        if isinstance(related, dict)
-        else {},
+        related_pages={
+            page_type: ids
+            for page_type, ids in related_page_ids(metadata.get("related_pages")).items()
+            if page_type  # a page's groups are typed; a bare list names no section
+        },
         datatable=_decode(metadata.get("datatable", False)) is True,
         toc=_decode(metadata.get("toc", True)) is not False,
         search_exclude=_decode(metadata.get("search_exclude", False)) is True,
         summary=_scalar(metadata, "summary"),
         national_resources=_mappings(metadata.get("national_resources")),
+        ref_to_main_resources=_names(metadata.get("ref_to_main_resources")),
+        country_code=_scalar(metadata, "country_code"),
     )

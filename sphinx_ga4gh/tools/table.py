@@ -16,6 +16,7 @@ from docutils.parsers.rst import directives
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
+from sphinx.environment import BuildEnvironment
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
@@ -23,6 +24,7 @@ from sphinx.util.docutils import SphinxDirective
 from ..data.diagnostics import conf_line, did_you_mean
 from ..data.tools import Relatives, Tool
 from ..domain import (
+    ALL_RESOURCES_KEY,
     PAGE_TABLE_ANCHOR,
     SITE_TABLE_ANCHOR,
     Ga4ghDomain,
@@ -46,10 +48,28 @@ COLUMNS: dict[str, tuple[str, int]] = {
 }
 
 
-def unknown_column_message(where: str, column: str) -> str:
-    hint = did_you_mean(column, COLUMNS)
+#: Width (LaTeX) of a column showing a key of ``ga4gh_registry_extra_keys``.
+EXTRA_COLUMN_WIDTH = 12
+
+
+def known_columns(config: Config) -> list[str]:
+    """The built-in columns and the site's own registry keys (``ga4gh_registry_extra_keys``)."""
+    extra = [str(key) for key in config.ga4gh_registry_extra_keys if key not in COLUMNS]
+    return [*COLUMNS, *extra]
+
+
+def column_header(column: str) -> tuple[str, int]:
+    """Header and width of a column; a registry key ``catalog_name`` is "Catalog name"."""
+    if column in COLUMNS:
+        return COLUMNS[column]
+    return column.replace("_", " ").strip().capitalize(), EXTRA_COLUMN_WIDTH
+
+
+def unknown_column_message(where: str, column: str, known: list[str] | None = None) -> str:
+    columns = known or list(COLUMNS)
+    hint = did_you_mean(column, columns)
     return (
-        f"{where}: unknown column {column!r}{hint} (columns: {', '.join(COLUMNS)}); it is left out"
+        f"{where}: unknown column {column!r}{hint} (columns: {', '.join(columns)}); it is left out"
     )
 
 
@@ -64,7 +84,9 @@ def _split_list(argument: str | None) -> list[str]:
 class ToolTableDirective(SphinxDirective):
     """``{tool-table}``: every tool of the site, with the pages that mention it.
 
-    ``:type:`` keeps only tools of the given types (comma or space separated).
+    ``:type:`` keeps only tools of the given types (comma or space separated);
+    ``:national-resources:`` appends every country page's national resources, as the theme's
+    site-wide table does.
     """
 
     has_content = False
@@ -72,6 +94,7 @@ class ToolTableDirective(SphinxDirective):
         "type": directives.unchanged,
         "columns": directives.unchanged,
         "class": directives.class_option,
+        "national-resources": directives.flag,
     }
 
     def run(self) -> list[nodes.Node]:
@@ -83,14 +106,16 @@ class ToolTableDirective(SphinxDirective):
         for path in domain.site.tool_files:
             self.env.note_dependency(str(path))
         columns = _split_list(self.options.get("columns"))
+        known = known_columns(self.config)
         for column in columns:
-            if column not in COLUMNS:
-                warn(unknown_column_message("tool-table", column), "tool", self.get_location())
+            if column not in known:
+                message = unknown_column_message("tool-table", column, known)
+                warn(message, "tool", self.get_location())
         table = tool_table(
             "",
             scope="site",
             types=types,
-            columns=[column for column in columns if column in COLUMNS],
+            columns=[column for column in columns if column in known],
             docname=self.env.docname,
             classes=self.options.get("class", []),
         )
@@ -101,7 +126,13 @@ class ToolTableDirective(SphinxDirective):
                 index["entries"].append(
                     ("single", tool.name, SITE_TABLE_ANCHOR.format(tool.id), "", None)
                 )
-        return [index, table]
+        if "national-resources" not in self.options:
+            return [index, table]
+        # imported here: the national resources module builds on this one
+        from ..furniture.national_resources import national_resources_table
+
+        domain.note_listing(self.env.docname, [ALL_RESOURCES_KEY])
+        return [index, table, national_resources_table("", scope="all")]
 
 
 class InsertPageToolTable(SphinxTransform):
@@ -114,7 +145,7 @@ class InsertPageToolTable(SphinxTransform):
     def apply(self, **kwargs: Any) -> None:
         if not self.config.ga4gh_page_tool_table:
             return
-        if not get_domain(self.env).mentions.get(self.env.docname):
+        if not get_domain(self.env).tools_of_page(self.env.docname):
             return
         section = append_section(
             self.document, self.config.ga4gh_page_tool_table_title, ["ga4gh-page-tools"]
@@ -175,8 +206,12 @@ class FillToolTables(SphinxPostTransform):
                     if not placeholder["types"] or tool.type in placeholder["types"]
                 ]
                 table = self._site_table(domain, tools, placeholder)
+            elif placeholder["scope"] == "ids":
+                # a country page's ref_to_main_resources
+                tools = [tool for tool in map(domain.get_tool, placeholder["ids"]) if tool]
+                table = self._ids_table(domain, tools)
             else:
-                ids = domain.mentions.get(placeholder["docname"], [])
+                ids = domain.tools_of_page(placeholder["docname"])
                 tools = [tool for tool in map(domain.get_tool, ids) if tool is not None]
                 if not tools:
                     # Every mention was unknown (and warned about): no empty section.
@@ -212,7 +247,7 @@ class FillToolTables(SphinxPostTransform):
 
     def _pages_cell(self, domain: Ga4ghDomain, tool: Tool) -> nodes.entry:
         links: list[nodes.Node] = []
-        for docname in domain.pages_mentioning(tool.id):
+        for docname in domain.pages_showing(tool):
             if links:
                 links.append(nodes.Text(" "))
             title = domain.page_title(docname)
@@ -234,7 +269,10 @@ class FillToolTables(SphinxPostTransform):
         if column == "website":
             link = nodes.reference("", "Website", refuri=tool.url) if tool.url else nodes.Text("")
             return table_cell(link)
-        return table_cell(tool_fragment_for(tool, "badges", relatives, searchable))
+        if column == "registry":
+            return table_cell(tool_fragment_for(tool, "badges", relatives, searchable))
+        # a key of ga4gh_registry_extra_keys
+        return table_cell(nodes.Text(tool.extra.get(column, "")))
 
     def _rows(
         self,
@@ -257,25 +295,39 @@ class FillToolTables(SphinxPostTransform):
         self, domain: Ga4ghDomain, tools: list[Tool], placeholder: tool_table
     ) -> nodes.Element:
         columns = placeholder.get("columns") or list(self.config.ga4gh_site_table_columns)
-        columns = [column for column in columns if column in COLUMNS]
+        known = known_columns(self.config)
+        columns = [column for column in columns if column in known]
         ordered = sorted(tools, key=lambda t: t.name.lower())
         rows = self._rows(domain, ordered, columns, SITE_TABLE_ANCHOR, searchable=True)
         if not rows:
             return nodes.paragraph("", "No tools or resources.", classes=["ga4gh-tool-table-empty"])
         return make_table(
-            [COLUMNS[column][0] for column in columns],
-            [COLUMNS[column][1] for column in columns],
+            [column_header(column)[0] for column in columns],
+            [column_header(column)[1] for column in columns],
             rows,
             ["ga4gh-site-tool-table", *placeholder.get("classes", [])],
+        )
+
+    def _ids_table(self, domain: Ga4ghDomain, tools: list[Tool]) -> nodes.table:
+        """The registry tools a country page contributes to, by name, as the theme shows them."""
+        columns = ["name", "description", "pages", "registry"]
+        ordered = sorted(tools, key=lambda t: t.name.lower())
+        return make_table(
+            ["Resource" if c == "name" else COLUMNS[c][0] for c in columns],
+            [COLUMNS[column][1] for column in columns],
+            # rows of the site-wide tables are the searchable copy
+            self._rows(domain, ordered, columns, PAGE_TABLE_ANCHOR, searchable=False),
+            ["ga4gh-main-resources-table", "no-search"],
         )
 
     def _page_table(
         self, domain: Ga4ghDomain, tools: list[Tool], placeholder: tool_table
     ) -> nodes.table:
-        columns = [c for c in self.config.ga4gh_page_table_columns if c in COLUMNS]
+        known = known_columns(self.config)
+        columns = [c for c in self.config.ga4gh_page_table_columns if c in known]
         return make_table(
-            ["Tool or resource" if c == "name" else COLUMNS[c][0] for c in columns],
-            [COLUMNS[column][1] for column in columns],
+            ["Tool or resource" if c == "name" else column_header(c)[0] for c in columns],
+            [column_header(column)[1] for column in columns],
             # The site-wide table is searchable; a page's copy of its rows would be noise.
             self._rows(domain, tools, columns, PAGE_TABLE_ANCHOR, searchable=False),
             ["ga4gh-page-tool-table", "no-search"],
@@ -285,8 +337,21 @@ class FillToolTables(SphinxPostTransform):
 def check_table_columns(app: Sphinx, config: Config) -> None:
     """``config-inited``: unknown column names are reported (with the closest) and left out."""
     conf_py = Path(app.confdir) / "conf.py"
+    known = known_columns(config)
     for name in ("ga4gh_site_table_columns", "ga4gh_page_table_columns"):
         for column in getattr(config, name):
-            if column not in COLUMNS:
+            if column not in known:
                 location = f"{conf_py}:{conf_line(conf_py, name)}"
-                warn(unknown_column_message(name, column), "data", location)
+                warn(unknown_column_message(name, column, known), "data", location)
+
+
+def warn_unknown_related_pages(app: Sphinx, env: BuildEnvironment) -> None:
+    """``env-check-consistency``: a registry entry's ``related_pages`` naming no page."""
+    domain = get_domain(env)
+    names = sorted({*domain.pages, *env.all_docs})
+    for tool in domain.site.tools.values():
+        for name in tool.related_pages:
+            if name not in domain.pages and name not in env.all_docs:
+                location = f"{tool.location.path}:{tool.related_pages_line or tool.location.line}"
+                message = f"tool {tool.id!r}: related_pages: unknown page {name!r}"
+                warn(message + did_you_mean(name, names), "tool", location)
