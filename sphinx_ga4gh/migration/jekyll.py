@@ -387,7 +387,7 @@ def heading_ids(body: str) -> tuple[str, int]:
             return match.group()
         changed += 1
         before = body[: match.start()]
-        gap = "" if not before or before.endswith("\n\n") else "\n"
+        gap = "" if not before.strip() or before.endswith("\n\n") else "\n"
         return f"{gap}({match.group('id')})=\n{match.group('heading').rstrip()}"
 
     return _HEADING_ID.sub(replace, body), changed

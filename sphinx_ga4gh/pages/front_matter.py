@@ -52,7 +52,7 @@ def _strip_comments(text: str) -> str:
     return _HTML_COMMENT.sub("", text)
 
 
-def _without_placeholders(value: Any) -> Any:
+def without_placeholders(value: Any) -> Any:
     """HTML comments taken out of every text in the value; text that was only comments is
     empty (None), and a list loses such items. YAML splits ``[<!---a, b--->]`` at the comma,
     so list items from an opening ``<!--`` to its closing ``-->`` go together."""
@@ -62,14 +62,14 @@ def _without_placeholders(value: Any) -> Any:
         text = _strip_comments(value).strip()
         return text or None
     if isinstance(value, dict):
-        return {key: _without_placeholders(item) for key, item in value.items()}
+        return {key: without_placeholders(item) for key, item in value.items()}
     if isinstance(value, list):
         kept: list[Any] = []
         open_comment = False
         for item in value:
             if not isinstance(item, str) or not (open_comment or "<!--" in item):
                 if not open_comment:
-                    kept.append(_without_placeholders(item))
+                    kept.append(without_placeholders(item))
                 continue
             text = item
             if open_comment:
@@ -87,7 +87,7 @@ def _without_placeholders(value: Any) -> Any:
 def _decode(value: Any) -> Any:
     """A metadata value as myst-parser stored it, back to YAML's type, placeholders empty."""
     if not isinstance(value, str):
-        return _without_placeholders(value)
+        return without_placeholders(value)
     text = value.strip()
     if text == "null":  # an empty YAML value (``affiliations:``), as myst-parser stores it
         return None
@@ -95,10 +95,10 @@ def _decode(value: Any) -> Any:
         return text == "True"
     if text[:1] in "[{":
         try:
-            return _without_placeholders(json.loads(text))
+            return without_placeholders(json.loads(text))
         except ValueError:
             pass
-    return _without_placeholders(value)
+    return without_placeholders(value)
 
 
 def _names(value: Any) -> list[str]:
