@@ -25,6 +25,7 @@ from .data.tools import parse_link_types
 from .migration.jekyll import read_site, split_front_matter
 from .migration.liquid import Untranslatable, cite_arguments, parameters, quoted_string
 from .migration.scanner import fenced_code_ranges, line_of, scan
+from .pages.front_matter import without_placeholders
 from .references.bibfiles import BibKeys, read_bib_keys, repeated_key_message
 from .reporting import line_in_front_matter
 from .tools.hygiene import (
@@ -135,7 +136,8 @@ def _yaml_mapping(text: str) -> dict[str, Any]:
         data = yaml.safe_load(text) if text.strip() else {}
     except yaml.YAMLError:
         return {}
-    return data if isinstance(data, dict) else {}
+    # A template's ``<!---REPLACE THIS…--->`` values are empty, as in the build.
+    return without_placeholders(data) if isinstance(data, dict) else {}
 
 
 def _names(value: Any) -> list[str]:
@@ -208,7 +210,7 @@ def _jekyll_site(root: Path) -> Site:
     for page in jekyll.pages:
         if not page.is_markdown:
             continue
-        values = {**page.defaults, **page.front_matter}
+        values = without_placeholders({**page.defaults, **page.front_matter})
         pages.append(
             liquid_page_facts(
                 page.relpath, values, page.front_matter_text, page.body, page.body_line

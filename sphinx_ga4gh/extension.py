@@ -34,9 +34,9 @@ from .furniture.people import AVATAR_VISITORS, AppendPagePeople, avatar
 from .furniture.related_pages import AppendRelatedPages
 from .furniture.section_tiles import FillSectionTiles, SectionTilesDirective, section_tiles
 from .migration.legacy import RestoreSourceLines, translate_liquid
-from .pages.links import ResolvePageIdLinks, register_page_id
+from .pages.links import MarkAnchorLinks, NoteAnchorLinks, ResolvePageIdLinks, register_page_id
 from .pages.page_type import AddPageTypeSubtitle, add_meta_description, apply_page_options
-from .pages.title import TitleFromFrontMatter
+from .pages.title import KramdownHeadingIds, TitleFromFrontMatter
 from .references.bibfiles import warn_repeated_keys
 from .references.latex import REFERENCE_VISITORS, KeepReferencesInPlace
 from .references.per_page import append_references, suppress_duplicate_citations
@@ -210,6 +210,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
 
     app.add_transform(RestoreSourceLines)
     app.add_transform(TitleFromFrontMatter)
+    app.add_transform(KramdownHeadingIds)
+    app.add_transform(MarkAnchorLinks)
+    app.add_transform(NoteAnchorLinks)
     app.add_transform(InsertPageToolTable)
     app.add_transform(AppendNationalResources)
     app.add_transform(AppendRelatedPages)

@@ -52,7 +52,7 @@ def test_output_matches_the_golden_project(migrated: Path) -> None:
 
 def test_report_counts_and_lists_what_was_not_translated(tmp_path: Path) -> None:
     report = migrate(SITE, tmp_path / "out")
-    assert report.pages == 12
+    assert report.pages == 14
     counts = report.counts()
     assert counts["tool"] == 7
     assert counts["cite"] == 5
@@ -88,7 +88,7 @@ def test_cli_prints_the_report_and_strict_fails(
 ) -> None:
     assert main(["migrate", str(SITE), str(tmp_path / "a")]) == 0
     printed = capsys.readouterr().out
-    assert "Migrated 12 pages" in printed
+    assert "Migrated 14 pages" in printed
     assert "  tool: 7" in printed
     assert "pages/about/contribute.md:15: if: {% if page.contributors %}" in printed
     assert main(["migrate", "--strict", "--quiet", str(SITE), str(tmp_path / "b")]) == 1
@@ -185,8 +185,8 @@ def test_an_interrupted_run_leaves_no_half_written_file(
 def test_progress_is_reported_per_page(tmp_path: Path) -> None:
     seen: list[tuple[int, int]] = []
     migrate(SITE, tmp_path / "out", progress=lambda done, total: seen.append((done, total)))
-    assert seen[0] == (1, 12)
-    assert seen[-1] == (12, 12)
+    assert seen[0] == (1, 14)
+    assert seen[-1] == (14, 14)
 
 
 def test_the_migrated_site_builds_with_no_warnings(
@@ -215,6 +215,33 @@ def test_the_migrated_site_builds_with_no_warnings(
     # Files named by data and raw HTML are published at their Jekyll paths.
     assert (app.outdir / "assets" / "img" / "consortium.svg").is_file()
     assert (app.outdir / "guides" / "start" / "index.html").is_file()
+    # Links to headings by page_id, page_id.md and kramdown {#id}s reach them.
+    consent = {a.get_text(): a["href"] for a in html_of(app, "consent").select("article a")}
+    assert consent["access terms"] == "glossary.html#access"
+    assert consent["modifiers"] == "duo.html#modifiers"
+    assert consent["use terms"] == "glossary.html#use-terms"
+    glossary = html_of(app, "glossary")
+    assert glossary.select_one("section#access h2").get_text().rstrip("¶#") == "Access terms"
+    # The 404 page and the template are built, but are no menu entry and no tile.
+    assert (app.outdir / "404.html").is_file() and (app.outdir / "TEMPLATE_guide.html").is_file()
+    home = html_of(app, "index")
+    menu = " ".join(a.get_text() for a in home.select("nav a, .sphinxsidebar a"))
+    assert "Page not found" not in menu and "REPLACE" not in menu and "First question" not in menu
+    tiles = html_of(app, "standards").select(".ga4gh-tile-title")
+    assert "First question, as a question" not in [tile.get_text() for tile in tiles]
+
+
+def test_404_and_template_pages_are_orphans(migrated: Path) -> None:
+    home = (migrated / "index.md").read_text("utf-8")
+    assert "/404" not in home and "TEMPLATE" not in home
+    for name in ("404.md", "TEMPLATE_guide.md"):
+        text = (migrated / name).read_text("utf-8")
+        assert "\norphan: true\n---\n" in text
+    # A placeholder title is no heading; kramdown's {#id} is a label over the heading.
+    template = (migrated / "TEMPLATE_guide.md").read_text("utf-8")
+    assert "# <!--" not in template
+    assert "\n(first-question)=\n# First question, as a question\n" in template
+    assert "orphan" not in (migrated / "glossary.md").read_text("utf-8")
 
 
 def test_root_toctrees_come_before_the_homepages_sections(tmp_path: Path) -> None:

@@ -2,7 +2,8 @@
 
 Each tile is the page's title (a link), its ``description`` and its affiliations as badges. The
 directive leaves a placeholder; tiles are built at write time from every page's front matter,
-as a bullet list (a grid in HTML, a plain list in LaTeX and text). ``:search:`` and
+as a bullet list (a grid in HTML, a plain list in LaTeX and text). Pages with
+``search_exclude: true`` (templates, the 404 page) get no tile, as in the theme. ``:search:`` and
 ``:affiliations:`` mark the list so ga4gh.js adds a search box and an affiliation filter.
 """
 
@@ -96,8 +97,14 @@ class FillSectionTiles(SphinxPostTransform):
             chosen = sorted(
                 name for name, page in pages.items() if page.type == placeholder["page_type"]
             )
+        # The theme's tiles leave out pages hidden from search (templates, 404); its related
+        # pages do not.
+        hidden = placeholder.get("origin") != "related_pages"
         chosen = [
-            name for name in chosen if not _matches(pages[name], name, placeholder["exclude"])
+            name
+            for name in chosen
+            if not _matches(pages[name], name, placeholder["exclude"])
+            and not (hidden and pages[name].search_exclude)
         ]
         if placeholder["sort"]:
             chosen.sort(key=lambda name: domain.page_title(name).lower())

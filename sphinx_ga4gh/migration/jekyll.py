@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from ..data.yaml_source import YamlLoadError, load_yaml
+from ..pages.front_matter import is_placeholder
 from .liquid import Finding
 from .scanner import fenced_code_ranges
 
@@ -62,6 +63,8 @@ class JekyllPage:
     docname: str = ""
     #: Front matter values that came from ``_config.yml`` defaults, not from the page.
     defaults: dict[str, Any] = field(default_factory=dict)
+    #: Every ``_config.yml`` default that applies to the page (``sitemap``, ``no_robots``...).
+    site_defaults: dict[str, Any] = field(default_factory=dict)
 
     @property
     def is_markdown(self) -> bool:
@@ -70,6 +73,35 @@ class JekyllPage:
     @property
     def basename(self) -> str:
         return PurePosixPath(self.relpath).name
+
+    def value(self, key: str) -> Any:
+        """A front matter value as Jekyll sees it: the page's own, else ``_config.yml``'s."""
+        return self.front_matter.get(key, self.site_defaults.get(key))
+
+    @property
+    def is_template_or_404(self) -> bool:
+        """A 404 page, or a page template: hidden from search (``search_exclude: true``) and
+        from the sitemap or robots, or named ``TEMPLATE…``, or holding ``<!---REPLACE THIS…`` /
+        placeholders. Nothing in the site's navigation leads to such a page."""
+        stem = PurePosixPath(self.relpath).stem
+        if stem == "404":
+            return True
+        if self.value("search_exclude") is not True:
+            return False
+        return (
+            self.value("sitemap") is False
+            or self.value("no_robots") is True
+            or stem.lower().startswith("template")
+            or _has_placeholder(self.front_matter)
+        )
+
+
+def _has_placeholder(value: Any) -> bool:
+    if isinstance(value, dict):
+        return any(_has_placeholder(item) for item in value.values())
+    if isinstance(value, list):
+        return any(_has_placeholder(item) for item in value)
+    return is_placeholder(value)
 
 
 @dataclass
@@ -218,6 +250,7 @@ def read_site(root: Path, skip: Path | None = None) -> JekyllSite:
         defaults = front_matter_defaults(config, relpath)
         permalink = page.front_matter.get("permalink", defaults.get("permalink"))
         page.url = page_url(relpath, str(permalink) if permalink else None, config)
+        page.site_defaults = defaults
         page.defaults = {
             key: defaults[key]
             for key in CONTENT_KEYS
@@ -299,7 +332,7 @@ def add_title_heading(body: str, title: str, keep_lines: bool = False) -> tuple[
     """The body with ``# title`` first, as Jekyll's layout shows it over a body that starts at
     ``##``; and how many lines that added. With ``keep_lines`` a body that starts with a blank
     line gets the heading on that line, so every line stays where it is in the file."""
-    if not title or _has_h1(body):
+    if not title or is_placeholder(title) or _has_h1(body):
         return body, 0
     if keep_lines and body.startswith("\n"):
         return f"# {title}" + body, 0
@@ -333,3 +366,28 @@ def consecutive_headings(body: str) -> tuple[str, list[tuple[int, int, int]]]:
             position = match.end(2)
     pieces.append(body[position:])
     return "".join(pieces), changes
+
+
+#: kramdown's header ID: ``## Heading {#custom-id}`` at the end of an ATX heading line.
+_HEADING_ID = re.compile(
+    r"^(?P<heading> {0,3}#{1,6}[ \t]+.*?)[ \t]+\{#(?P<id>[A-Za-z][\w:.-]*)\}[ \t]*$", re.M
+)
+
+
+def heading_ids(body: str) -> tuple[str, int]:
+    """kramdown's ``## Heading {#custom-id}`` as a MyST label over the heading,
+    ``(custom-id)=``, so ``[x](#custom-id)`` and ``[x](page#custom-id)`` still reach it and the
+    ``{#…}`` is not shown in the title; returns the body and how many headings changed."""
+    fences = fenced_code_ranges(body)
+    changed = 0
+
+    def replace(match: re.Match[str]) -> str:
+        nonlocal changed
+        if any(start <= match.start() < end for start, end in fences):
+            return match.group()
+        changed += 1
+        before = body[: match.start()]
+        gap = "" if not before.strip() or before.endswith("\n\n") else "\n"
+        return f"{gap}({match.group('id')})=\n{match.group('heading').rstrip()}"
+
+    return _HEADING_ID.sub(replace, body), changed

@@ -3,7 +3,9 @@
 Each sidebar becomes a toctree of the root page with the sidebar's title as caption; an item's
 ``subitems`` become a hidden toctree at the end of that item's page, so the navigation nests as
 it did. An item without a page of its own (a heading) passes its subitems up. Pages that no
-sidebar names still go into a last "More pages" toctree, so Sphinx reaches every page.
+sidebar names still go into a last "More pages" toctree, so Sphinx reaches every page, except
+the 404 page and page templates that no sidebar names: Jekyll's navigation never led to them,
+so they become orphans (``orphan: true``), out of the navbar, the PDF and Sphinx's toctree check.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ class Navigation:
     #: docname → entries of the hidden toctree appended to that page.
     children: dict[str, list[str]] = field(default_factory=dict)
     findings: list[tuple[str, Finding]] = field(default_factory=list)
+    #: Docnames of the 404 page and page templates that no sidebar names.
+    orphans: set[str] = field(default_factory=set)
 
 
 def _line(item: Any, key: str) -> int:
@@ -83,10 +87,14 @@ def build_navigation(site: JekyllSite, root_docname: str) -> Navigation:
         if entries:
             caption = str(sidebar.get("title") or name.replace("_", " ").capitalize())
             builder.navigation.root.append((caption, entries))
+    unplaced_pages = [
+        page for page in site.pages if page.is_markdown and page.docname not in builder.placed
+    ]
+    builder.navigation.orphans = {
+        page.docname for page in unplaced_pages if page.is_template_or_404
+    }
     unplaced = sorted(
-        page.docname
-        for page in site.pages
-        if page.is_markdown and page.docname not in builder.placed
+        page.docname for page in unplaced_pages if page.docname not in builder.navigation.orphans
     )
     if unplaced:
         builder.navigation.root.append((MORE_PAGES_CAPTION, ["/" + name for name in unplaced]))

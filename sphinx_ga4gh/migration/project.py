@@ -25,6 +25,7 @@ from .jekyll import (
     JekyllSite,
     add_title_heading,
     consecutive_headings,
+    heading_ids,
     read_site,
 )
 from .links import SiteLinks, rewrite_links
@@ -101,15 +102,17 @@ def _copy(source: Path, target: Path) -> None:
     _write(target, source.read_bytes())
 
 
-def _front_matter(page: JekyllPage) -> str:
+def _front_matter(page: JekyllPage, orphan: bool = False) -> str:
     text = page.front_matter_text
+    if text and not text.endswith("\n") and (page.defaults or orphan):
+        text += "\n"
     if page.defaults:
-        if text and not text.endswith("\n"):
-            text += "\n"
         dumped = yaml.safe_dump(
             _plain(page.defaults), sort_keys=False, allow_unicode=True, width=1000
         )
         text += "# from _config.yml defaults\n" + dumped
+    if orphan and "orphan" not in page.front_matter:
+        text += "# a 404 page or template: in no toctree, so not in the navigation\norphan: true\n"
     return f"---\n{text}---\n"
 
 
@@ -128,7 +131,9 @@ class _PageResult:
     references_heading: str | None
 
 
-def migrate_page(site: JekyllSite, page: JekyllPage, children: list[str]) -> _PageResult:
+def migrate_page(
+    site: JekyllSite, page: JekyllPage, children: list[str], orphan: bool = False
+) -> _PageResult:
     """The MyST text of one page: front matter kept, Liquid translated, links pointed at their
     pages, a ``#`` title where Jekyll's layout showed one, and its part of the navigation."""
     context = _page_context(site, page)
@@ -141,6 +146,7 @@ def migrate_page(site: JekyllSite, page: JekyllPage, children: list[str]) -> _Pa
     ]
     body, added = add_title_heading(body, str(context.page.get("title") or "").strip())
     body, changes = consecutive_headings(body)
+    body, _ = heading_ids(body)
     for line, old, new in changes:
         message = f"heading level {old} became {new}: Sphinx nests headings one level at a time"
         findings.append(Finding(line - added + shift, "heading", "#" * old, True, message))
@@ -150,7 +156,10 @@ def migrate_page(site: JekyllSite, page: JekyllPage, children: list[str]) -> _Pa
         found.source for found in translation.findings if found.kind == "bibliography --cited"
     ]
     return _PageResult(
-        _front_matter(page) + body, findings, rewritten, _references_heading(page.body, headings)
+        _front_matter(page, orphan) + body,
+        findings,
+        rewritten,
+        _references_heading(page.body, headings),
     )
 
 
@@ -301,8 +310,9 @@ def _conf_py(
     if new_link_kinds:
         lines += _registry_links_lines(new_link_kinds)
     lines += [
-        "# Links to headings of other pages ([text](page.md#heading)), as kramdown gave them ids.",
-        "myst_heading_anchors = 3",
+        "# Links to headings of other pages ([text](page_id#heading)): kramdown gave every heading",
+        "# level an id.",
+        "myst_heading_anchors = 6",
         "",
         '# pydata-sphinx-theme if installed (pip install "sphinx-ga4gh[theme]"), else the default.',
         'html_theme = "pydata_sphinx_theme" if importlib.util.find_spec("pydata_sphinx_theme") '
@@ -370,7 +380,7 @@ def migrate(
         children = navigation.children.get(page.docname, [])
         if page.docname == root_docname:
             children = []
-        result = migrate_page(site, page, children)
+        result = migrate_page(site, page, children, page.docname in navigation.orphans)
         text = result.text
         if page.docname == root_docname:
             text = with_root_toctrees(text, _root_toctrees(navigation))

@@ -7,6 +7,7 @@ JSON, booleans as ``True``/``False``. :func:`front_matter` parses them back into
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -36,10 +37,57 @@ def type_label(page_type: str, overrides: dict[str, str] | None = None) -> str:
     return label[:1].upper() + label[1:]
 
 
+#: An HTML comment: the page templates' placeholders (``<!---REPLACE THIS with ...--->``);
+#: one left open runs to the end, as in HTML.
+_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+
+
+def is_placeholder(value: Any) -> bool:
+    """Whether a front matter value is text that is only HTML comments (a template's
+    ``<!---REPLACE THIS…--->``): Jekyll's output shows nothing of it, so it counts as empty."""
+    return isinstance(value, str) and "<!--" in value and not _strip_comments(value).strip()
+
+
+def _strip_comments(text: str) -> str:
+    return _HTML_COMMENT.sub("", text)
+
+
+def without_placeholders(value: Any) -> Any:
+    """HTML comments taken out of every text in the value; text that was only comments is
+    empty (None), and a list loses such items. YAML splits ``[<!---a, b--->]`` at the comma,
+    so list items from an opening ``<!--`` to its closing ``-->`` go together."""
+    if isinstance(value, str):
+        if "<!--" not in value:
+            return value
+        text = _strip_comments(value).strip()
+        return text or None
+    if isinstance(value, dict):
+        return {key: without_placeholders(item) for key, item in value.items()}
+    if isinstance(value, list):
+        kept: list[Any] = []
+        open_comment = False
+        for item in value:
+            if not isinstance(item, str) or not (open_comment or "<!--" in item):
+                if not open_comment:
+                    kept.append(without_placeholders(item))
+                continue
+            text = item
+            if open_comment:
+                if "-->" not in text:
+                    continue
+                text, open_comment = text.split("-->", 1)[1], False
+            open_comment = text.rfind("<!--") > text.rfind("-->")
+            text = _strip_comments(text).strip()
+            if text:
+                kept.append(text)
+        return kept
+    return value
+
+
 def _decode(value: Any) -> Any:
-    """A metadata value as myst-parser stored it, back to YAML's type."""
+    """A metadata value as myst-parser stored it, back to YAML's type, placeholders empty."""
     if not isinstance(value, str):
-        return value
+        return without_placeholders(value)
     text = value.strip()
     if text == "null":  # an empty YAML value (``affiliations:``), as myst-parser stores it
         return None
@@ -47,10 +95,10 @@ def _decode(value: Any) -> Any:
         return text == "True"
     if text[:1] in "[{":
         try:
-            return json.loads(text)
+            return without_placeholders(json.loads(text))
         except ValueError:
-            return value
-    return value
+            pass
+    return without_placeholders(value)
 
 
 def _names(value: Any) -> list[str]:

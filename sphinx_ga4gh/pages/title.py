@@ -7,6 +7,7 @@ own ``#`` heading keeps it. Nothing is inserted into the source, so line numbers
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from docutils import nodes
@@ -38,3 +39,37 @@ class TitleFromFrontMatter(SphinxTransform):
         page["names"].append(nodes.fully_normalize_name(title))
         self.document += page
         self.document.note_implicit_target(page, page)
+
+
+#: kramdown's header ID at the end of a heading: ``## Heading {#custom-id}``.
+_HEADING_ID = re.compile(r"[ \t]+\{#([A-Za-z][\w:.-]*)\}[ \t]*$")
+
+
+class KramdownHeadingIds(SphinxTransform):
+    """``## Heading {#custom-id}`` on a page ``migrate`` did not write: the ``{#…}`` leaves the
+    title and becomes a label of the heading, as ``(custom-id)=`` over it would be.
+
+    Before docutils moves labels onto the sections they precede (260).
+    """
+
+    default_priority = 210
+
+    def apply(self, **kwargs: Any) -> None:
+        for section in list(self.document.findall(nodes.section)):
+            title = section[0] if section.children else None
+            if not isinstance(title, nodes.title) or not title.children:
+                continue
+            last = title[-1]
+            match = _HEADING_ID.search(last.astext()) if isinstance(last, nodes.Text) else None
+            if match is None or section.parent is None:
+                continue
+            text = last.astext()[: match.start()]
+            if text:
+                title.replace(last, nodes.Text(text))
+            else:
+                title.remove(last)
+            label = match.group(1)
+            target = nodes.target("", "", names=[nodes.fully_normalize_name(label)])
+            target.source, target.line = section.source, section.line
+            self.document.note_explicit_target(target, section)
+            section.parent.insert(section.parent.index(section), target)

@@ -17,8 +17,9 @@ exclude_patterns = ['_build', '_data', '_bibliography', 'assets', 'images']
 # jekyll-scholar: sort_by 'year, month', order 'descending'.
 bibtex_default_style = 'ga4gh'
 
-# Links to headings of other pages ([text](page.md#heading)), as kramdown gave them ids.
-myst_heading_anchors = 3
+# Links to headings of other pages ([text](page_id#heading)): kramdown gave every heading
+# level an id.
+myst_heading_anchors = 6
 
 # pydata-sphinx-theme if installed (pip install "sphinx-ga4gh[theme]"), else the default.
 html_theme = "pydata_sphinx_theme" if importlib.util.find_spec("pydata_sphinx_theme") else "alabaster"

@@ -1,0 +1,3 @@
+project = "Heading links"
+extensions = ["sphinx_ga4gh"]
+myst_heading_anchors = 6
