@@ -26,7 +26,12 @@ from .furniture.directory import (
     people_directory,
 )
 from .furniture.national_resources import AppendNationalResources
-from .furniture.people import AVATAR_VISITORS, AppendPagePeople, avatar
+from .furniture.people import (
+    AVATAR_VISITORS,
+    AppendPagePeople,
+    avatar,
+    warn_people_without_data,
+)
 from .furniture.related_pages import AppendRelatedPages
 from .furniture.section_tiles import FillSectionTiles, SectionTilesDirective, section_tiles
 from .migration.legacy import RestoreSourceLines, translate_liquid
@@ -229,6 +234,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("doctree-read", warn_plain_names)
     app.connect("env-check-consistency", warn_unmentioned_tools)
     app.connect("env-check-consistency", warn_unknown_parents)
+    app.connect("env-check-consistency", warn_people_without_data)
     app.connect("build-finished", write_tools_json)
     app.connect("env-get-updated", pages_to_rewrite)
     app.connect("build-finished", copy_site_files)

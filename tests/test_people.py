@@ -91,11 +91,15 @@ def test_contributors_and_affiliations_directives(app: SphinxTestApp) -> None:
         "Sam Rivera": ["People"],
     }
     assert people["Mei Tanaka"].select_one("img")["src"] == "images/mei.png"
-    exposed, by_type = index.select("ul.ga4gh-affiliations")
-    assert [li.get_text(" ", strip=True) for li in exposed.select("li")] == [
-        "Example Genomics Institute",
-        "Northern Data Commons",
+    listed = [
+        [li.get_text(" ", strip=True) for li in ul.select("li")]
+        for ul in index.select("ul.ga4gh-affiliations")
     ]
-    assert [li.get_text(" ", strip=True) for li in by_type.select("li")] == [
-        "Northern Data Commons"
+    # As the theme's supporter tiles: a logo and expose: true, sorted by name; :type: is the
+    # organisation's own type; :file-order: keeps the file's order (sort=false).
+    assert listed == [
+        ["Alpha Trust", "Beta Funders", "Example Genomics Institute"],
+        ["Alpha Trust", "Beta Funders"],
+        ["Beta Funders", "Alpha Trust"],
+        ["Northern Data Commons"],  # :page-type: guide, the organisations of guide pages
     ]
