@@ -222,6 +222,8 @@ class AppendPagePeople(SphinxTransform):
 def warn_people_without_data(app: Sphinx, env: BuildEnvironment) -> None:
     """``env-check-consistency``: pages naming people or supporters on a site without the data
     file are one warning for the site, at the first such page, not one per name."""
+    if not app.config.ga4gh_page_people:
+        return
     site = get_domain(env).site
     for kind in ("contributor", "affiliation"):
         if site.contributor_files if kind == "contributor" else site.affiliation_files:
