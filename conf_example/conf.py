@@ -15,6 +15,9 @@ ga4gh_affiliations = "_data/affiliations.yml"
 
 bibtex_bibfiles = ["_bibliography/references.bib"]
 
+# The organisations' logos (image_url in the affiliations file), published at the same paths.
+ga4gh_site_files = ["images"]
+
 exclude_patterns = ["_build"]
 html_theme = "pydata_sphinx_theme"
 html_title = "Genomic Data Sharing Field Guide"

@@ -15,12 +15,12 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 
 from .data.diagnostics import SourceLocation, conf_line, did_you_mean
-from .data.site import SiteData, is_country_code, load_site_data
+from .data.site import SiteData, is_country_code, load_site_data, missing_people_file_message
 from .data.tools import parse_link_types
 from .migration.jekyll import read_site, split_front_matter
 from .migration.liquid import Untranslatable, cite_arguments, parameters, quoted_string
@@ -337,30 +337,83 @@ def _related_ids(value: Any) -> list[str]:
     return [name for items in value.values() for name in _names(items)]
 
 
-def _people_problems(site: Site, page: PageFacts) -> list[Problem]:
-    named: list[tuple[str, str, str, Mapping[str, object]]] = [
-        (key, name, "contributor", site.data.contributors)
+def _named_people(page: PageFacts) -> list[tuple[str, str, str]]:
+    """``(key, name, kind)`` of each person and supporter a page's front matter names."""
+    named = [
+        (key, name, "contributor")
         for key in PEOPLE_KEYS
         for name in _names(page.front_matter.get(key))
     ]
     matter = page.front_matter
     key = "affiliations" if _names(matter.get("affiliations")) else "supported_by"
     named += [
-        (key, name, "affiliation", site.data.affiliations)
+        (key, name, "country" if is_country_code(name) else "affiliation")
         for name in _names(matter.get(key))
-        if not is_country_code(name)
     ]
+    return named
+
+
+def _people_problems(site: Site, page: PageFacts) -> list[Problem]:
+    data = site.data
+    known: dict[str, Mapping[str, object]] = {
+        "contributor": data.contributors,
+        "affiliation": data.affiliations,
+    }
     # Names are checked only against a data file the site has (as the build does).
-    return [
-        Problem(
-            page.path,
-            page.key_line(name, key),
-            f"ga4gh.{kind}",
-            f"unknown {kind} {name!r}{did_you_mean(name, known)}",
-        )
-        for key, name, kind, known in named
-        if known and name not in known
-    ]
+    has_file = {
+        "contributor": bool(data.contributor_files),
+        "affiliation": bool(data.affiliation_files),
+    }
+    problems = []
+    for key, name, kind in _named_people(page):
+        if kind == "country":
+            if name.upper() not in data.countries:
+                message = (
+                    f"unknown country code {name!r} in front matter (not an ISO 3166 code nor "
+                    "in the site's countries file); it is shown as it is"
+                )
+                problems.append(
+                    Problem(page.path, page.key_line(name, key), "ga4gh.affiliation", message)
+                )
+        elif has_file[kind] and name not in known[kind]:
+            problems.append(
+                Problem(
+                    page.path,
+                    page.key_line(name, key),
+                    f"ga4gh.{kind}",
+                    f"unknown {kind} {name!r}{did_you_mean(name, known[kind])}",
+                )
+            )
+    return problems
+
+
+def _missing_people_files(site: Site) -> list[Problem]:
+    """One problem per people data file the site lacks while its pages name people (the
+    build's warning at the first such page)."""
+    problems = []
+    kinds: tuple[tuple[Literal["contributor", "affiliation"], list[Path]], ...] = (
+        ("contributor", site.data.contributor_files),
+        ("affiliation", site.data.affiliation_files),
+    )
+    for kind, files in kinds:
+        if files:
+            continue
+        pages = [
+            (page, found[0])
+            for page in sorted(site.pages, key=lambda page: page.path)
+            if (found := [(key, name) for key, name, k in _named_people(page) if k == kind])
+        ]
+        if pages:
+            page, (key, name) = pages[0]
+            problems.append(
+                Problem(
+                    page.path,
+                    page.key_line(name, key),
+                    "ga4gh.data",
+                    missing_people_file_message(kind, len(pages)),
+                )
+            )
+    return problems
 
 
 def _registry_problems(site: Site) -> list[Problem]:
@@ -413,4 +466,5 @@ def check_site(root: Path, registry: bool = False) -> list[Problem]:
     bib, bib_problems = _bib_problems(site)
     if registry:
         problems += _registry_problems(site)
+    problems += _missing_people_files(site)
     return sorted(set(problems + bib_problems + _page_problems(site, bib)))

@@ -23,21 +23,22 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         "env",
         (str, list, tuple, type(None)),
         "Tool registry YAML file(s), relative to conf.py. Unset: "
-        "``_data/tool_and_resource_list.yml`` if it exists.",
+        "``_data/tool_and_resource_list.yml`` (or ``.yaml``) if it exists.",
     ),
     ConfigValue(
         "ga4gh_contributors",
         None,
         "env",
         (str, list, tuple, type(None)),
-        "Contributors YAML file(s). Unset: ``_data/CONTRIBUTORS.yml`` if it exists.",
+        "Contributors YAML file(s). Unset: ``_data/CONTRIBUTORS.yml`` (or ``.yaml``) if it exists.",
     ),
     ConfigValue(
         "ga4gh_affiliations",
         None,
         "env",
         (str, list, tuple, type(None)),
-        "Affiliations YAML file(s). Unset: ``_data/affiliations.yml`` if it exists.",
+        "Affiliations YAML file(s). Unset: ``_data/affiliations.yml`` (or ``.yaml``), else "
+        "``_data/supported_by.yml`` (or ``.yaml``), if it exists.",
     ),
     ConfigValue(
         "ga4gh_page_tool_table",

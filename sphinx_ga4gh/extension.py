@@ -30,7 +30,12 @@ from .furniture.national_resources import (
     FillNationalResourceTables,
     national_resources_table,
 )
-from .furniture.people import AVATAR_VISITORS, AppendPagePeople, avatar
+from .furniture.people import (
+    AVATAR_VISITORS,
+    AppendPagePeople,
+    avatar,
+    warn_people_without_data,
+)
 from .furniture.related_pages import AppendRelatedPages
 from .furniture.section_tiles import FillSectionTiles, SectionTilesDirective, section_tiles
 from .migration.legacy import RestoreSourceLines, translate_liquid
@@ -251,6 +256,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-check-consistency", warn_unknown_parents)
     app.connect("env-check-consistency", warn_unknown_related_pages)
     app.connect("env-get-outdated", pages_named_by_registry)
+    app.connect("env-check-consistency", warn_people_without_data)
     app.connect("build-finished", write_tools_json)
     app.connect("env-get-updated", pages_to_rewrite)
     app.connect("build-finished", copy_site_files)

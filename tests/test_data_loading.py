@@ -145,3 +145,39 @@ def test_an_empty_front_matter_value_is_empty_not_null() -> None:
     matter = front_matter({"type": "null", "page_id": "null", "description": "null"})
     assert (matter.type, matter.page_id, matter.description) == ("", "", "")
     assert front_matter({"title": "Beacon v2"}).title == "Beacon v2"
+
+
+def test_data_files_are_found_as_jekyll_finds_them(tmp_path: Path) -> None:
+    """``X.yml`` or ``X.yaml``; supporters in ``affiliations`` or the theme's ``supported_by``;
+    countries from the site's file over the packaged ISO 3166 names."""
+    write(tmp_path, "_data/tool_and_resource_list.yaml", "- id: t\n  name: T\n")
+    write(tmp_path, "_data/CONTRIBUTORS.yaml", "Ada:\n  git: ada\n")
+    write(tmp_path, "_data/supported_by.yml", "- name: Org\n  type: funder\n  expose: true\n")
+    write(tmp_path, "_data/countries.yaml", "be: Belgique\n")
+    site = load_site_data(tmp_path, None, None, None)
+    assert site.diagnostics == []
+    assert list(site.tools) == ["t"]
+    assert list(site.contributors) == ["Ada"]
+    org = site.affiliations["Org"]
+    assert (org.type, org.expose) == ("funder", True)
+    assert [p.name for p in site.affiliation_files] == ["supported_by.yml"]
+    assert site.countries["BE"] == "Belgique"  # the site's name wins
+    assert site.countries["SE"] == "Sweden"  # the packaged list fills in
+    assert site.countries_file == tmp_path / "_data/countries.yaml"
+
+
+def test_a_second_candidate_file_is_reported_not_read(tmp_path: Path) -> None:
+    write(tmp_path, "_data/affiliations.yaml", "- name: First\n")
+    write(tmp_path, "_data/supported_by.yml", "- name: Second\n")
+    write(tmp_path, "_data/CONTRIBUTORS.yml", "Ada:\n")
+    write(tmp_path, "_data/CONTRIBUTORS.yaml", "Bo:\n")
+    site = load_site_data(tmp_path, None, None, None)
+    assert list(site.affiliations) == ["First"]
+    assert list(site.contributors) == ["Ada"]
+    assert sorted(messages(site.diagnostics)) == [
+        "1:data:_data/CONTRIBUTORS.yaml is not read: _data/CONTRIBUTORS.yml is (as Jekyll's "
+        "site.data and the theme choose); merge the two files or name both in conf.py",
+        "1:data:_data/supported_by.yml is not read: _data/affiliations.yaml is (as Jekyll's "
+        "site.data and the theme choose); merge the two files or name both in conf.py",
+    ]
+    assert not site.affiliations["First"].expose  # expose only when it says true

@@ -81,6 +81,10 @@ def test_inline_constructs(source: str, expected: str) -> None:
         ),
         ("{% include supported-by-tiles-selection.html %}", "```{affiliations}\n```\n"),
         (
+            '{% include supported-by-tiles-selection.html type="funder" sort=false %}',
+            "```{affiliations}\n:type: funder\n:file-order:\n```\n",
+        ),
+        (
             "{% include news.html limit=1 %}",
             "- **New &lt;b&gt;** · 4 March 2026 · [PR #7](https://github.com/org/guide/pull/7)\n\n"
             "  Line one.\n  Two.\n",

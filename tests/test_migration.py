@@ -259,3 +259,18 @@ def test_root_toctrees_come_before_the_homepages_sections(tmp_path: Path) -> Non
     home = (tmp_path / "out" / "index.md").read_text("utf-8")
     assert home.index("```{toctree}") < home.index("## News")
     assert home.index("## not a section") < home.index("```{toctree}")
+
+
+def test_conf_py_names_the_data_files_found(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    (site / "_data").mkdir(parents=True)
+    (site / "_config.yml").write_text("title: Small\n", "utf-8")
+    (site / "index.md").write_text("---\ntitle: Home\n---\n\nText.\n", "utf-8")
+    (site / "_data" / "CONTRIBUTORS.yaml").write_text("Ada:\n  git: ada\n", "utf-8")
+    (site / "_data" / "supported_by.yml").write_text("- name: Org\n", "utf-8")
+    migrate(site, tmp_path / "out")
+    conf = (tmp_path / "out" / "conf.py").read_text("utf-8")
+    assert "ga4gh_contributors = '_data/CONTRIBUTORS.yaml'\n" in conf
+    assert "ga4gh_affiliations = '_data/supported_by.yml'\n" in conf
+    assert "ga4gh_tools" not in conf  # no registry: nothing named, nothing to miss
+    assert (tmp_path / "out" / "_data" / "CONTRIBUTORS.yaml").is_file()

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from conftest import html_of, warnings_of
+from sphinx_ga4gh.check import check_site
+
+from conftest import ROOTS, html_of, warnings_of
 
 
 @pytest.mark.sphinx("html", testroot="people", freshenv=True)
@@ -91,11 +95,128 @@ def test_contributors_and_affiliations_directives(app: SphinxTestApp) -> None:
         "Sam Rivera": ["People"],
     }
     assert people["Mei Tanaka"].select_one("img")["src"] == "images/mei.png"
-    exposed, by_type = index.select("ul.ga4gh-affiliations")
-    assert [li.get_text(" ", strip=True) for li in exposed.select("li")] == [
-        "Example Genomics Institute",
-        "Northern Data Commons",
+    listed = [
+        [li.get_text(" ", strip=True) for li in ul.select("li")]
+        for ul in index.select("ul.ga4gh-affiliations")
     ]
-    assert [li.get_text(" ", strip=True) for li in by_type.select("li")] == [
-        "Northern Data Commons"
+    # As the theme's supporter tiles: a logo and expose: true, sorted by name; :type: is the
+    # organisation's own type; :file-order: keeps the file's order (sort=false).
+    assert listed == [
+        ["Alpha Trust", "Beta Funders", "Example Genomics Institute"],
+        ["Alpha Trust", "Beta Funders"],
+        ["Beta Funders", "Alpha Trust"],
+        ["Northern Data Commons"],  # :page-type: guide, the organisations of guide pages
+    ]
+
+
+# --- data files found where Jekyll finds them (issue 14) -----------------------------------
+
+EMPTY_ITEMIZE = re.compile(r"\\begin\{itemize\}\s*\\end\{itemize\}")
+
+
+@pytest.mark.sphinx("html", testroot="people-yaml", freshenv=True)
+def test_yaml_files_and_the_themes_supported_by_file_are_read(app: SphinxTestApp) -> None:
+    app.build()
+    index = html_of(app, "index")
+    people = index.select(".ga4gh-contributors .ga4gh-person")
+    assert [p.strong.get_text() for p in people] == ["Ines Duarte", "Tomas Berg"]
+    assert not index.select(".ga4gh-unknown-person")  # found in _data/CONTRIBUTORS.yaml
+    assert "curator" in people[0].get_text()
+    supported = index.select_one(".ga4gh-supported-by")
+    assert supported.select_one("a")["href"] == "https://biobank.example.org/"
+    # Country codes without a countries file: the packaged ISO 3166 names.
+    countries = [li.get_text(strip=True) for li in supported.select("li.ga4gh-country")]
+    assert countries == ["Belgium", "European Union", "XQ"]
+    # :type: funder: the funders with a logo and expose: true (yes is YAML for true).
+    funders = index.select("ul.ga4gh-affiliations")
+    assert [[li.get_text(strip=True) for li in ul.select("li")] for ul in funders] == [
+        ["Delta Fund"]
+    ]
+    assert index.select_one("ul.ga4gh-affiliations img")["src"] == "images/delta.svg"
+    assert not [ul for ul in index.select("ul") if not ul.select("li")]  # no empty list
+
+
+@pytest.mark.sphinx("html", testroot="people-yaml", freshenv=True)
+def test_empty_selections_and_unknown_countries_warn(app: SphinxTestApp) -> None:
+    app.build()
+    src = app.srcdir / "index.md"
+    data = app.srcdir / "_data" / "supported_by.yml"
+    assert sorted(warnings_of(app)) == sorted(
+        [
+            f"{data}:17: WARNING: affiliation 'Harbour Grants': expose 'maybe' is not true or "
+            "false; it is taken as false [ga4gh.affiliation]",
+            f"{src}:3: WARNING: unknown country code 'XQ' in front matter (not an ISO 3166 code "
+            "nor in the site's countries file); it is shown as it is [ga4gh.affiliation]",
+            f"{src}:15: WARNING: {{affiliations}} :type: project selects no organisation: no "
+            "affiliation has type 'project' [ga4gh.affiliation]",
+            f"{src}:21: WARNING: {{affiliations}} :type: institute selects no organisation: no "
+            "affiliation has type 'institute' (did you mean 'institution'?) [ga4gh.affiliation]",
+        ]
+    )
+
+
+@pytest.mark.sphinx("latex", testroot="people-yaml", freshenv=True)
+def test_latex_of_an_empty_selection_has_no_empty_list(app: SphinxTestApp) -> None:
+    app.build()
+    tex = (app.outdir / "peopleinyamlfiles.tex").read_text("utf-8")
+    assert "Delta Fund" in tex and "Belgium" in tex
+    assert not EMPTY_ITEMIZE.search(tex)
+
+
+@pytest.mark.sphinx("html", testroot="people-nofiles", freshenv=True)
+def test_people_without_data_files_are_one_warning_each(app: SphinxTestApp) -> None:
+    app.build()
+    alpha = app.srcdir / "guides" / "alpha.md"
+    index = app.srcdir / "index.md"
+    assert sorted(warnings_of(app)) == sorted(
+        [
+            f"{alpha}:4: WARNING: 2 pages name people in contributors, editors or coordinators "
+            "(this is the first), but no contributors file was found (_data/CONTRIBUTORS.yml or "
+            "_data/CONTRIBUTORS.yaml; or set ga4gh_contributors in conf.py): their details are "
+            "unknown [ga4gh.data]",
+            f"{alpha}:6: WARNING: 1 page names supporters in affiliations or supported_by (this "
+            "is the first), but no affiliations file was found (_data/affiliations.yml or "
+            "_data/affiliations.yaml or _data/supported_by.yml or _data/supported_by.yaml; or set "
+            "ga4gh_affiliations in conf.py): their details are unknown [ga4gh.data]",
+            f"{index}:11: WARNING: {{contributors}} lists no one: no contributors file was found "
+            "(_data/CONTRIBUTORS.yml or _data/CONTRIBUTORS.yaml) [ga4gh.contributor]",
+            f"{index}:14: WARNING: {{affiliations}} selects no organisation: no affiliations "
+            "file was found (_data/affiliations.yml or _data/affiliations.yaml or "
+            "_data/supported_by.yml or _data/supported_by.yaml) [ga4gh.affiliation]",
+        ]
+    )
+    page = html_of(app, "guides/alpha")
+    names = [s.get_text() for s in page.select(".ga4gh-contributors strong")]
+    assert names == ["Lena Park", "Omar Haddad"]  # still shown, as names
+    assert [li.get_text(strip=True) for li in page.select(".ga4gh-supported-by li")] == [
+        "Fjord Institute",
+        "Sweden",
+    ]
+    home = html_of(app, "index")
+    assert not home.select("ul.ga4gh-people-list")
+
+
+@pytest.mark.sphinx("latex", testroot="people-nofiles", freshenv=True)
+def test_latex_without_data_files_has_no_empty_list(app: SphinxTestApp) -> None:
+    app.build()
+    tex = (app.outdir / "peoplewithoutdatafiles.tex").read_text("utf-8")
+    assert "Lena Park" in tex
+    assert not EMPTY_ITEMIZE.search(tex)
+
+
+def test_check_finds_the_same_files_and_problems() -> None:
+    root = ROOTS / "test-people-nofiles"
+    found = [str(problem) for problem in check_site(root)]
+    assert [line.split(": ", 2)[:2] for line in found] == [
+        ["guides/alpha.md:4", "ga4gh.data"],
+        ["guides/alpha.md:6", "ga4gh.data"],
+    ]
+    assert "2 pages name people" in found[0]
+    yaml_root = ROOTS / "test-people-yaml"
+    found = [str(problem) for problem in check_site(yaml_root)]
+    assert found == [
+        "_data/supported_by.yml:17: ga4gh.affiliation: affiliation 'Harbour Grants': expose "
+        "'maybe' is not true or false; it is taken as false",
+        "index.md:3: ga4gh.affiliation: unknown country code 'XQ' in front matter (not an ISO "
+        "3166 code nor in the site's countries file); it is shown as it is",
     ]

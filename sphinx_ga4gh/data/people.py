@@ -28,14 +28,16 @@ class Contributor:
 
 @dataclass(frozen=True)
 class Affiliation:
-    """An organisation that supports pages: name, homepage, logo."""
+    """An organisation that supports pages: name, homepage, logo, and its own ``type``
+    (``funder``, ``institution``...), which the theme's supporter tiles select by."""
 
     name: str
     location: SourceLocation
     url: str = ""
     image_url: str = ""
     type: str = ""
-    expose: bool = True
+    #: Shown in the site's supporter tiles: only with ``expose: true``, as in the theme.
+    expose: bool = False
     pid: str = ""
 
 
@@ -188,14 +190,22 @@ def parse_affiliations(data: Any, path: str) -> tuple[dict[str, Affiliation], li
         )
         problems.extend(url_problems + image_problems)
         problems.extend(unknown_keys(entry, AFFILIATION_KEYS, owner, path, "affiliation"))
-        expose = entry.get("expose", True)
+        expose = entry.get("expose")
+        if expose is not None and not isinstance(expose, bool):
+            problems.append(
+                Diagnostic(
+                    f"{owner}: expose {expose!r} is not true or false; it is taken as false",
+                    SourceLocation(path, entry.line_of("expose")),
+                    "affiliation",
+                )
+            )
         affiliations[name] = Affiliation(
             name=name,
             location=location,
             url=url,
             image_url=image_url,
             type=_text(entry.get("type")),
-            expose=expose is not False,
+            expose=expose is True,
             pid=_text(entry.get("pid")),
         )
     return affiliations, problems

@@ -1,9 +1,11 @@
 """Site-wide lists of people and organisations: ``{contributors}`` and ``{affiliations}``.
 
 ``{contributors}`` lists everyone in the contributors file, each with the pages naming them in
-``contributors``, ``editors`` or ``coordinators``. ``{affiliations}`` shows the organisations of
-the affiliations file that are exposed (``expose: true``), or, with ``:type:``, those that
-support pages of that type. Both are built at write time from every page's front matter.
+``contributors``, ``editors`` or ``coordinators``. ``{affiliations}`` is the theme's supporter
+tiles: the organisations of the affiliations file with a logo and ``expose: true`` (with
+``:type:``, those of that ``type``), sorted by name; with ``:page-type:``, the organisations
+supporting pages of that page type. Both are built at write time from every page's front
+matter. A list that would be empty is a warning and no list (LaTeX fails on an empty itemize).
 """
 
 from __future__ import annotations
@@ -15,8 +17,11 @@ from docutils.parsers.rst import directives
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
+from ..data.diagnostics import did_you_mean
+from ..data.site import AFFILIATIONS_FILES, CONTRIBUTORS_FILES, SiteData
 from ..domain import get_domain, internal_link
 from ..pages.front_matter import front_matter
+from ..reporting import warn
 from .people import PEOPLE_GROUPS, affiliation_item, person_item
 
 
@@ -34,15 +39,20 @@ class ContributorsDirective(SphinxDirective):
         domain.note_listing(self.env.docname, ["*"])  # the pages of every person
         for path in domain.site.people_files:
             self.env.note_dependency(str(path))
-        node = people_directory("", kind="contributors", page_type="")
+        node = people_directory("", kind="contributors")
         self.set_source_info(node)
         return [node]
 
 
 class AffiliationsDirective(SphinxDirective):
-    """Logos of the site's affiliations; ``:type:`` keeps those supporting pages of a type."""
+    """The supporter tiles of the theme: logos of the exposed affiliations (``:type:`` of
+    their own type), or with ``:page-type:`` the organisations supporting pages of a type."""
 
-    option_spec: ClassVar[dict[str, Any]] = {"type": directives.unchanged}
+    option_spec: ClassVar[dict[str, Any]] = {
+        "type": directives.unchanged,
+        "page-type": directives.unchanged,
+        "file-order": directives.flag,
+    }
 
     def run(self) -> list[nodes.Node]:
         domain = get_domain(self.env)
@@ -50,7 +60,11 @@ class AffiliationsDirective(SphinxDirective):
         for path in domain.site.people_files:
             self.env.note_dependency(str(path))
         node = people_directory(
-            "", kind="affiliations", page_type=self.options.get("type", "").strip()
+            "",
+            kind="affiliations",
+            org_type=self.options.get("type", "").strip(),
+            page_type=self.options.get("page-type", "").strip(),
+            file_order="file-order" in self.options,
         )
         self.set_source_info(node)
         return [node]
@@ -62,9 +76,14 @@ class FillPeopleDirectories(SphinxPostTransform):
     def run(self, **kwargs: Any) -> None:
         for placeholder in list(self.document.findall(people_directory)):
             if placeholder["kind"] == "contributors":
-                placeholder.replace_self(self._contributors())
+                listing = self._contributors(placeholder)
             else:
-                placeholder.replace_self(self._affiliations(placeholder["page_type"]))
+                listing = self._affiliations(placeholder)
+            # An empty list is no list: LaTeX cannot typeset an itemize without items.
+            if listing is None:
+                placeholder.parent.remove(placeholder)
+            else:
+                placeholder.replace_self(listing)
 
     def _pages_by_person(self) -> dict[str, list[str]]:
         pages: dict[str, list[str]] = {}
@@ -76,8 +95,16 @@ class FillPeopleDirectories(SphinxPostTransform):
                         pages[name].append(docname)
         return pages
 
-    def _contributors(self) -> nodes.bullet_list:
+    def _contributors(self, placeholder: people_directory) -> nodes.bullet_list | None:
         domain = get_domain(self.env)
+        if not domain.site.contributors:
+            reason = (
+                "the contributors file lists nobody"
+                if domain.site.contributor_files
+                else f"no contributors file was found ({' or '.join(CONTRIBUTORS_FILES)})"
+            )
+            warn(f"{{contributors}} lists no one: {reason}", "contributor", placeholder)
+            return None
         fromdoc = self.env.current_document.docname
         pages = self._pages_by_person()
         people = nodes.bullet_list("", classes=["ga4gh-people-list", "ga4gh-contributors-all"])
@@ -94,19 +121,49 @@ class FillPeopleDirectories(SphinxPostTransform):
             people += item
         return people
 
-    def _affiliations(self, page_type: str) -> nodes.bullet_list:
-        domain = get_domain(self.env)
-        fromdoc = self.env.current_document.docname
+    def _affiliations(self, placeholder: people_directory) -> nodes.bullet_list | None:
+        site = get_domain(self.env).site
+        org_type: str = placeholder["org_type"]
+        page_type: str = placeholder["page_type"]
         if page_type:
             used: dict[str, None] = {}
             for docname in sorted(self.env.metadata):
                 page = front_matter(self.env.metadata[docname])
                 if page.type == page_type:
                     used.update(dict.fromkeys(page.affiliations))
-            names = [name for name in used if name in domain.site.affiliations]
+            chosen = [site.affiliations[name] for name in used if name in site.affiliations]
         else:
-            names = [name for name, org in domain.site.affiliations.items() if org.expose]
+            # The theme's supported-by-tiles-selection: a logo and ``expose: true``.
+            chosen = [org for org in site.affiliations.values() if org.image_url and org.expose]
+        if org_type:
+            chosen = [org for org in chosen if org.type == org_type]
+        if not placeholder["file_order"]:
+            chosen.sort(key=lambda org: org.name)  # Liquid's sort: by name, case-sensitive
+        if not chosen:
+            warn(_empty_selection_message(site, org_type, page_type), "affiliation", placeholder)
+            return None
+        fromdoc = self.env.current_document.docname
         organisations = nodes.bullet_list("", classes=["ga4gh-people-list", "ga4gh-affiliations"])
-        for name in names:
-            organisations += affiliation_item(name, domain.site.affiliations[name], fromdoc)
+        for org in chosen:
+            organisations += affiliation_item(org.name, org, fromdoc)
         return organisations
+
+
+def _empty_selection_message(site: SiteData, org_type: str, page_type: str) -> str:
+    """Why ``{affiliations}`` selects nothing, so that the author can mend the data."""
+    options = [f":type: {org_type}"] if org_type else []
+    options += [f":page-type: {page_type}"] if page_type else []
+    head = " ".join(["{affiliations}", *options]) + " selects no organisation: "
+    if not site.affiliation_files:
+        return head + f"no affiliations file was found ({' or '.join(AFFILIATIONS_FILES)})"
+    if not site.affiliations:
+        return head + "the affiliations file lists none"
+    if page_type:
+        suffix = f" of type {org_type!r}" if org_type else ""
+        return head + f"no page of type {page_type!r} names a known affiliation{suffix}"
+    of_type = [org for org in site.affiliations.values() if not org_type or org.type == org_type]
+    if not of_type:
+        types = sorted({org.type for org in site.affiliations.values() if org.type})
+        return head + f"no affiliation has type {org_type!r}{did_you_mean(org_type, types)}"
+    what = f"the {len(of_type)} of type {org_type!r}" if org_type else "the affiliations"
+    return head + f"none of {what} has both an image_url and expose: true"

@@ -12,12 +12,14 @@ from collections.abc import Mapping
 from typing import Any, Literal, TypeVar
 
 from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
 from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxTranslator
 
 from ..data.diagnostics import did_you_mean
 from ..data.people import Affiliation, Contributor
-from ..data.site import is_country_code
+from ..data.site import is_country_code, missing_people_file_message
 from ..data.urls import is_safe_url
 from ..domain import get_domain
 from ..pages.front_matter import FrontMatter, front_matter
@@ -158,8 +160,10 @@ class AppendPagePeople(SphinxTransform):
     ) -> RecordT | None:
         """The record of ``name``, or None, reporting the name when the data file exists."""
         record = table.get(name)
-        if record is None and table:
-            # A site without that data file (an empty table) names people freely.
+        site = get_domain(self.env).site
+        has_file = site.contributor_files if kind == "contributor" else site.affiliation_files
+        if record is None and has_file:
+            # Without the data file, one warning for the site (warn_people_without_data).
             line = front_matter_line(str(self.env.doc2path(docname)), name, key)
             hint = did_you_mean(name, table)
             warn(f"unknown {kind} {name!r} in front matter{hint}", kind, (docname, line))
@@ -188,7 +192,7 @@ class AppendPagePeople(SphinxTransform):
             return []
         site = get_domain(self.env).site
         items = [
-            country_item(name, site.countries)
+            self._country(name, site.countries, docname, page.affiliations_key)
             if is_country_code(name)
             else affiliation_item(
                 name,
@@ -200,6 +204,46 @@ class AppendPagePeople(SphinxTransform):
             for name in page.affiliations
         ]
         return [_group(self.config.ga4gh_supported_by_title, items, "supported-by")]
+
+    def _country(
+        self, code: str, countries: Mapping[str, str], docname: str, key: str
+    ) -> nodes.list_item:
+        if code.upper() not in countries:
+            line = front_matter_line(str(self.env.doc2path(docname)), code, key)
+            warn(
+                f"unknown country code {code!r} in front matter (not an ISO 3166 code nor in "
+                "the site's countries file); it is shown as it is",
+                "affiliation",
+                (docname, line),
+            )
+        return country_item(code, countries)
+
+
+def warn_people_without_data(app: Sphinx, env: BuildEnvironment) -> None:
+    """``env-check-consistency``: pages naming people or supporters on a site without the data
+    file are one warning for the site, at the first such page, not one per name."""
+    if not app.config.ga4gh_page_people:
+        return
+    site = get_domain(env).site
+    for kind in ("contributor", "affiliation"):
+        if site.contributor_files if kind == "contributor" else site.affiliation_files:
+            continue
+        pages: list[tuple[str, str, str]] = []
+        for docname in sorted(env.metadata):
+            page = front_matter(env.metadata[docname])
+            if kind == "contributor":
+                named = [
+                    (key, names[0]) for key, _ in PEOPLE_GROUPS if (names := getattr(page, key))
+                ]
+            else:
+                organisations = [name for name in page.affiliations if not is_country_code(name)]
+                named = [(page.affiliations_key, organisations[0])] if organisations else []
+            if named:
+                pages.append((docname, *named[0]))
+        if pages:
+            docname, key, name = pages[0]
+            line = front_matter_line(str(env.doc2path(docname)), name, key)
+            warn(missing_people_file_message(kind, len(pages)), "data", (docname, line))
 
 
 # --- visitors ---------------------------------------------------------------------------------

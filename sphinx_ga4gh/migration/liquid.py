@@ -314,10 +314,20 @@ def _no_parameters(kind: str, directive: str) -> Callable[[dict[str, str], PageC
     return translate
 
 
-def _affiliation_tiles(values: dict[str, str], context: PageContext) -> _Output:
-    _unknown_parameters(values, {"type"}, "affiliation tiles")
+def _supporter_tiles(values: dict[str, str], context: PageContext) -> _Output:
+    """``supported-by-tiles-selection.html type= sort=``: the exposed supporters with a logo
+    (of their own ``type`` T), sorted by name unless ``sort=false``."""
+    _unknown_parameters(values, {"type", "sort"}, "supporter tiles")
     options = [("type", values["type"].strip())] if values.get("type", "").strip() else []
+    if values.get("sort", "").strip().lower() == "false":
+        options.append(("file-order", ""))
     return _Output(_directive("affiliations", "", options), "affiliation tiles", block=True)
+
+
+def _affiliation_tiles(values: dict[str, str], context: PageContext) -> _Output:
+    """The deprecated ``affiliation-tiles-selection.html``: passes only ``type`` on."""
+    _unknown_parameters(values, {"type"}, "affiliation tiles")
+    return _supporter_tiles(values, context)
 
 
 def _long_date(value: Any) -> str:
@@ -371,7 +381,7 @@ INCLUDES: dict[str, Callable[[dict[str, str], PageContext], _Output]] = {
     "contributor-tiles-all.html": _no_parameters("contributor tiles", "contributors"),
     "resource-table-all.html": _no_parameters("tool table", "tool-table"),
     "affiliation-tiles-selection.html": _affiliation_tiles,
-    "supported-by-tiles-selection.html": _affiliation_tiles,
+    "supported-by-tiles-selection.html": _supporter_tiles,
     "news.html": _news,
 }
 

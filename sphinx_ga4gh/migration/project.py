@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from ..data.site import AFFILIATIONS_FILES, CONTRIBUTORS_FILES, TOOLS_FILES, find_data_file
 from ..data.tools import ABSENT, ELIXIR_REGISTRY_LINKS
 from ..data.yaml_source import LocatedDict, YamlLoadError, load_yaml
 from .jekyll import (
@@ -306,6 +307,7 @@ def _conf_py(
     ]
     if references_title and references_title != DEFAULT_REFERENCES_TITLE:
         lines += [f"ga4gh_page_references_title = {references_title!r}"]
+    lines += _data_paths(site.root)
     lines += [""]
     if new_link_kinds:
         lines += _registry_links_lines(new_link_kinds)
@@ -320,6 +322,24 @@ def _conf_py(
         "",
     ]
     return "\n".join(lines)
+
+
+def _data_paths(root: Path) -> list[str]:
+    """The data files the site has, found where Jekyll's ``site.data`` finds them, by name."""
+    found = [
+        (option, find_data_file(root, candidates)[0])
+        for option, candidates in (
+            ("ga4gh_tools", TOOLS_FILES),
+            ("ga4gh_contributors", CONTRIBUTORS_FILES),
+            ("ga4gh_affiliations", AFFILIATIONS_FILES),
+        )
+    ]
+    lines = [
+        f"{option} = {path.relative_to(root).as_posix()!r}"
+        for option, path in found
+        if path is not None
+    ]
+    return ["", "# The data files, as Jekyll's site.data read them.", *lines] if lines else []
 
 
 def _static_patterns(site: JekyllSite) -> list[str]:

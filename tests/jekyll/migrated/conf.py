@@ -17,6 +17,11 @@ exclude_patterns = ['_build', '_data', '_bibliography', 'assets', 'images']
 # jekyll-scholar: sort_by 'year, month', order 'descending'.
 bibtex_default_style = 'ga4gh'
 
+# The data files, as Jekyll's site.data read them.
+ga4gh_tools = '_data/tool_and_resource_list.yml'
+ga4gh_contributors = '_data/CONTRIBUTORS.yml'
+ga4gh_affiliations = '_data/affiliations.yml'
+
 # Links to headings of other pages ([text](page_id#heading)): kramdown gave every heading
 # level an id.
 myst_heading_anchors = 6

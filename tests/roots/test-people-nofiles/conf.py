@@ -1,0 +1,2 @@
+project = "People without data files"
+extensions = ["sphinx_ga4gh"]

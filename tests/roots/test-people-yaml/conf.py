@@ -1,0 +1,2 @@
+project = "People in .yaml files"
+extensions = ["sphinx_ga4gh"]
