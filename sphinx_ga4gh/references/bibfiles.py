@@ -232,7 +232,8 @@ def load_bibliography(app: Sphinx) -> None:
     paths = configured_bibfiles(app)
     encoding = app.config.bibtex_encoding
     bibdata: BibData = domain.data["bibdata"]
-    changed = is_bibdata_outdated(bibdata, paths, encoding)
+    # no problems noted: the data is sphinxcontrib-bibtex's own (an older environment)
+    changed = PROBLEMS not in domain.data or is_bibdata_outdated(bibdata, paths, encoding)
     if changed:
         bibliography = read_bibliography(paths, encoding)
         domain.data["bibdata"] = BibData(
