@@ -206,6 +206,8 @@ def read_bibliography(paths: list[Path], encoding: str = DEFAULT_ENCODING) -> Bi
     parser = TolerantBibParser(encoding or DEFAULT_ENCODING)
     for path in paths:
         parser.read_file(path)
+    order = {path: index for index, path in enumerate(paths)}
+    parser.bibliography.problems.sort(key=lambda problem: (order[problem.path], problem.line))
     return parser.bibliography
 
 
@@ -243,9 +245,7 @@ def load_bibliography(app: Sphinx) -> None:
             },
             data=bibliography.data,
         )
-        domain.data[PROBLEMS] = sorted(
-            bibliography.problems, key=lambda problem: (str(problem.path), problem.line)
-        )
+        domain.data[PROBLEMS] = bibliography.problems
     domain.data[CHANGED] = changed
     for problem in domain.data.get(PROBLEMS, []):
         warn(problem.message, "data", f"{problem.path}:{problem.line}")
