@@ -26,7 +26,7 @@ from .migration.jekyll import read_site, split_front_matter
 from .migration.liquid import Untranslatable, cite_arguments, parameters, quoted_string
 from .migration.scanner import fenced_code_ranges, line_of, scan
 from .pages.front_matter import without_placeholders
-from .references.bibfiles import BibKeys, read_bib_keys, repeated_key_message
+from .references.bibfiles import DEFAULT_ENCODING, read_bibliography
 from .reporting import line_in_front_matter
 from .tools.hygiene import (
     name_pattern,
@@ -159,6 +159,7 @@ class Site:
     #: Names a bare Markdown link may point at besides page_ids (documents, pages' URLs).
     link_targets: set[str] = field(default_factory=set)
     problems: list[Problem] = field(default_factory=list)
+    bib_encoding: str = DEFAULT_ENCODING
 
 
 def _conf_values(root: Path) -> dict[str, Any]:
@@ -195,7 +196,9 @@ def _sphinx_project(root: Path) -> Site:
     if bibfiles is None:
         bibfiles = [DEFAULT_BIBFILE] if (root / DEFAULT_BIBFILE).is_file() else []
     documents = {page.path.rsplit(".", 1)[0] for page in pages}
-    return Site(root, data, pages, [root / name for name in bibfiles], documents)
+    site = Site(root, data, pages, [root / name for name in bibfiles], documents)
+    site.bib_encoding = str(conf.get("bibtex_encoding") or DEFAULT_ENCODING)
+    return site
 
 
 def _matches(relpath: str, pattern: str) -> bool:
@@ -254,21 +257,17 @@ class Problem:
         return f"{self.path}:{self.line}: {self.kind}: {self.message}"
 
 
-def _bib_problems(site: Site) -> tuple[BibKeys, list[Problem]]:
-    keys = BibKeys()
-    problems: list[Problem] = []
-    for path in site.bibfiles:
-        shown = _relative(site.root, str(path))
-        if not path.is_file():
-            problems.append(Problem(shown, 1, "ga4gh.data", "BibTeX file not found"))
-            continue
-        found = read_bib_keys(path)
-        for key, line in found.lines.items():
-            keys.lines.setdefault(key, line)
-        problems += [
-            Problem(shown, line, "ga4gh.data", repeated_key_message(key, first))
-            for key, line, first in found.repeated
-        ]
+def _bib_problems(site: Site) -> tuple[set[str], list[Problem]]:
+    """The keys of the BibTeX files and their problems, read as the build reads them."""
+    bibfiles = [path.resolve() for path in site.bibfiles]
+    bibliography = read_bibliography(bibfiles, site.bib_encoding)
+    keys = {key for file_keys in bibliography.keys.values() for key in file_keys}
+    problems = [
+        Problem(_relative(site.root, str(problem.path)), problem.line, "ga4gh.data", message)
+        for problem in bibliography.problems
+        # messages name other files by their path: relative, as the first column
+        for message in [problem.message.replace(f"{site.root.resolve()}/", "")]
+    ]
     return keys, problems
 
 
@@ -286,7 +285,7 @@ def _page_ids(pages: list[PageFacts]) -> tuple[dict[str, str], list[Problem]]:
     return page_ids, problems
 
 
-def _page_problems(site: Site, bib: BibKeys) -> list[Problem]:
+def _page_problems(site: Site, bib_keys: set[str]) -> list[Problem]:
     known_tools = set(site.data.tools) | {t for page in site.pages for t in page.declared_tools}
     page_ids, problems = _page_ids(site.pages)
     targets = set(page_ids) | site.link_targets
@@ -304,7 +303,7 @@ def _page_problems(site: Site, bib: BibKeys) -> list[Problem]:
         problems += [
             Problem(page.path, m.line, "bibtex.key_not_found", f"no BibTeX entry {m.value!r}")
             for m in page.cites
-            if m.value.lower() not in bib.lines
+            if m.value not in bib_keys
         ]
         problems += [
             Problem(
@@ -463,8 +462,8 @@ def check_site(root: Path, registry: bool = False) -> list[Problem]:
         )
         for d in site.data.diagnostics
     ]
-    bib, bib_problems = _bib_problems(site)
+    bib_keys, bib_problems = _bib_problems(site)
     if registry:
         problems += _registry_problems(site)
     problems += _missing_people_files(site)
-    return sorted(set(problems + bib_problems + _page_problems(site, bib)))
+    return sorted(set(problems + bib_problems + _page_problems(site, bib_keys)))

@@ -42,7 +42,7 @@ from .migration.legacy import RestoreSourceLines, translate_liquid
 from .pages.links import MarkAnchorLinks, NoteAnchorLinks, ResolvePageIdLinks, register_page_id
 from .pages.page_type import AddPageTypeSubtitle, add_meta_description, apply_page_options
 from .pages.title import KramdownHeadingIds, TitleFromFrontMatter
-from .references.bibfiles import warn_repeated_keys
+from .references.bibfiles import load_bibliography, pages_citing_changed_bibliography
 from .references.latex import REFERENCE_VISITORS, KeepReferencesInPlace
 from .references.per_page import append_references, suppress_duplicate_citations
 from .references.styles import prepare_bibliography, register_styles, use_ga4gh_styles
@@ -236,7 +236,10 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("config-inited", default_bibliography)
     app.connect("config-inited", suppress_duplicate_citations)
     app.connect("config-inited", use_ga4gh_styles)
-    # after sphinxcontrib-bibtex has read the BibTeX files (its handler has priority 500)
+    # every entry of the BibTeX files, before sphinxcontrib-bibtex's handler (priority 500)
+    app.connect("builder-inited", load_bibliography, priority=400)
+    app.connect("env-get-outdated", pages_citing_changed_bibliography)
+    # after sphinxcontrib-bibtex has taken the BibTeX files (its handler has priority 500)
     app.connect("builder-inited", prepare_bibliography, priority=600)
     app.connect("config-inited", check_table_columns)
     # Liquid first: the per-page references look for the citations it translates.
@@ -244,7 +247,6 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("source-read", append_references)
     app.connect("builder-inited", load_data)
     app.connect("builder-inited", add_static_path)
-    app.connect("builder-inited", warn_repeated_keys)
     app.connect("doctree-read", register_page_id)
     app.connect("doctree-read", note_registry_dependency)
     app.connect("doctree-read", apply_page_options)

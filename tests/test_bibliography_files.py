@@ -65,3 +65,51 @@ def test_year_ascending_lists_oldest_first() -> None:
     entries = list(data.entries.values())
     assert [e.key for e in ascending.sort(entries)] == ["old", "new"]
     assert [e.key for e in descending.sort(entries)] == ["new", "old"]
+
+
+def test_each_entry_is_read_on_its_own(tmp_path: Path) -> None:
+    from sphinx_ga4gh.references.bibfiles import read_bibliography
+
+    first = tmp_path / "first.bib"
+    first.write_text(
+        "@string{ig = {Invented Genomics}}\n"
+        "@misc{good_1,\n  title = {One},\n  journal = ig,\n}\n"
+        "@oops this is stray\n"
+        "@misc{junk_2, title = {T}, year = 2020 garbage}\n"
+        "@misc{good_3, title = {Three}, title = {Again}, journal = nosuch}\n",
+        "utf-8",
+    )
+    second = tmp_path / "second.bib"
+    second.write_bytes(b"@misc{GOOD_1, title={Again}}\n@misc{latin_4, title={Caf\xe9}}\n")
+    read = read_bibliography([first, second])
+    assert read.keys == {first: {"good_1": None, "good_3": None}, second: {"latin_4": None}}
+    assert read.data.entries["good_1"].fields["journal"] == "Invented Genomics"  # @string shared
+    assert read.data.entries["good_3"].fields["title"] == "Three"
+    assert read.data.entries["latin_4"].fields["title"] == "Caf\ufffd"
+    assert [(problem.path.name, problem.line, problem.message) for problem in read.problems] == [
+        (
+            "first.bib",
+            6,
+            "unreadable BibTeX text: syntax error: '(' or '{' expected; it is skipped",
+        ),
+        (
+            "first.bib",
+            7,
+            "BibTeX entry 'junk_2' cannot be read (syntax error: '}' expected at line 7); "
+            "it is left out",
+        ),
+        # read left to right: the undefined @string, then the fields of the entry
+        ("first.bib", 8, "BibTeX entry 'good_3': undefined @string 'nosuch', left empty"),
+        (
+            "first.bib",
+            8,
+            "BibTeX entry with key good_3 has a duplicate title field; the first is used",
+        ),
+        (
+            "second.bib",
+            1,
+            f"BibTeX key 'GOOD_1' repeats the entry at {first}:2; the first entry is "
+            "used and this one is left out",
+        ),
+        ("second.bib", 2, "not valid utf-8-sig (bibtex_encoding); unreadable bytes replaced"),
+    ]

@@ -20,7 +20,11 @@ time a style is made, and sphinxcontrib-bibtex makes styles for every citation a
 a third of a 150-page build. The plugins are registered once, through pybtex's own
 ``register_plugin``, so the lookups stay in memory.
 
-Results are identical but for the numbers of automatic ``id`` anchors; only the work changes.
+Results are identical but for the numbers of automatic ``id`` anchors, and two changes to
+citations, as jekyll-scholar and APA have them: several works in one citation are in the order
+of their first authors (then the other authors, then the year), whatever order the keys were
+written in; a key that is in no BibTeX file shows as itself, marked, in the brackets with the
+others ("(Rehm et al., 2021; smith_2020?)"), never as "()".
 Registered over the original with ``app.add_domain(..., override=True)`` and
 ``app.add_directive(..., override=True)``; a project without sphinx-ga4gh can use it alone:
 ``extensions = ["sphinxcontrib.bibtex", "sphinx_ga4gh.references.indexed_domain"]``.
@@ -35,12 +39,22 @@ from typing import Any
 
 from docutils import nodes
 from pybtex.plugin import find_plugin, register_plugin
+from pybtex.richtext import String, Text
+from sphinx.addnodes import pending_xref
 from sphinx.application import Sphinx
+from sphinx.builders import Builder
+from sphinx.environment import BuildEnvironment
 from sphinx.util.typing import ExtensionMetadata
+from sphinx.writers.html5 import HTML5Translator
+from sphinx.writers.latex import LaTeXTranslator
+from sphinx.writers.text import TextTranslator
 from sphinxcontrib.bibtex.bibfile import _make_ids
+from sphinxcontrib.bibtex.citation_target import CitationTarget, parse_citation_targets
 from sphinxcontrib.bibtex.directives import BibliographyDirective, BibliographyKey
-from sphinxcontrib.bibtex.domain import BibtexDomain, _FilterVisitor
+from sphinxcontrib.bibtex.domain import BibtexDomain, Citation, _FilterVisitor
 from sphinxcontrib.bibtex.domain import logger as bibtex_logger
+from sphinxcontrib.bibtex.richtext import BaseReferenceText
+from sphinxcontrib.bibtex.style.template import SphinxReferenceInfo
 
 #: The filter of the reference list sphinx-ga4gh appends to each page.
 PER_PAGE_FILTER = ast.dump(ast.parse("docname in docnames"))
@@ -77,7 +91,147 @@ def is_per_page(filter_text: str | None) -> bool:
         return False
 
 
+class missing_citation(nodes.inline):
+    """A cited key that is in no BibTeX file, shown as written. Builders without a visitor of
+    their own show it as an inline (Sphinx looks visitors up along the node's classes)."""
+
+
+MISSING_CLASS = "ga4gh-citation-missing"
+MISSING_TITLE = "not in the bibliography"
+
+
+def visit_missing_citation_html(self: HTML5Translator, node: missing_citation) -> None:
+    title = f"{node.astext()}: {MISSING_TITLE}"
+    self.body.append(self.starttag(node, "span", "", title=title))
+
+
+def depart_missing_citation_html(self: HTML5Translator, node: missing_citation) -> None:
+    self.body.append("</span>")
+
+
+def visit_missing_citation_latex(self: LaTeXTranslator, node: missing_citation) -> None:
+    # LaTeX's own mark of an undefined citation: the key, then a bold "?"
+    self.body.append(r"\sphinxstyleemphasis{")
+
+
+def depart_missing_citation_latex(self: LaTeXTranslator, node: missing_citation) -> None:
+    self.body.append(r"}\textbf{?}")
+
+
+def visit_missing_citation_text(self: TextTranslator, node: missing_citation) -> None:
+    pass
+
+
+def depart_missing_citation_text(self: TextTranslator, node: missing_citation) -> None:
+    self.add_text("?")
+
+
+MISSING_CITATION_VISITORS: dict[str, tuple[Any, Any]] = {
+    "html": (visit_missing_citation_html, depart_missing_citation_html),
+    "latex": (visit_missing_citation_latex, depart_missing_citation_latex),
+    "text": (visit_missing_citation_text, depart_missing_citation_text),
+}
+
+
+class MissingKeyText(BaseReferenceText[str]):
+    """A missing key in a formatted citation, rendered as a :class:`missing_citation`."""
+
+    def render(self, backend: Any) -> list[nodes.Node]:
+        key = self.info[0]
+        node = missing_citation(key, "", *super().render(backend), classes=[MISSING_CLASS])
+        return [node]
+
+
+def _plain_name(text: str) -> str:
+    """A name or title without LaTeX braces and commands, for comparing ("{GA4GH}" → "ga4gh")."""
+    return str(Text.from_latex(text).render_as("text")).casefold()
+
+
+def _initials(person: Any) -> str:
+    given = _plain_name(" ".join([*person.first_names, *person.middle_names]))
+    return " ".join(part[0] for part in given.split())
+
+
+def citation_order(entry: Any) -> tuple[tuple[tuple[str, str], ...], str, str]:
+    """APA's order of works in one citation: the first author (surname, then initials), then
+    the other authors (a work by one author before works by that author and others), then
+    the year. A work without authors or editors goes by its title, which its citation shows."""
+    people = entry.persons.get("author") or entry.persons.get("editor") or []
+    names = tuple(
+        (_plain_name(" ".join(person.last_names)), _initials(person)) for person in people
+    ) or ((_plain_name(entry.fields.get("title", "")), ""),)
+    return names, entry.fields.get("year", ""), _plain_name(entry.fields.get("title", ""))
+
+
 class IndexedBibtexDomain(BibtexDomain):
+    def resolve_xref(  # type: ignore[override]
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        typ: str,
+        target: str,
+        node: pending_xref,
+        contnode: nodes.Element,
+    ) -> nodes.Element:
+        """A citation: its works in APA order, and every key that is in no BibTeX file shown
+        (marked) inside the same brackets, with sphinxcontrib-bibtex's warning at the node."""
+        targets: dict[str, CitationTarget] = {t.key: t for t in parse_citation_targets(target)}
+        found = self._citations_of(targets, fromdocname)
+        for key in targets:
+            if key not in found:
+                bibtex_logger.warning(
+                    f'could not find bibtex key "{key}"',
+                    location=node,
+                    type="bibtex",
+                    subtype="key_not_found",
+                )
+        plaintext = find_plugin("pybtex.backends", "plaintext")()
+        style = self.reference_style
+        ordered = sorted(found.values(), key=lambda citation: citation_order(citation.entry))
+        children = [
+            style.inner(typ).format_data(
+                data={
+                    "entry": citation.entry,
+                    "formatted_entry": citation.formatted_entry,
+                    "reference_info": SphinxReferenceInfo(
+                        builder=builder,
+                        fromdocname=fromdocname,
+                        todocname=citation.bibliography_key.docname,
+                        citation_id=citation.citation_id,
+                        title=(
+                            citation.tooltip_entry.text.render(plaintext).replace("\\url ", "")
+                            if citation.tooltip_entry
+                            else None
+                        ),
+                        pre_text=targets[citation.key].pre,
+                        post_text=targets[citation.key].post,
+                    ),
+                    "style": style,
+                }
+            )
+            for citation in ordered
+        ]
+        children += [MissingKeyText(key, String(key)) for key in targets if key not in found]
+        result_node = nodes.inline(rawsource=target, classes=["bibtex-citation"])
+        result_node += style.outer(typ, children).format().render(self.backend)
+        return result_node
+
+    def _citations_of(self, targets: dict[str, CitationTarget], docname: str) -> dict[str, Any]:
+        """The cited works, by key: in a reference list of the page itself, else anywhere."""
+        found: dict[str, Citation] = {}
+        for citation in self.citations:
+            if citation.key not in targets:
+                continue
+            if self.bibliographies[citation.bibliography_key].list_ != "citation":
+                continue
+            local = citation.bibliography_key.docname == docname
+            if citation.key not in found or (
+                local and found[citation.key].bibliography_key.docname != docname
+            ):
+                found[citation.key] = citation
+        return found
+
     def get_entries(self, bibfiles: list[Any]) -> Iterable[Any]:
         only: set[str] | None = self.env.temp_data.get(ONLY_KEYS)
         for entry in super().get_entries(bibfiles):
@@ -207,5 +361,6 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     register_pybtex_plugins()
     app.add_domain(IndexedBibtexDomain, override=True)
     app.add_directive("bibliography", IndexedBibliographyDirective, override=True)
+    app.add_node(missing_citation, override=True, **MISSING_CITATION_VISITORS)
     app.connect("doctree-read", add_citations_cited_below)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -2,22 +2,27 @@
 
 The section is a sphinxcontrib-bibtex ``{bibliography}`` filtered to the works cited on that
 page, appended to the page's source at ``source-read`` (after the last line, so no line number
-of the page changes). sphinxcontrib-bibtex resolves a citation to a bibliography of the same page
-first, so each citation links to the entry on its own page. The same work listed on many pages
-(and on an ``:all:`` page) is what a field guide wants, so ``bibtex.duplicate_citation`` is
-suppressed while this feature is on.
+of the page changes), when at least one cited key is in the BibTeX files: a page whose
+citations all fail gets no empty heading. sphinxcontrib-bibtex resolves a citation to a
+bibliography of the same page first, so each citation links to the entry on its own page. The
+same work listed on many pages (and on an ``:all:`` page) is what a field guide wants, so
+``bibtex.duplicate_citation`` is suppressed while this feature is on.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
+from sphinxcontrib.bibtex.citation_target import parse_citation_targets
 
 from ..migration.scanner import fenced_code_ranges
+from .bibfiles import bibliography_keys
 
-_CITATION = re.compile(r"\{(?:cite|cite:[a-z]+)\}`")
+#: A citation role and its keys (as in "{cite:p}`{see}rehm_2021{p. 4},page_2019`").
+_CITATION = re.compile(r"\{(?:cite|cite:[a-z]+)\}`(?P<targets>[^`]*)`")
 _BIBLIOGRAPHY = re.compile(r"[`:]\{bibliography\}")
 _H1 = re.compile(r"^# ", re.MULTILINE)
 #: A role with its content (kept) or a code span (left out), matched left to right.
@@ -46,6 +51,17 @@ def suppress_duplicate_citations(app: Sphinx, config: Config) -> None:
         config.suppress_warnings = [*config.suppress_warnings, DUPLICATE_CITATION]
 
 
+def cited_keys(text: str) -> Iterator[str]:
+    """The keys of the citation roles in ``text``."""
+    for match in _CITATION.finditer(text):
+        try:
+            targets = list(parse_citation_targets(match.group("targets")))
+        except ValueError:  # malformed: the role itself reports it
+            continue
+        for target in targets:
+            yield target.key
+
+
 def references_section(text: str, title: str) -> str:
     """The Markdown appended to a page: a heading one level below the page's own title."""
     level = "##" if _H1.search(text) else "#"
@@ -60,7 +76,10 @@ def append_references(app: Sphinx, docname: str, source: list[str]) -> None:
         return
     text = source[0]
     prose = without_code(text)
-    if _CITATION.search(prose) and not _BIBLIOGRAPHY.search(prose):
+    if _BIBLIOGRAPHY.search(prose):
+        return
+    known = bibliography_keys(app.env)
+    if any(key in known for key in cited_keys(prose)):
         source[0] = text.rstrip("\n") + references_section(
             text, app.config.ga4gh_page_references_title
         )

@@ -1,0 +1,2 @@
+project = "Zotero bibliography"
+extensions = ["sphinx_ga4gh"]
