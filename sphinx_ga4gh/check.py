@@ -360,8 +360,8 @@ def _people_problems(site: Site, page: PageFacts) -> list[Problem]:
     }
     # Names are checked only against a data file the site has (as the build does).
     has_file = {
-        "contributor": bool(data.contributor_files),
-        "affiliation": bool(data.affiliation_files),
+        "contributor": data.names_people("contributor"),
+        "affiliation": data.names_people("affiliation"),
     }
     problems = []
     for key, name, kind in _named_people(page):
@@ -390,13 +390,11 @@ def _missing_people_files(site: Site) -> list[Problem]:
     """One problem per people data file the site lacks while its pages name people (the
     build's warning at the first such page)."""
     problems = []
-    kinds: tuple[tuple[Literal["contributor", "affiliation"], list[Path]], ...] = (
-        ("contributor", site.data.contributor_files),
-        ("affiliation", site.data.affiliation_files),
-    )
-    for kind, files in kinds:
-        if files:
+    kinds: tuple[Literal["contributor", "affiliation"], ...] = ("contributor", "affiliation")
+    for kind in kinds:
+        if site.data.names_people(kind):
             continue
+        empty = [path.name for path in site.data.people_file_names(kind)]
         pages = [
             (page, found[0])
             for page in sorted(site.pages, key=lambda page: page.path)
@@ -409,7 +407,7 @@ def _missing_people_files(site: Site) -> list[Problem]:
                     page.path,
                     page.key_line(name, key),
                     "ga4gh.data",
-                    missing_people_file_message(kind, len(pages)),
+                    missing_people_file_message(kind, len(pages), empty),
                 )
             )
     return problems

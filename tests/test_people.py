@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
 from sphinx_ga4gh.check import check_site
 
-from conftest import ROOTS, html_of, warnings_of
+from conftest import ROOTS, build, copy_root, html_of, warnings_of
 
 
 @pytest.mark.sphinx("html", testroot="people", freshenv=True)
@@ -194,6 +195,33 @@ def test_people_without_data_files_are_one_warning_each(app: SphinxTestApp) -> N
     ]
     home = html_of(app, "index")
     assert not home.select("ul.ga4gh-people-list")
+
+
+def test_an_empty_contributors_file_is_as_good_as_none(
+    make_app: type[SphinxTestApp], tmp_path: Path
+) -> None:
+    """The theme's own site ships a CONTRIBUTORS.yml that is all comments: the names on its
+    pages are one warning for the site, not one per name (build and check alike)."""
+    srcdir = copy_root(ROOTS / "test-people-nofiles", tmp_path)
+    (srcdir / "_data").mkdir()
+    (srcdir / "_data" / "CONTRIBUTORS.yml").write_text(
+        "# List of contributors\n# Ada Example:\n#   git: ada-example\n", encoding="utf-8"
+    )
+    app, _read = build(make_app, srcdir)
+    contributors = [line for line in warnings_of(app) if "contributor" in line]
+    alpha = srcdir / "guides" / "alpha.md"
+    assert contributors[0] == (
+        f"{alpha}:4: WARNING: 2 pages name people in contributors, editors or coordinators "
+        "(this is the first), but the contributors file (CONTRIBUTORS.yml) lists none: their "
+        "details are unknown [ga4gh.data]"
+    )
+    assert not [line for line in contributors if "unknown contributor" in line]
+    found = [str(problem) for problem in check_site(srcdir)]
+    assert [line for line in found if "contributor" in line] == [
+        "guides/alpha.md:4: ga4gh.data: 2 pages name people in contributors, editors or "
+        "coordinators (this is the first), but the contributors file (CONTRIBUTORS.yml) lists "
+        "none: their details are unknown"
+    ]
 
 
 @pytest.mark.sphinx("latex", testroot="people-nofiles", freshenv=True)

@@ -62,6 +62,14 @@ class SiteData:
     link_types: tuple[RegistryLinkType, ...] = ELIXIR_REGISTRY_LINKS
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
+    def names_people(self, kind: Literal["contributor", "affiliation"]) -> bool:
+        """Whether names of this kind can be checked: a data file with at least one entry. An
+        empty file (the theme's own site ships one that is all comments) is as good as none."""
+        return bool(self.contributors if kind == "contributor" else self.affiliations)
+
+    def people_file_names(self, kind: Literal["contributor", "affiliation"]) -> list[Path]:
+        return self.contributor_files if kind == "contributor" else self.affiliation_files
+
 
 def find_data_file(base: Path, candidates: Sequence[str]) -> tuple[Path | None, list[Diagnostic]]:
     """The first of ``candidates`` (paths below ``base``) that exists, as Jekyll would read it;
@@ -201,8 +209,11 @@ def packaged_countries() -> Mapping[str, str]:
     return MappingProxyType(names)
 
 
-def missing_people_file_message(kind: Literal["contributor", "affiliation"], pages: int) -> str:
-    """The one site-wide warning for pages naming people or supporters with no data file."""
+def missing_people_file_message(
+    kind: Literal["contributor", "affiliation"], pages: int, empty_files: Sequence[str] = ()
+) -> str:
+    """The one site-wide warning for pages naming people or supporters with no data file (or
+    only ``empty_files``, files that list no one)."""
     files: tuple[str, ...]
     if kind == "contributor":
         what, files, option = "people", CONTRIBUTORS_FILES, "ga4gh_contributors"
@@ -211,6 +222,11 @@ def missing_people_file_message(kind: Literal["contributor", "affiliation"], pag
         what, files, option = "supporters", AFFILIATIONS_FILES, "ga4gh_affiliations"
         keys = "affiliations or supported_by"
     count = "1 page names" if pages == 1 else f"{pages} pages name"
+    if empty_files:
+        return (
+            f"{count} {what} in {keys} (this is the first), but the {kind}s file "
+            f"({', '.join(empty_files)}) lists none: their details are unknown"
+        )
     return (
         f"{count} {what} in {keys} (this is the first), but no {kind}s file was found "
         f"({' or '.join(files)}; or set {option} in conf.py): their details are unknown"

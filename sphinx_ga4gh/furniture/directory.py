@@ -89,6 +89,8 @@ class FillPeopleDirectories(SphinxPostTransform):
         pages: dict[str, list[str]] = {}
         for docname in sorted(self.env.metadata):
             page = front_matter(self.env.metadata[docname])
+            if page.search_exclude:
+                continue  # templates and hidden pages, as the theme's contributor tiles
             for key, _title in PEOPLE_GROUPS:
                 for name in getattr(page, key):
                     if docname not in pages.setdefault(name, []):

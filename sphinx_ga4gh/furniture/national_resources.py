@@ -35,7 +35,7 @@ from ..domain import (
     internal_link,
     resource_key,
 )
-from ..pages.front_matter import front_matter, related_page_ids
+from ..pages.front_matter import FrontMatter, front_matter, related_page_ids
 from ..pages.sections import append_section, content_root
 from ..reporting import front_matter_line, warn
 from ..tools.fragments import badge_nodes, description_nodes
@@ -99,6 +99,15 @@ class _EntryLines:
 
 
 # --- rows -----------------------------------------------------------------------------------
+
+
+def _has_value(value: Any) -> bool:
+    """Whether a front matter value holds anything (placeholders are already empty)."""
+    if isinstance(value, dict):
+        return any(_has_value(item) for item in value.values())
+    if isinstance(value, list):
+        return any(_has_value(item) for item in value)
+    return value is not None and str(value).strip() != ""
 
 
 def _page_badge(title: str) -> nodes.inline:
@@ -175,7 +184,7 @@ class AppendNationalResources(SphinxTransform):
         page = front_matter(self.env.metadata.get(docname, {}))
         domain = get_domain(self.env)
         if page.national_resources:
-            self._country_table(domain, docname, page.national_resources, page.page_id)
+            self._country_table(domain, docname, page)
         if page.ref_to_main_resources:
             self._main_resources(domain, docname, page.ref_to_main_resources, page.title)
         if page.page_id and page.type and self.config.ga4gh_topic_national_resources:
@@ -186,9 +195,8 @@ class AppendNationalResources(SphinxTransform):
             )
             domain.note_listing(docname, [resource_key(page.type, page.page_id)])
 
-    def _country_table(
-        self, domain: Ga4ghDomain, docname: str, entries: list[dict[str, Any]], own_page_id: str
-    ) -> None:
+    def _country_table(self, domain: Ga4ghDomain, docname: str, page: FrontMatter) -> None:
+        entries, own_page_id = page.national_resources, page.page_id
         source = str(self.env.doc2path(docname))
         lines = _EntryLines(source)
         for path in domain.site.tool_files:
@@ -196,6 +204,8 @@ class AppendNationalResources(SphinxTransform):
         rows = []
         collected: list[NationalResource] = []
         for position, entry in enumerate(entries):
+            if not _has_value(entry):
+                continue  # a page template's entry, all placeholders: nothing to show or mend
             fields = lines.fields(position, entry)
             if not fields.line:
                 fields.line = front_matter_line(source, str(entry.get("name") or ""))
@@ -214,7 +224,9 @@ class AppendNationalResources(SphinxTransform):
             row += table_cell(*self._page_links(related, own_page_id, source, lines, position))
             row += table_cell(*badge_nodes(tool))
             rows.append(row)
-        domain.note_national_resources(docname, collected)
+        if not page.search_exclude:
+            # the theme lists no resource of a hidden page (a template) on topic pages
+            domain.note_national_resources(docname, collected)
         if not rows:
             return
         section = append_section(

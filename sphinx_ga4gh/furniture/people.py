@@ -161,8 +161,7 @@ class AppendPagePeople(SphinxTransform):
         """The record of ``name``, or None, reporting the name when the data file exists."""
         record = table.get(name)
         site = get_domain(self.env).site
-        has_file = site.contributor_files if kind == "contributor" else site.affiliation_files
-        if record is None and has_file:
+        if record is None and site.names_people(kind):
             # Without the data file, one warning for the site (warn_people_without_data).
             line = front_matter_line(str(self.env.doc2path(docname)), name, key)
             hint = did_you_mean(name, table)
@@ -225,8 +224,9 @@ def warn_people_without_data(app: Sphinx, env: BuildEnvironment) -> None:
     if not app.config.ga4gh_page_people:
         return
     site = get_domain(env).site
-    for kind in ("contributor", "affiliation"):
-        if site.contributor_files if kind == "contributor" else site.affiliation_files:
+    kinds: tuple[Literal["contributor", "affiliation"], ...] = ("contributor", "affiliation")
+    for kind in kinds:
+        if site.names_people(kind):
             continue
         pages: list[tuple[str, str, str]] = []
         for docname in sorted(env.metadata):
@@ -243,7 +243,9 @@ def warn_people_without_data(app: Sphinx, env: BuildEnvironment) -> None:
         if pages:
             docname, key, name = pages[0]
             line = front_matter_line(str(env.doc2path(docname)), name, key)
-            warn(missing_people_file_message(kind, len(pages)), "data", (docname, line))
+            empty = [path.name for path in site.people_file_names(kind)]
+            message = missing_people_file_message(kind, len(pages), empty)
+            warn(message, "data", (docname, line))
 
 
 # --- visitors ---------------------------------------------------------------------------------

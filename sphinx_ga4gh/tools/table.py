@@ -248,6 +248,8 @@ class FillToolTables(SphinxPostTransform):
     def _pages_cell(self, domain: Ga4ghDomain, tool: Tool) -> nodes.entry:
         links: list[nodes.Node] = []
         for docname in domain.pages_showing(tool):
+            if domain.front_matter_of(docname).search_exclude:
+                continue  # templates and hidden pages: the theme's tables leave them out
             if links:
                 links.append(nodes.Text(" "))
             title = domain.page_title(docname)
