@@ -418,6 +418,7 @@ def _registry_problems(site: Site) -> list[Problem]:
     mentioned = {mention.value for page in site.pages for mention in page.tools}
     homes = {str(page.front_matter.get("page_id") or "").strip() for page in site.pages}
     homes |= {tool for page in site.pages for tool in page.declared_tools}
+    docnames = {page.path.rsplit(".", 1)[0] for page in site.pages}
     problems = [
         Problem(
             _relative(site.root, tool.location.path),
@@ -425,7 +426,7 @@ def _registry_problems(site: Site) -> list[Problem]:
             "ga4gh.registry",
             unmentioned_message(tool),
         )
-        for tool in unmentioned_tools(site.data.tools, mentioned, homes)
+        for tool in unmentioned_tools(site.data.tools, mentioned, homes, homes | docnames)
     ]
     names = name_pattern(site.data.tools.values())
     if names is None:

@@ -10,7 +10,7 @@ every tool name, so the work is the size of those pages, not pages x tools.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from typing import NamedTuple
 
 from docutils import nodes
@@ -78,11 +78,20 @@ def plain_names(
 
 
 def unmentioned_tools(
-    registry: Mapping[str, Tool], mentioned: Iterable[str], homes: Iterable[str]
+    registry: Mapping[str, Tool],
+    mentioned: Iterable[str],
+    homes: Iterable[str],
+    pages: Collection[str] = (),
 ) -> list[Tool]:
-    """Registry entries that no page mentions and that have no page of their own."""
+    """Registry entries that no page mentions, that have no page of their own and whose
+    ``related_pages`` name none of ``pages`` (page ids and document names): such an entry is
+    on no page's tool table."""
     used = set(mentioned) | set(homes)
-    return [tool for tool_id, tool in registry.items() if tool_id not in used]
+    return [
+        tool
+        for tool_id, tool in registry.items()
+        if tool_id not in used and not any(name in pages for name in tool.related_pages)
+    ]
 
 
 def plain_name_message(found: PlainName) -> str:
@@ -134,5 +143,6 @@ def warn_unmentioned_tools(app: Sphinx, env: BuildEnvironment) -> None:
     domain = get_domain(env)
     mentioned = {tool_id for ids in domain.mentions.values() for tool_id in ids}
     homes = set(domain.pages) | set(domain.declared_tools)
-    for tool in unmentioned_tools(domain.site.tools, mentioned, homes):
+    pages = set(domain.pages) | set(env.all_docs)
+    for tool in unmentioned_tools(domain.site.tools, mentioned, homes, pages):
         warn(unmentioned_message(tool), "registry", str(tool.location))
