@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,9 @@ from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_escape_sequences
 
 ROOTS = Path(__file__).parent / "roots"
+#: An empty list in LaTeX output: a fatal pdflatex error ("Something's wrong--perhaps a missing
+#: \\item").
+EMPTY_ITEMIZE = re.compile(r"\\begin\{itemize\}\s*\\end\{itemize\}")
 
 
 @pytest.fixture(scope="session")

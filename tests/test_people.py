@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
@@ -10,7 +9,7 @@ from sphinx.testing.util import SphinxTestApp
 
 from sphinx_ga4gh.check import check_site
 
-from conftest import ROOTS, build, copy_root, html_of, warnings_of
+from conftest import EMPTY_ITEMIZE, ROOTS, build, copy_root, html_of, warnings_of
 
 
 @pytest.mark.sphinx("html", testroot="people", freshenv=True)
@@ -111,8 +110,6 @@ def test_contributors_and_affiliations_directives(app: SphinxTestApp) -> None:
 
 
 # --- data files found where Jekyll finds them (issue 14) -----------------------------------
-
-EMPTY_ITEMIZE = re.compile(r"\\begin\{itemize\}\s*\\end\{itemize\}")
 
 
 @pytest.mark.sphinx("html", testroot="people-yaml", freshenv=True)

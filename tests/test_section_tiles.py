@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from conftest import ROOTS, build, copy_root, html_of, warnings_of
+from conftest import EMPTY_ITEMIZE, ROOTS, build, copy_root, html_of, warnings_of
 
 
 def tile_titles(tiles) -> list[str]:  # type: ignore[no-untyped-def]
@@ -72,13 +72,37 @@ def test_related_pages_tiles(app: SphinxTestApp) -> None:
     app.build()
     section = html_of(app, "ega").select_one("section#related-pages")
     assert section.h2.get_text().startswith("Related pages")
-    assert [r.get_text() for r in section.select("p.rubric")] == [
-        "Technologies and standards",
-        "Repositories",
+    # `repositories: [missing_repo]` names no known page: reported, and no empty list
+    assert [r.get_text() for r in section.select("p.rubric")] == ["Technologies and standards"]
+    (tiles,) = section.select("ul.ga4gh-tiles")
+    assert tile_titles(tiles) == ["Beacon", "Data Use Ontology"]
+
+
+def test_lists_that_show_no_page_are_left_out(
+    make_app: type[SphinxTestApp], tmp_path: Path
+) -> None:
+    """Related pages that all are unknown, tiles of a type no page has: reported, and neither
+    an empty list in HTML nor an empty itemize in LaTeX (a fatal pdflatex error)."""
+    srcdir = copy_root(ROOTS / "test-tiles", tmp_path)
+    (srcdir / "lonely.md").write_text(
+        "---\norphan: true\nrelated_pages:\n  your_tasks: [no_such_task]\n---\n# Lonely\n\n"
+        "```{section-tiles} your_domain\n```\n\nText.\n",
+        encoding="utf-8",
+    )
+    app, _read = build(make_app, srcdir)
+    lonely = html_of(app, "lonely")
+    assert not lonely.select("section#related-pages")
+    assert not lonely.select("ul.ga4gh-tiles")
+    found = sorted(line for line in warnings_of(app) if "lonely.md" in line)
+    assert found == [
+        f"{srcdir / 'lonely.md'}:4: WARNING: related_pages: unknown page 'no_such_task' "
+        "[ga4gh.page]",
+        f"{srcdir / 'lonely.md'}:8: WARNING: section-tiles: no page of type 'your_domain' to "
+        "show; the list is left out [ga4gh.page]",
     ]
-    first, second = section.select("ul.ga4gh-tiles")
-    assert tile_titles(first) == ["Beacon", "Data Use Ontology"]
-    assert tile_titles(second) == []
+    latex, _read = build(make_app, srcdir, "latex")
+    tex = next(latex.outdir.glob("*.tex")).read_text("utf-8")
+    assert not EMPTY_ITEMIZE.search(tex)
 
 
 @pytest.mark.sphinx("html", testroot="tiles", freshenv=True)

@@ -78,7 +78,10 @@ class FillSectionTiles(SphinxPostTransform):
         domain = get_domain(self.env)
         for placeholder in list(self.document.findall(section_tiles)):
             docnames = self._pages(domain, placeholder)
-            placeholder.replace_self(self._tiles(domain, placeholder, docnames))
+            if docnames:
+                placeholder.replace_self(self._tiles(domain, placeholder, docnames))
+            else:
+                _remove_empty(placeholder)
 
     def _pages(self, domain: Ga4ghDomain, placeholder: section_tiles) -> list[str]:
         pages = {name: domain.front_matter_of(name) for name in self.env.metadata}
@@ -139,3 +142,23 @@ class FillSectionTiles(SphinxPostTransform):
                 tile += badges
             tiles += tile
         return tiles
+
+
+def _remove_empty(placeholder: section_tiles) -> None:
+    """A tile list that shows no page is left out (an empty list is a LaTeX error), with its
+    type's heading among related pages, and the "Related pages" section when nothing is left.
+    Unknown names were reported; an empty ``{section-tiles}`` selection is reported here."""
+    if placeholder.get("origin") == "related_pages":
+        parent = placeholder.parent
+        index = parent.index(placeholder)
+        if index and isinstance(parent[index - 1], nodes.rubric):
+            parent.remove(parent[index - 1])
+        parent.remove(placeholder)
+        if isinstance(parent, nodes.section) and all(
+            isinstance(child, nodes.title) for child in parent.children
+        ):
+            parent.parent.remove(parent)
+        return
+    what = f"of type {placeholder['page_type']!r}" if placeholder["page_type"] else "it names"
+    warn(f"section-tiles: no page {what} to show; the list is left out", "page", placeholder)
+    placeholder.parent.remove(placeholder)
