@@ -147,7 +147,7 @@ class FillSectionTiles(SphinxPostTransform):
 def _remove_empty(placeholder: section_tiles) -> None:
     """A tile list that shows no page is left out (an empty list is a LaTeX error), with its
     type's heading among related pages, and the "Related pages" section when nothing is left.
-    Unknown names were reported; an empty ``{section-tiles}`` selection is reported here."""
+    Unknown names were reported; a page type with no page to show is reported here."""
     if placeholder.get("origin") == "related_pages":
         parent = placeholder.parent
         index = parent.index(placeholder)
@@ -159,6 +159,7 @@ def _remove_empty(placeholder: section_tiles) -> None:
         ):
             parent.parent.remove(parent)
         return
-    what = f"of type {placeholder['page_type']!r}" if placeholder["page_type"] else "it names"
-    warn(f"section-tiles: no page {what} to show; the list is left out", "page", placeholder)
+    if placeholder["page_type"]:  # a :custom: list's unknown names have their own warnings
+        message = f"section-tiles: no page of type {placeholder['page_type']!r} to show"
+        warn(f"{message}; the list is left out", "page", placeholder)
     placeholder.parent.remove(placeholder)
