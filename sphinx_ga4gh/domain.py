@@ -165,11 +165,15 @@ class Ga4ghDomain(Domain):
         "instances": {},
         # country page docname -> its national resources (NationalResource)
         "national_resources": {},
+        # topic page docname -> (anchor, position among the page's sections; negative,
+        # -1 - position, on a page whose sections are the contents' top level) of its
+        # "National resources" section when it has any: its entry in the page's contents
+        "topic_sections": {},
         # site data as of the last build: page id or docname -> registry tools naming it in
         # related_pages (see pages_with_changed_relations)
         "registry_related": {},
     }
-    data_version = 5
+    data_version = 6
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
@@ -293,6 +297,10 @@ class Ga4ghDomain(Domain):
         if resources:
             self.national_resources[docname] = resources
 
+    @property
+    def topic_sections(self) -> dict[str, tuple[str, int]]:
+        return cast("dict[str, tuple[str, int]]", self.data["topic_sections"])
+
     def national_resources_for(self, page_type: str, page_id: str) -> list[NationalResource]:
         """The national resources whose ``related_pages[page_type]`` holds ``page_id``, as the
         theme lists them: country pages in document order, each one's by name. The type is
@@ -360,6 +368,7 @@ class Ga4ghDomain(Domain):
         self.listings.pop(docname, None)
         self.page_instances.pop(docname, None)
         self.national_resources.pop(docname, None)
+        self.topic_sections.pop(docname, None)
         self._front_matters.pop(docname, None)
         self._mentioned_in = None
         self._instances = None
@@ -381,6 +390,8 @@ class Ga4ghDomain(Domain):
             for parent_id, name, url, line in otherdata["instances"].get(docname, []):
                 self.note_instance(docname, parent_id, name, url, line)
             self.note_national_resources(docname, otherdata["national_resources"].get(docname, []))
+            if docname in otherdata["topic_sections"]:
+                self.topic_sections[docname] = otherdata["topic_sections"][docname]
 
     def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
         seen: dict[str, None] = {}

@@ -28,6 +28,7 @@ from .furniture.directory import (
 from .furniture.national_resources import (
     AppendNationalResources,
     FillNationalResourceTables,
+    contents_entries_for_topic_sections,
     national_resources_table,
 )
 from .furniture.people import (
@@ -261,6 +262,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-check-consistency", warn_people_without_data)
     app.connect("build-finished", write_tools_json)
     app.connect("env-get-updated", pages_to_rewrite)
+    app.connect("env-updated", contents_entries_for_topic_sections)
     app.connect("build-finished", copy_site_files)
 
     return {

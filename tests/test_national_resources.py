@@ -231,3 +231,53 @@ def test_migration_writes_the_unknown_registry_link_kinds(tmp_path: Path) -> Non
     assert ("_data/tool_and_resource_list.yml", 11, "doi") in notes
     assert ("_data/tool_and_resource_list.yml", 6, "wfh") in notes
     assert any("complete them" in found.message for _, found in report.notes)
+
+
+def _contents(path: Path) -> list[tuple[str, str]]:
+    """The page's contents (alabaster's localtoc) as (text, href) pairs."""
+    soup = BeautifulSoup(path.read_text("utf-8"), "html.parser")
+    return [(a.get_text(), a["href"]) for a in soup.select("div.sphinxsidebar a.reference")]
+
+
+def test_the_page_contents_list_the_national_resources_when_there_are_some(
+    make_app: type[SphinxTestApp], tmp_path: Path
+) -> None:
+    """Known only once every country page is read, the section is in the page's contents
+    then, and goes from them again when a country page stops naming the page."""
+    src = copy_root(ROOT, tmp_path, "a")
+    (src / "archive.md").write_text(
+        "---\ntitle: Archiving\npage_id: archiving\ntype: your_tasks\norphan: true\n---\n"
+        "# Archiving\n\n## Formats\n\nText.\n",
+        encoding="utf-8",
+    )
+    sidebars = {"html_sidebars": {"**": ["localtoc.html"]}}
+    app, _read = build(make_app, src, confoverrides=sidebars)
+    analysis = _contents(app.outdir / "analysis.html")
+    assert ("National resources", "#national-resources") in analysis
+    soup = html_of(app, "analysis")
+    assert soup.select_one("section#national-resources h2") is not None
+    assert [text for text, _href in _contents(app.outdir / "archive.html")] == [
+        "Archiving",
+        "Formats",
+    ]
+    # the country page now names archiving, not analysis
+    country = src / "country.md"
+    country.write_text(
+        country.read_text("utf-8").replace(
+            "Your_tasks: [analysis, storage]", "Your_tasks: [archiving]"
+        ),
+        "utf-8",
+    )
+    app, read = build(make_app, src, confoverrides=sidebars)
+    assert read == ["country"]
+    fresh_src = copy_root(src, tmp_path, "fresh")
+    fresh, _read = build(make_app, fresh_src, freshenv=True, confoverrides=sidebars)
+    for page in ("analysis", "archive", "storage"):
+        assert _contents(app.outdir / f"{page}.html") == _contents(fresh.outdir / f"{page}.html")
+    assert ("National resources", "#national-resources") not in _contents(
+        app.outdir / "analysis.html"
+    )
+    assert _contents(app.outdir / "archive.html")[-1] == (
+        "National resources",
+        "#national-resources",
+    )

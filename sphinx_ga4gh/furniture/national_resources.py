@@ -20,7 +20,10 @@ from pathlib import Path
 from typing import Any
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.addnodes import pending_xref
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
@@ -188,11 +191,19 @@ class AppendNationalResources(SphinxTransform):
         if page.ref_to_main_resources:
             self._main_resources(domain, docname, page.ref_to_main_resources, page.title)
         if page.page_id and page.type and self.config.ga4gh_topic_national_resources:
-            content_root(self.document).append(
-                national_resources_table(
-                    "", scope="topic", page_type=page.type, page_id=page.page_id
-                )
+            root = content_root(self.document)
+            # The section's id and place are fixed now, so that the page's contents can list
+            # it once every page is read (contents_entries_for_topic_sections).
+            title = self.config.ga4gh_topic_national_resources_title
+            anchor = _unique_id(self.document, nodes.make_id(title) or "national-resources")
+            position = sum(isinstance(child, nodes.section) for child in root.children)
+            placeholder = national_resources_table(
+                "", scope="topic", page_type=page.type, page_id=page.page_id, anchor=anchor
             )
+            self.document.ids[anchor] = placeholder
+            root.append(placeholder)
+            nested = root is not self.document  # under the page title's entry
+            domain.topic_sections[docname] = (anchor, position if nested else -1 - position)
             domain.note_listing(docname, [resource_key(page.type, page.page_id)])
 
     def _country_table(self, domain: Ga4ghDomain, docname: str, page: FrontMatter) -> None:
@@ -340,15 +351,67 @@ class FillNationalResourceTables(SphinxPostTransform):
                 continue
             title = self.config.ga4gh_topic_national_resources_title
             section = nodes.section("", classes=["ga4gh-topic-national-resources"])
-            anchor = self._unique_id(nodes.make_id(title) or "national-resources")
+            anchor = placeholder["anchor"]
             section["ids"].append(anchor)
             self.document.ids[anchor] = section
             section += [nodes.title(title, title), intro, table]
             placeholder.replace_self(section)
 
-    def _unique_id(self, base: str) -> str:
-        candidate, number = base, 1
-        while candidate in self.document.ids:
-            number += 1
-            candidate = f"{base}-{number}"
-        return candidate
+
+def _unique_id(document: nodes.document, base: str) -> str:
+    candidate, number = base, 1
+    while candidate in document.ids:
+        number += 1
+        candidate = f"{base}-{number}"
+    return candidate
+
+
+#: Class of the contents entries this module adds, so that the next build can take them out.
+CONTENTS_ENTRY_CLASS = "ga4gh-contents-national-resources"
+
+
+def contents_entries_for_topic_sections(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """``env-updated`` (every page read and merged): the "National resources" section of a
+    topic page is in the page's contents when, and only when, country pages give it rows.
+
+    Whether a topic page has any is known only once every country page is read, after the
+    page's contents were made; the entry is added to (or taken from) them here. Pages whose
+    resources change are rewritten by the listings (``resource_key``).
+    """
+    domain = get_domain(env)
+    title = app.config.ga4gh_topic_national_resources_title
+    for docname, (anchor, position) in sorted(domain.topic_sections.items()):
+        toc = env.tocs.get(docname)
+        if toc is None:
+            continue
+        for entry in list(toc.findall(nodes.list_item)):
+            if CONTENTS_ENTRY_CLASS in entry["classes"]:
+                entry.parent.remove(entry)
+        page = domain.front_matter_of(docname)
+        if not domain.national_resources_for(page.type, page.page_id):
+            continue
+        reference = nodes.reference(
+            "", "", nodes.Text(title), internal=True, refuri=docname, anchorname=f"#{anchor}"
+        )
+        entry = nodes.list_item(
+            "", addnodes.compact_paragraph("", "", reference), classes=[CONTENTS_ENTRY_CLASS]
+        )
+        if position >= 0:
+            _page_sections(toc).insert(position, entry)
+        else:  # a page without a title of its own: its sections are the contents' top level
+            toc.insert(-1 - position, entry)
+    return []
+
+
+def _page_sections(toc: nodes.Element) -> nodes.bullet_list:
+    """The list of a page's sections in its contents: under the page title's entry."""
+    top = toc[0] if toc.children and isinstance(toc[0], nodes.list_item) else None
+    if top is None:
+        top = nodes.list_item()
+        toc += top
+    for child in top.children:
+        if isinstance(child, nodes.bullet_list):
+            return child
+    sections = nodes.bullet_list()
+    top += sections
+    return sections
