@@ -86,7 +86,8 @@ def test_lists_that_show_no_page_are_left_out(
     srcdir = copy_root(ROOTS / "test-tiles", tmp_path)
     (srcdir / "lonely.md").write_text(
         "---\norphan: true\nrelated_pages:\n  your_tasks: [no_such_task]\n---\n# Lonely\n\n"
-        "```{section-tiles} your_domain\n```\n\nText.\n",
+        "```{section-tiles} your_domain\n```\n\n"
+        "```{section-tiles} technologies_standards\n:custom: nothing_here\n```\n\nText.\n",
         encoding="utf-8",
     )
     app, _read = build(make_app, srcdir)
@@ -94,12 +95,17 @@ def test_lists_that_show_no_page_are_left_out(
     assert not lonely.select("section#related-pages")
     assert not lonely.select("ul.ga4gh-tiles")
     found = sorted(line for line in warnings_of(app) if "lonely.md" in line)
-    assert found == [
-        f"{srcdir / 'lonely.md'}:4: WARNING: related_pages: unknown page 'no_such_task' "
-        "[ga4gh.page]",
-        f"{srcdir / 'lonely.md'}:8: WARNING: section-tiles: no page of type 'your_domain' to "
-        "show; the list is left out [ga4gh.page]",
-    ]
+    assert found == sorted(
+        [
+            f"{srcdir / 'lonely.md'}:4: WARNING: related_pages: unknown page 'no_such_task' "
+            "[ga4gh.page]",
+            f"{srcdir / 'lonely.md'}:8: WARNING: section-tiles: no page of type 'your_domain' to "
+            "show; the list is left out [ga4gh.page]",
+            # a :custom: list of unknown names: one warning per name, not one more for the list
+            f"{srcdir / 'lonely.md'}:11: WARNING: section-tiles: unknown page 'nothing_here' "
+            "[ga4gh.page]",
+        ]
+    )
     latex, _read = build(make_app, srcdir, "latex")
     tex = next(latex.outdir.glob("*.tex")).read_text("utf-8")
     assert not EMPTY_ITEMIZE.search(tex)

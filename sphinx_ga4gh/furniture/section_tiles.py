@@ -159,7 +159,8 @@ def _remove_empty(placeholder: section_tiles) -> None:
         ):
             parent.parent.remove(parent)
         return
-    if placeholder["page_type"]:  # a :custom: list's unknown names have their own warnings
+    if placeholder["page_type"] and not placeholder["custom"]:
+        # (a :custom: list's unknown names have their own warnings)
         message = f"section-tiles: no page of type {placeholder['page_type']!r} to show"
         warn(f"{message}; the list is left out", "page", placeholder)
     placeholder.parent.remove(placeholder)
