@@ -123,6 +123,26 @@ def test_liquid_in_code_is_left_alone() -> None:
     assert result.findings == []
 
 
+def test_code_in_lists_ends_where_its_list_item_ends_it() -> None:
+    """A fence in a list item is closed by a fence indented as the item allows (CommonMark),
+    so the text after it is prose again: its Liquid is translated (as on RSQKit's pages)."""
+    source = (
+        "* Add the workflow:\n\n"
+        "  ```yaml\n"
+        "    on: [push]\n"
+        "    run: echo \"{% tool 'x' %}\"\n"
+        "    ``` \n\n"
+        '* Then see {% tool "galaxy" %}.\n\n'
+        '> ```\n> {% tool "in_quote" %}\n> ```\n\n'
+        'After the quote: {% tool "beacon" %}.\n'
+    )
+    result = translate(source, CONTEXT)
+    assert "{% tool 'x' %}" in result.text  # code stays code
+    assert '{% tool "in_quote" %}' in result.text
+    assert "* Then see {tool}`galaxy`." in result.text
+    assert "After the quote: {tool}`beacon`." in result.text
+
+
 def test_a_backslash_escapes_a_tag() -> None:
     assert translate('\\{% tool "x" %}').text == '\\{% tool "x" %}'
 

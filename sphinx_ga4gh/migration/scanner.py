@@ -15,8 +15,10 @@ import re
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 
-_FENCE_OPEN = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
-_FENCE_CLOSE = re.compile(r"^ {0,3}(`{3,}|~{3,})[ \t]*$")
+from markdown_it import MarkdownIt
+
+#: Block structure only: inline rules are not needed to find code blocks.
+_BLOCKS = MarkdownIt("commonmark").disable("inline")
 #: What the scanner stops at: escapes, backtick runs, tag openers.
 _TOKEN = re.compile(r"\\[{`\\]|`+|\{%|\{\{")
 _BLOCK_TAG = re.compile(r"\{%(-?)(.*?)(-?)%\}", re.S)
@@ -51,32 +53,34 @@ def split_lines(text: str) -> list[str]:
 
 
 def fenced_code_ranges(text: str, myst: bool = False) -> list[tuple[int, int]]:
-    """``(start, end)`` offsets of the fenced code blocks (an unclosed fence runs to the end).
+    """``(start, end)`` offsets of the fenced code blocks, whole lines, found as CommonMark
+    (markdown-it, myst-parser's own parser) finds them: in lists and blockquotes too, closed by
+    a fence indented as its container allows; an unclosed fence runs to the end of its
+    container.
 
-    With ``myst``, a fence that opens a directive (```` ```{note} ````) holds Markdown, not code,
-    unless the directive shows its body literally."""
-    ranges: list[tuple[int, int]] = []
-    opened: tuple[int, str, int, bool] | None = None
-    offset = 0
+    With ``myst``, a fence that opens a directive (```` ```{note} ````) holds Markdown, not code
+    (the fences in its body are code), unless the directive shows its body literally."""
+    # markdown-it counts a lone carriage return as a line end; Markdown pages here break at \n
+    # only, so the lines (and the offsets made from them) stay the page's own.
+    line_starts = [0]
     for line in split_lines(text):
-        content = line.rstrip("\r\n")
-        if opened is None:
-            match = _FENCE_OPEN.match(content)
-            # An info string after backticks may not hold backticks (CommonMark).
-            if match and not (match.group(1)[0] == "`" and "`" in match.group(2)):
-                info = match.group(2).strip()
-                markdown = myst and info.startswith("{") and not info.startswith(LITERAL_DIRECTIVES)
-                opened = (offset, match.group(1)[0], len(match.group(1)), markdown)
-        else:
-            match = _FENCE_CLOSE.match(content)
-            if match and match.group(1)[0] == opened[1] and len(match.group(1)) >= opened[2]:
-                if not opened[3]:
-                    ranges.append((opened[0], offset + len(line)))
-                opened = None
-        offset += len(line)
-    if opened is not None and not opened[3]:
-        ranges.append((opened[0], len(text)))
-    return ranges
+        line_starts.append(line_starts[-1] + len(line))
+    ranges: list[tuple[int, int]] = []
+
+    def visit(source: str, first_line: int) -> None:
+        for token in _BLOCKS.parse(source.replace("\r", " ")):
+            if token.type != "fence" or token.map is None:
+                continue
+            begin, end = (first_line + line for line in token.map)
+            info = token.info.strip()
+            if myst and info.startswith("{") and not info.startswith(LITERAL_DIRECTIVES):
+                visit(token.content, begin + 1)
+                continue
+            last = min(end, len(line_starts) - 1)
+            ranges.append((line_starts[min(begin, last)], line_starts[last]))
+
+    visit(text, 0)
+    return sorted(ranges)
 
 
 class _Fences:
