@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_escape_sequences
 
@@ -31,6 +31,14 @@ def warnings_of(app: SphinxTestApp) -> list[str]:
 
 def html_of(app: SphinxTestApp, docname: str) -> BeautifulSoup:
     return BeautifulSoup((app.outdir / f"{docname}.html").read_text("utf-8"), "html.parser")
+
+
+def table_rows(table: Tag) -> list[list[str]]:
+    """The text of each body row's cells."""
+    return [
+        [cell.get_text(" ", strip=True) for cell in row.select("td")]
+        for row in table.select("tbody tr")
+    ]
 
 
 def copy_root(source: Path, tmp_path: Path, name: str | None = None) -> Path:

@@ -15,7 +15,7 @@ from sphinx_ga4gh.data.diagnostics import SourceLocation
 from sphinx_ga4gh.data.tools import parse_link_types
 from sphinx_ga4gh.migration.project import migrate
 
-from conftest import ROOTS, build, copy_root, html_of, warnings_of
+from conftest import ROOTS, build, copy_root, html_of, table_rows, warnings_of
 
 ROOT = ROOTS / "test-resources"
 
@@ -30,13 +30,6 @@ def _section(soup: BeautifulSoup, heading: str) -> Tag:
         if title is not None and title.get_text().rstrip("¶#") == heading:
             return section
     raise AssertionError(f"no section {heading!r}")
-
-
-def _rows(section: Tag) -> list[list[str]]:
-    return [
-        [cell.get_text(" ", strip=True) for cell in row.select("td")]
-        for row in section.select("tbody tr")
-    ]
 
 
 @pytest.mark.sphinx("html", testroot="resources", freshenv=True)
@@ -64,7 +57,7 @@ def test_topic_pages_list_the_national_resources_naming_them(app: SphinxTestApp)
     assert [a.get_text() for a in registry.select("a")] == ["Website", "Training"]
     # `your_tasks` on the page and `Your_tasks` in the entries are one type; by name
     storage = _section(html_of(app, "storage"), "National resources")
-    assert [row[0] for row in _rows(storage)] == [
+    assert [row[0] for row in table_rows(storage)] == [
         "Testland Archive Testland",
         "Testland Compute Testland",
     ]
@@ -101,10 +94,10 @@ def test_country_page_tables(app: SphinxTestApp) -> None:
     app.build()
     soup = html_of(app, "country")
     own = _section(soup, "Tools and resources tailored to this page")
-    assert _rows(own)[1][2] == "Data storage unknown_task"  # the empty group adds nothing
+    assert table_rows(own)[1][2] == "Data storage unknown_task"  # the empty group adds nothing
     main = _section(soup, "Testland contributes to")
     assert "Institutions and organisations in Testland are actively involved" in main.get_text()
-    (galaxy,) = _rows(main)
+    (galaxy,) = table_rows(main)
     assert galaxy[0] == "Galaxy"
     assert galaxy[2] == "Data analysis"  # the pages its related_pages name
 
@@ -114,7 +107,7 @@ def test_registry_related_pages_and_extra_columns(app: SphinxTestApp) -> None:
     app.build()
     # analysis mentions no tool: Galaxy is on its table because its entry names the page
     tools = _section(html_of(app, "analysis"), "Tools and resources on this page")
-    assert [row[0] for row in _rows(tools)] == ["Galaxy"]
+    assert [row[0] for row in table_rows(tools)] == ["Galaxy"]
     index = html_of(app, "index")
     table = index.select_one("table.ga4gh-site-tool-table")
     assert [th.get_text() for th in table.select("thead th")] == [
@@ -122,14 +115,14 @@ def test_registry_related_pages_and_extra_columns(app: SphinxTestApp) -> None:
         "Catalog",
         "Related pages",
     ]
-    assert _rows(table) == [
+    assert table_rows(table) == [
         ["Galaxy", "Workbench", "Data analysis"],
         ["Lonely tool", "", ""],
         ["SeqHub", "Archive", "Data storage"],
     ]
     # :national-resources: appends every country page's resources
     national = index.select_one("table.ga4gh-topic-national-resources")
-    assert [row[0] for row in _rows(national)] == [
+    assert [row[0] for row in table_rows(national)] == [
         "Testland Compute Testland",
         "Testland Archive Testland",
     ]
@@ -139,7 +132,7 @@ def test_registry_related_pages_and_extra_columns(app: SphinxTestApp) -> None:
 def test_national_resources_in_the_pdf(app: SphinxTestApp) -> None:
     app.build()
     tex = (app.outdir / "resources.tex").read_text("utf-8")
-    assert r"\section{National resources}" in tex or r"National resources}" in tex
+    assert r"{National resources}" in tex
     assert "Testland Archive" in tex
     assert "Testland contributes to" in tex
 
@@ -182,7 +175,7 @@ def test_editing_registry_related_pages_reads_the_named_pages(
     assert {"analysis", "storage"} <= set(read)
     assert "Tools and resources on this page" not in html_of(app, "analysis").get_text()
     tools = _section(html_of(app, "storage"), "Tools and resources on this page")
-    assert [row[0] for row in _rows(tools)] == ["Galaxy", "SeqHub"]
+    assert [row[0] for row in table_rows(tools)] == ["Galaxy", "SeqHub"]
 
 
 def test_two_processes_give_the_same_pages(make_app: type[SphinxTestApp], tmp_path: Path) -> None:

@@ -5,17 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 
-from conftest import ROOTS, build, copy_root, html_of, warnings_of
-
-
-def table_rows(table: BeautifulSoup) -> list[list[str]]:
-    return [
-        [cell.get_text(" ", strip=True) for cell in row.select("td")]
-        for row in table.select("tbody tr")
-    ]
+from conftest import ROOTS, build, copy_root, html_of, table_rows, warnings_of
 
 
 @pytest.mark.sphinx("html", testroot="basic", freshenv=True)
