@@ -43,6 +43,7 @@ from .migration.legacy import RestoreSourceLines, translate_liquid
 from .pages.links import MarkAnchorLinks, NoteAnchorLinks, ResolvePageIdLinks, register_page_id
 from .pages.page_type import AddPageTypeSubtitle, add_meta_description, apply_page_options
 from .pages.title import KramdownHeadingIds, TitleFromFrontMatter
+from .pdf.setup import setup_pdf
 from .references.bibfiles import load_bibliography, pages_citing_changed_bibliography
 from .references.latex import REFERENCE_VISITORS, KeepReferencesInPlace
 from .references.per_page import append_references, suppress_duplicate_citations
@@ -187,6 +188,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("sphinx_ga4gh.references.indexed_domain")
     add_config_values(app)
     register_styles()
+    setup_pdf(app)
 
     app.add_domain(Ga4ghDomain)
     app.add_directive_to_domain(Ga4ghDomain.name, "tool", ToolDirective)

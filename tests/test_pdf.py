@@ -36,7 +36,9 @@ def make_pdf(outdir: Path) -> tuple[str, str]:
         timeout=600,
     )
     assert done.returncode == 0, done.stdout[-3000:]
-    [pdf] = outdir.glob("*.pdf")
+    # the book is named after its .tex (converted SVG images are PDFs there too)
+    [tex] = outdir.glob("*.tex")
+    pdf = tex.with_suffix(".pdf")
     text = subprocess.run(
         ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout
@@ -111,3 +113,41 @@ def test_the_example_builds_to_a_pdf(make_app: type[SphinxTestApp], tmp_path: Pa
     assert "undefined" not in log.lower()
     assert "Genomic Data Sharing Field Guide" in text
     assert "EUROPEAN GENOME-PHENOME ARCHIVE" in text
+
+
+def test_svg_images_and_the_unicode_of_real_pages_make_a_pdf(
+    make_app: type[SphinxTestApp], tmp_path: Path
+) -> None:
+    """pdflatex cannot include SVG nor print a thin space: the SVG is converted (CairoSVG, in
+    safe mode: nothing it names is fetched), an SVG that cannot be read is left out with its
+    alt text and a warning, and the characters are declared; the PDF is made."""
+    require_latex()
+    srcdir = tmp_path / "svg"
+    (srcdir / "images").mkdir(parents=True)
+    (srcdir / "conf.py").write_text('extensions = ["sphinx_ga4gh"]\nproject = "Shapes"\n', "utf-8")
+    (srcdir / "images" / "flow.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+        'width="120" height="40"><rect width="120" height="40" fill="#3d7a4f"/>'
+        '<image xlink:href="http://127.0.0.1:9/tracker.png" width="10" height="10"/></svg>',
+        "utf-8",
+    )
+    (srcdir / "images" / "broken.svg").write_text("<svg broken", "utf-8")
+    (srcdir / "index.md").write_text(
+        "# Shapes\n\n:::{figure} /images/flow.svg\n:alt: A flow\nThe data flow.\n:::\n\n"
+        "![A broken diagram](/images/broken.svg)\n\n"
+        "Thin\u2009space, narrow\u202fno-break, zero\u200bwidth, soft\u00adhyphen.\n",
+        "utf-8",
+    )
+    app, _read = build(make_app, srcdir, "latex")
+    assert sorted(warnings_of(app)) == [
+        f"{srcdir / 'images' / 'broken.svg'}:1: WARNING: SVG image could not be converted for "
+        "the PDF: unclosed token: line 1, column 0 [ga4gh.pdf]",
+        f"{srcdir / 'index.md'}:8: WARNING: SVG image 'images/broken.svg' left out of the PDF: "
+        "pdflatex cannot include SVG; it could not be converted (see the warning at the file) "
+        "[ga4gh.pdf]",
+    ]
+    assert (app.outdir / "flow.pdf").is_file()
+    text, _log = make_pdf(app.outdir)
+    assert "The data flow." in text
+    assert "A broken diagram" in text  # the alt text stands in for the image
+    assert "Thin space, narrow no-break" in squeeze(text)

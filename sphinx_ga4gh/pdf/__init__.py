@@ -1,0 +1,1 @@
+"""PDF output through LaTeX: what real field guides need for pdflatex to finish."""
