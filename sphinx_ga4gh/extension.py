@@ -40,6 +40,7 @@ from .furniture.people import (
 from .furniture.related_pages import AppendRelatedPages
 from .furniture.section_tiles import FillSectionTiles, SectionTilesDirective, section_tiles
 from .migration.legacy import RestoreSourceLines, translate_liquid
+from .pages.front_matter_checks import CheckFrontMatterTypes
 from .pages.links import MarkAnchorLinks, NoteAnchorLinks, ResolvePageIdLinks, register_page_id
 from .pages.page_type import AddPageTypeSubtitle, add_meta_description, apply_page_options
 from .pages.title import KramdownHeadingIds, TitleFromFrontMatter
@@ -215,6 +216,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_node(avatar, **AVATAR_VISITORS)  # type: ignore[arg-type]
 
     app.add_transform(RestoreSourceLines)
+    app.add_transform(CheckFrontMatterTypes)
     app.add_transform(TitleFromFrontMatter)
     app.add_transform(KramdownHeadingIds)
     app.add_transform(MarkAnchorLinks)
