@@ -61,7 +61,7 @@ from .tools.fragments import (
     visit_tool_fragment_html,
 )
 from .tools.hygiene import warn_plain_names, warn_unmentioned_tools
-from .tools.instances import warn_unknown_parents
+from .tools.instances import warn_instance_cycles, warn_unknown_parents
 from .tools.reference import NODE_VISITORS, UNKNOWN_TOOL_CLASSES, ToolRole
 from .tools.table import (
     FillToolTables,
@@ -259,6 +259,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("doctree-read", warn_plain_names)
     app.connect("env-check-consistency", warn_unmentioned_tools)
     app.connect("env-check-consistency", warn_unknown_parents)
+    app.connect("env-check-consistency", warn_instance_cycles)
     app.connect("env-check-consistency", warn_unknown_related_pages)
     app.connect("env-get-outdated", pages_named_by_registry)
     app.connect("env-check-consistency", warn_people_without_data)

@@ -109,5 +109,5 @@ def test_the_references_title_is_plain_text(app: SphinxTestApp) -> None:
     app.build()
     assert warnings_of(app) == []
     heading = html_of(app, "one").select("section h2")[-1]
-    assert heading.get_text().rstrip("\N{PILCROW SIGN}").strip() == TITLE  # as written, no markup of it
+    assert heading.get_text().rstrip("\N{PILCROW SIGN}").strip() == TITLE  # as written
     assert heading.select("img, em, a:not(.headerlink), span.bibtex-citation") == []
