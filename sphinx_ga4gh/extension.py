@@ -42,7 +42,14 @@ from .furniture.section_tiles import FillSectionTiles, SectionTilesDirective, se
 from .migration.legacy import RestoreSourceLines, translate_liquid
 from .pages.front_matter_checks import CheckFrontMatterTypes
 from .pages.links import MarkAnchorLinks, NoteAnchorLinks, ResolvePageIdLinks, register_page_id
-from .pages.page_type import AddPageTypeSubtitle, add_meta_description, apply_page_options
+from .pages.page_type import (
+    AddPageTypeSubtitle,
+    add_meta_description,
+    apply_page_options,
+    depart_page_type_label_html,
+    page_type_label,
+    visit_page_type_label_html,
+)
 from .pages.title import KramdownHeadingIds, TitleFromFrontMatter
 from .references.bibfiles import load_bibliography, pages_citing_changed_bibliography
 from .references.latex import REFERENCE_VISITORS, KeepReferencesInPlace
@@ -200,6 +207,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     for node_class, visitors in {**NODE_VISITORS, **REFERENCE_VISITORS}.items():
         app.add_node(node_class, **visitors)  # type: ignore[arg-type]
     app.add_node(tool_table)
+    app.add_node(page_type_label, html=(visit_page_type_label_html, depart_page_type_label_html))
     app.add_node(national_resources_table)
     app.add_node(tool_fragment, html=(visit_tool_fragment_html, None))
     skip = (skip_badge_icon, None)

@@ -3,6 +3,7 @@ the same by the build and by ``check``, handled without a Python repr on the pag
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -120,3 +121,16 @@ def test_corrections() -> None:
         "national_resources": [{"name": "y"}],
         "affiliations": ["GA4GH"],
     }
+
+
+@pytest.mark.sphinx("html", testroot="front-matter", freshenv=True)
+def test_search_titles_do_not_run_the_page_type_into_the_title(app: SphinxTestApp) -> None:
+    app.build()
+    text = (app.outdir / "searchindex.js").read_text("utf-8")
+    index = json.loads(text[text.index("(") + 1 : text.rindex(")")])
+    assert "A standard" in index["alltitles"]
+    assert not [title for title in index["alltitles"] if title.startswith("Technologies")]
+    assert "technologiesandstandardsa" not in text.lower().replace(" ", "")
+    h1 = html_of(app, "standard").select_one("h1")
+    assert h1 is not None  # the label is still shown in front of the title
+    assert h1.select_one("span.ga4gh-page-type").get_text() == "Technologies and standards"
