@@ -25,7 +25,7 @@ from .data.tools import parse_link_types
 from .migration.jekyll import read_site, split_front_matter
 from .migration.liquid import Untranslatable, cite_arguments, parameters, quoted_string
 from .migration.scanner import fenced_code_ranges, line_of, scan
-from .pages.front_matter import without_placeholders
+from .pages.front_matter import IGNORED, check_front_matter, without_placeholders
 from .references.bibfiles import DEFAULT_ENCODING, read_bibliography
 from .reporting import line_in_front_matter
 from .tools.hygiene import (
@@ -65,6 +65,8 @@ class PageFacts:
     #: The page without its front matter, and the line of the file it starts on.
     body: str = ""
     body_line: int = 1
+    #: Front matter values of the wrong type and repeated keys, as the build reports them.
+    front_matter_problems: list[Problem] = field(default_factory=list)
 
     def key_line(self, text: str, key: str | None = None) -> int:
         return line_in_front_matter(["---", *self.front_matter_lines, "---"], text, key)
@@ -85,10 +87,26 @@ def _cite_keys(text: str) -> list[str]:
     return [re.sub(r"\{[^}]*\}", "", key).strip() for key in text.split(",") if key.strip()]
 
 
+def _check_types(facts: PageFacts, head: str) -> PageFacts:
+    """The build's front matter checks: problems noted, wrong values replaced as it does."""
+    checked = check_front_matter(head, first_line=2)
+    facts.front_matter_problems = [
+        Problem(facts.path, problem.line, "ga4gh.page", problem.message)
+        for problem in checked.problems
+    ]
+    for key, value in checked.corrections.items():
+        if value is IGNORED:
+            facts.front_matter.pop(key, None)
+        else:
+            facts.front_matter[key] = value
+    return facts
+
+
 def myst_page_facts(path: str, text: str) -> PageFacts:
     parts = split_front_matter(text)
     head, body, body_line = (parts[0], parts[1], parts[2]) if parts else ("", text, 1)
     facts = PageFacts(path, _yaml_mapping(head), head.splitlines(), body=body, body_line=body_line)
+    _check_types(facts, head)
     offset = body_line - 1
     facts.tools = list(_outside_fences(body, _TOOL_ROLE, offset))
     facts.cites = [
@@ -107,6 +125,7 @@ def liquid_page_facts(
     path: str, front_matter: dict[str, Any], head: str, body: str, body_line: int
 ) -> PageFacts:
     facts = PageFacts(path, front_matter, head.splitlines(), body=body, body_line=body_line)
+    _check_types(facts, head)
     offset = body_line - 1
     for tag in scan(body):
         if tag.in_code or tag.is_output:
@@ -290,6 +309,7 @@ def _page_problems(site: Site, bib_keys: set[str]) -> list[Problem]:
     page_ids, problems = _page_ids(site.pages)
     targets = set(page_ids) | site.link_targets
     for page in site.pages:
+        problems += page.front_matter_problems
         problems += [
             Problem(
                 page.path,

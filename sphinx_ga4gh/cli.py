@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+import codecs
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -84,19 +85,57 @@ def _check(arguments: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
+def _same_file(first: Path, second: Path) -> bool:
+    """Whether two paths name one file: resolved (symbolic links followed), or hard-linked."""
+    if first.resolve() == second.resolve():
+        return True
+    try:
+        return first.samefile(second)
+    except OSError:  # the second does not exist yet
+        return False
+
+
 def _import_csv(arguments: argparse.Namespace) -> int:
-    from .data.csv_import import read_registry_csv, registry_yaml
+    from .data.csv_import import CsvError, read_registry_csv, registry_yaml
 
     source, out = Path(arguments.csv), Path(arguments.out)
     if not source.is_file():
         print(f"sphinx-ga4gh import-csv: {source} is not a file", file=sys.stderr)
         return 2
+    if _same_file(source, out):
+        print(
+            f"sphinx-ga4gh import-csv: {out} is the CSV file itself; name another file",
+            file=sys.stderr,
+        )
+        return 2
     if out.exists() and not arguments.force:
         print(f"sphinx-ga4gh import-csv: {out} exists (use --force to replace it)", file=sys.stderr)
         return 2
-    entries, problems = read_registry_csv(source)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(registry_yaml(entries, source.name), encoding="utf-8")
+    if arguments.encoding is not None:
+        try:
+            codecs.lookup(arguments.encoding)
+        except LookupError:
+            print(
+                f"sphinx-ga4gh import-csv: unknown encoding {arguments.encoding!r}",
+                file=sys.stderr,
+            )
+            return 2
+    try:
+        entries, problems = read_registry_csv(source, encoding=arguments.encoding)
+    except CsvError as error:
+        problem = error.diagnostic
+        print(f"{problem.location}: ga4gh.{problem.subtype}: {problem.message}")
+        print(f"Nothing written to {out}", file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"sphinx-ga4gh import-csv: cannot read {source}: {error}", file=sys.stderr)
+        return 2
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(registry_yaml(entries, source.name), encoding="utf-8")
+    except OSError as error:
+        print(f"sphinx-ga4gh import-csv: cannot write {out}: {error}", file=sys.stderr)
+        return 2
     for problem in problems:
         print(f"{problem.location}: ga4gh.{problem.subtype}: {problem.message}")
     print(f"Wrote {len(entries)} tools to {out}", file=sys.stderr)
@@ -142,6 +181,11 @@ def parser() -> argparse.ArgumentParser:
     import_command.add_argument("csv", help="the CSV file, with a header row of registry keys")
     import_command.add_argument("out", help="the YAML registry to write")
     import_command.add_argument("--force", action="store_true", help="replace OUT if it exists")
+    import_command.add_argument(
+        "--encoding",
+        help="the CSV file's encoding (cp1252 for an old Excel export); default: UTF-8, or "
+        "UTF-16/UTF-32 by a byte order mark",
+    )
     import_command.set_defaults(run=_import_csv)
     return main
 

@@ -40,8 +40,16 @@ from .furniture.people import (
 from .furniture.related_pages import AppendRelatedPages
 from .furniture.section_tiles import FillSectionTiles, SectionTilesDirective, section_tiles
 from .migration.legacy import RestoreSourceLines, translate_liquid
+from .pages.front_matter_checks import CheckFrontMatterTypes
 from .pages.links import MarkAnchorLinks, NoteAnchorLinks, ResolvePageIdLinks, register_page_id
-from .pages.page_type import AddPageTypeSubtitle, add_meta_description, apply_page_options
+from .pages.page_type import (
+    AddPageTypeSubtitle,
+    add_meta_description,
+    apply_page_options,
+    depart_page_type_label_html,
+    page_type_label,
+    visit_page_type_label_html,
+)
 from .pages.title import KramdownHeadingIds, TitleFromFrontMatter
 from .pdf.setup import setup_pdf
 from .references.bibfiles import load_bibliography, pages_citing_changed_bibliography
@@ -61,7 +69,7 @@ from .tools.fragments import (
     visit_tool_fragment_html,
 )
 from .tools.hygiene import warn_plain_names, warn_unmentioned_tools
-from .tools.instances import warn_unknown_parents
+from .tools.instances import warn_instance_cycles, warn_unknown_parents
 from .tools.reference import NODE_VISITORS, UNKNOWN_TOOL_CLASSES, ToolRole
 from .tools.table import (
     FillToolTables,
@@ -201,6 +209,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     for node_class, visitors in {**NODE_VISITORS, **REFERENCE_VISITORS}.items():
         app.add_node(node_class, **visitors)  # type: ignore[arg-type]
     app.add_node(tool_table)
+    app.add_node(page_type_label, html=(visit_page_type_label_html, depart_page_type_label_html))
     app.add_node(national_resources_table)
     app.add_node(tool_fragment, html=(visit_tool_fragment_html, None))
     skip = (skip_badge_icon, None)
@@ -217,6 +226,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_node(avatar, **AVATAR_VISITORS)  # type: ignore[arg-type]
 
     app.add_transform(RestoreSourceLines)
+    app.add_transform(CheckFrontMatterTypes)
     app.add_transform(TitleFromFrontMatter)
     app.add_transform(KramdownHeadingIds)
     app.add_transform(MarkAnchorLinks)
@@ -259,6 +269,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("doctree-read", warn_plain_names)
     app.connect("env-check-consistency", warn_unmentioned_tools)
     app.connect("env-check-consistency", warn_unknown_parents)
+    app.connect("env-check-consistency", warn_instance_cycles)
     app.connect("env-check-consistency", warn_unknown_related_pages)
     app.connect("env-get-outdated", pages_named_by_registry)
     app.connect("env-check-consistency", warn_people_without_data)

@@ -78,3 +78,52 @@ def test_two_processes_list_the_same_instances(
         assert (serial.outdir / f"{page}.html").read_bytes() == (
             parallel.outdir / f"{page}.html"
         ).read_bytes()
+
+
+CYCLES = """\
+- id: alpha
+  name: Alpha
+  instance_of: beta
+- id: beta
+  name: Beta
+  instance_of: alpha
+- id: self
+  name: Self
+  instance_of: self
+- id: tail
+  name: Tail
+  instance_of: alpha
+- id: x3
+  name: X3
+  instance_of: x1
+- id: x1
+  name: X1
+  instance_of: x2
+- id: x2
+  name: X2
+  instance_of: x3
+"""
+
+
+def test_instance_of_cycles_are_warned_once_each(
+    make_app: type[SphinxTestApp], tmp_path: Path
+) -> None:
+    root = copy_root(ROOTS / "test-instances", tmp_path)
+    (root / "_data" / "tool_and_resource_list.yml").write_text(CYCLES, "utf-8")
+    (root / "index.md").write_text(
+        "# Cycles\n\n{tool}`alpha`, {tool}`beta`, {tool}`self`, {tool}`tail` and {tool}`x1`.\n"
+        "\n```{tool-table}\n```\n",
+        "utf-8",
+    )
+    (root / "country.md").write_text("# Example Country\n\nNothing national.\n", "utf-8")
+    app, _ = build(make_app, root, freshenv=True)  # terminates: nothing follows a chain
+    found = [line.replace(f"{app.srcdir}/", "") for line in warnings_of(app)]
+    registry = "_data/tool_and_resource_list.yml"
+    assert [line for line in found if "circle" in line] == [
+        f"{registry}:1: WARNING: instance_of goes in a circle: 'alpha' → 'beta' → 'alpha'; no "
+        "tool can be an instance of itself: take one instance_of out [ga4gh.tool]",
+        f"{registry}:7: WARNING: instance_of goes in a circle: 'self' → 'self'; no tool can be "
+        "an instance of itself: take one instance_of out [ga4gh.tool]",
+        f"{registry}:16: WARNING: instance_of goes in a circle: 'x1' → 'x2' → 'x3' → 'x1'; no "
+        "tool can be an instance of itself: take one instance_of out [ga4gh.tool]",
+    ]

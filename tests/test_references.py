@@ -93,3 +93,21 @@ def test_citations_shown_as_code_are_not_citations(
     assert html_of(app, "example").select_one("section#references") is None
     listed = html_of(app, "both").select("section#references div.citation")
     assert len(listed) == 2  # the real citation and the one inside a note
+
+
+TITLE = '<img src=x onerror="alert(1)"> *Works* [cited](https://evil.example/) & {cite}`x` &amp;'
+
+
+@pytest.mark.sphinx(
+    "html",
+    testroot="references",
+    freshenv=True,
+    # Sphinx's smart quotes would curl the quotes, as in every heading.
+    confoverrides={"ga4gh_page_references_title": TITLE, "smartquotes": False},
+)
+def test_the_references_title_is_plain_text(app: SphinxTestApp) -> None:
+    app.build()
+    assert warnings_of(app) == []
+    heading = html_of(app, "one").select("section h2")[-1]
+    assert heading.get_text().rstrip("\N{PILCROW SIGN}").strip() == TITLE  # as written
+    assert heading.select("img, em, a:not(.headerlink), span.bibtex-citation") == []

@@ -197,3 +197,182 @@ def front_matter(metadata: dict[str, Any]) -> FrontMatter:
         ref_to_main_resources=_names(metadata.get("ref_to_main_resources")),
         country_code=_scalar(metadata, "country_code"),
     )
+
+
+# --- values of the wrong type, repeated keys (checked on the page's own YAML) -----------------
+
+#: Text shown to readers: a list of texts is joined (nothing of it is lost).
+_TEXT_KEYS = ("title", "description", "summary")
+#: Names of one thing: a list or mapping cannot be one.
+_ID_KEYS = ("page_id", "type", "country_code")
+#: A name or a list of names.
+_NAME_KEYS = (
+    "contributors",
+    "editors",
+    "coordinators",
+    "affiliations",
+    "supported_by",
+    "ref_to_main_resources",
+)
+#: Switches, with the value used when the key is absent.
+_FLAG_DEFAULTS = {"toc": True, "datatable": False, "search_exclude": False}
+
+#: What a corrected value is replaced by: ``IGNORED`` takes the key out.
+IGNORED: Any = object()
+
+
+@dataclass(frozen=True)
+class FrontMatterProblem:
+    """A front matter value that is not of its key's type, or a key written twice."""
+
+    line: int
+    key: str
+    message: str
+
+
+@dataclass
+class CheckedFrontMatter:
+    """The problems of one page's front matter, and the values to use instead of what YAML
+    gave (:data:`IGNORED`: as if the key were absent), by key."""
+
+    problems: list[FrontMatterProblem] = field(default_factory=list)
+    corrections: dict[str, Any] = field(default_factory=dict)
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"the {'true' if value else 'false'} value"
+    if isinstance(value, int | float):
+        return f"the number {value!r}"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return f"a {type(value).__name__}"
+
+
+def _is_scalar(value: Any) -> bool:
+    return not isinstance(value, dict | list | tuple | set)
+
+
+def _key_lines(text: str, first_line: int) -> dict[str, list[int]]:
+    """The file lines of each top-level key, in order (repeats included)."""
+    from ..data.yaml_source import LocatedDict, located_yaml
+
+    try:
+        located = located_yaml(text)
+    except RecursionError:  # a front matter thousands of levels deep: its reader reports it
+        return {}
+    if not isinstance(located, LocatedDict):
+        return {}
+    lines = {key: [line] for key, line in located.key_lines.items()}
+    for key, line, _first in located.repeated:
+        lines.setdefault(key, []).append(line)
+    return {
+        key: [number + first_line - 1 for number in sorted(found)] for key, found in lines.items()
+    }
+
+
+def check_front_matter(text: str, first_line: int = 2) -> CheckedFrontMatter:
+    """The problems of a page's front matter ``text`` (YAML whose first line is line
+    ``first_line`` of the file) and how each is handled. A key written twice keeps its last
+    value, as Jekyll and myst-parser do: that is what the site's readers saw."""
+    import yaml
+
+    checked = CheckedFrontMatter()
+    try:
+        data = yaml.safe_load(text) if text.strip() else None
+    except (yaml.YAMLError, RecursionError, ValueError):  # reported by its reader
+        return checked
+    if not isinstance(data, dict):
+        return checked
+    lines = _key_lines(text, first_line)
+
+    def report(key: str, message: str) -> None:
+        line = (lines.get(key) or [first_line])[-1]
+        checked.problems.append(FrontMatterProblem(line, key, message))
+
+    for key, found in lines.items():
+        if len(found) > 1:
+            earlier = ", ".join(str(line) for line in found[:-1])
+            report(
+                key,
+                f"front matter key {key!r} is written {len(found)} times (also at line "
+                f"{earlier}); the last value, at line {found[-1]}, is used, as Jekyll does",
+            )
+    for key, value in data.items():
+        if not isinstance(key, str) or value is None:
+            continue
+        correction, message = _corrected(key, value)
+        if message:
+            report(key, f"front matter {key!r}: {message}")
+            checked.corrections[key] = correction
+    return checked
+
+
+def _corrected(key: str, value: Any) -> tuple[Any, str]:
+    """What to use for ``value`` of ``key`` and why, or ``(None, "")`` when it is right."""
+    if key in _TEXT_KEYS:
+        if _is_scalar(value):
+            return None, ""
+        if isinstance(value, list) and all(_is_scalar(item) for item in value):
+            joined = ", ".join(str(item) for item in value if item is not None)
+            return joined, f"a list, not a text; its items are joined: {joined!r}"
+        fallback = " (the page's own heading is the title)" if key == "title" else ""
+        return IGNORED, f"{_kind(value)}, not a text; it is ignored{fallback}"
+    if key in _ID_KEYS:
+        if _is_scalar(value):
+            return None, ""
+        return IGNORED, f"{_kind(value)}, not a name; it is ignored"
+    if key in _NAME_KEYS:
+        return _corrected_names(value)
+    if key in _FLAG_DEFAULTS:
+        if isinstance(value, bool):
+            return None, ""
+        default = "true" if _FLAG_DEFAULTS[key] else "false"
+        shown = repr(value) if _is_scalar(value) else _kind(value)
+        return IGNORED, f"{shown} is not true or false; the default ({default}) is used"
+    if key == "related_pages":
+        return _corrected_related(value)
+    if key == "national_resources":
+        if not isinstance(value, list):
+            return IGNORED, f"{_kind(value)}, not a list of resources; it is ignored"
+        kept = [item for item in value if isinstance(item, dict)]
+        if len(kept) < len(value):
+            dropped = len(value) - len(kept)
+            return kept, f"{dropped} item(s) that are not a mapping (name, url…) are left out"
+    return None, ""
+
+
+def _corrected_names(value: Any) -> tuple[Any, str]:
+    if isinstance(value, str):
+        return None, ""
+    if not isinstance(value, list):
+        return IGNORED, f"{_kind(value)}, not a name or a list of names; it is ignored"
+    bad = [item for item in value if item is not None and not isinstance(item, str)]
+    if not bad:
+        return None, ""
+    kept = [item for item in value if isinstance(item, str)]
+    shown = ", ".join(_kind(item) if not _is_scalar(item) else repr(item) for item in bad)
+    return kept, f"{shown} in the list {'is' if len(bad) == 1 else 'are'} not a name; left out"
+
+
+def _corrected_related(value: Any) -> tuple[Any, str]:
+    if not isinstance(value, dict):
+        return IGNORED, (
+            f"{_kind(value)}; related pages are grouped by page type "
+            "(`related_pages:` then `your_tasks: [page_id, …]`), so nothing is shown"
+        )
+    problems = []
+    corrected: dict[str, Any] = {}
+    for page_type, ids in value.items():
+        if _is_scalar(ids) or (isinstance(ids, list) and all(_is_scalar(i) for i in ids)):
+            corrected[str(page_type)] = ids
+        else:
+            items = ids if isinstance(ids, list) else [ids]
+            corrected[str(page_type)] = [item for item in items if _is_scalar(item)]
+            bad = next(item for item in items if not _is_scalar(item))
+            problems.append(f"{page_type!r} lists {_kind(bad)}, not a page id; it is left out")
+    if not problems:
+        return None, ""
+    return corrected, "; ".join(problems)

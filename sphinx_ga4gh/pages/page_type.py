@@ -15,6 +15,7 @@ from typing import Any
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.writers.html5 import HTML5Translator
 
 from .front_matter import front_matter, type_label
 
@@ -38,6 +39,23 @@ def apply_page_options(app: Sphinx, doctree: nodes.document) -> None:
             table["classes"].append("ga4gh-datatable")
 
 
+class page_type_label(nodes.inline):
+    """The page type shown in front of the title, which is not part of the title's text:
+    Sphinx's search index takes a section's title from ``astext()``, which would run the two
+    together ("AboutContributors")."""
+
+    def astext(self) -> str:
+        return ""
+
+
+def visit_page_type_label_html(translator: HTML5Translator, node: page_type_label) -> None:
+    translator.body.append(translator.starttag(node, "span", ""))
+
+
+def depart_page_type_label_html(translator: HTML5Translator, node: page_type_label) -> None:
+    translator.body.append("</span>")
+
+
 class AddPageTypeSubtitle(SphinxPostTransform):
     """Put the page type, as a label, in front of the first title (HTML builders)."""
 
@@ -53,7 +71,7 @@ class AddPageTypeSubtitle(SphinxPostTransform):
         if not page_type or title is None or not isinstance(title.parent, nodes.section):
             return
         label = type_label(page_type, self.config.ga4gh_page_type_labels)
-        title.insert(0, nodes.inline(label, label, classes=["ga4gh-page-type"]))
+        title.insert(0, page_type_label(label, label, classes=["ga4gh-page-type"]))
 
 
 def add_meta_description(

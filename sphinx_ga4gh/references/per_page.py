@@ -62,10 +62,22 @@ def cited_keys(text: str) -> Iterator[str]:
             yield target.key
 
 
+#: ASCII punctuation, which CommonMark lets a backslash make literal.
+_MARKDOWN_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+
+
+def plain_markdown(text: str) -> str:
+    """``text`` as Markdown that shows exactly it: every punctuation character escaped (no
+    emphasis, link, role, raw HTML or entity), line breaks as spaces (a heading is one line)."""
+    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", " ".join(text.split()))
+
+
 def references_section(text: str, title: str) -> str:
-    """The Markdown appended to a page: a heading one level below the page's own title."""
+    """The Markdown appended to a page: a heading one level below the page's own title,
+    showing ``title`` as plain text (it comes from conf.py, not from a page's author)."""
     level = "##" if _H1.search(text) else "#"
-    return f"\n\n{level} {title}\n\n```{{bibliography}}\n:filter: docname in docnames\n```\n"
+    heading = plain_markdown(title)
+    return f"\n\n{level} {heading}\n\n```{{bibliography}}\n:filter: docname in docnames\n```\n"
 
 
 def append_references(app: Sphinx, docname: str, source: list[str]) -> None:

@@ -1,0 +1,2 @@
+project = "Front matter types"
+extensions = ["sphinx_ga4gh"]
