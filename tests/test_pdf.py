@@ -135,7 +135,9 @@ def test_svg_images_and_the_unicode_of_real_pages_make_a_pdf(
     (srcdir / "index.md").write_text(
         "# Shapes\n\n:::{figure} /images/flow.svg\n:alt: A flow\nThe data flow.\n:::\n\n"
         "![A broken diagram](/images/broken.svg)\n\n"
-        "Thin\u2009space, narrow\u202fno-break, zero\u200bwidth, soft\u00adhyphen.\n",
+        "Thin\u2009space, narrow\u202fno-break, zero\u200bwidth, soft\u00adhyphen.\n\n"
+        "An \u0399D and \u03b1 \u25b6 \u2713\n\n"
+        "```\nguide/\n\u251c\u2500\u2500 pages\n\u2514\u2500\u2500 conf.py\n```\n",
         "utf-8",
     )
     app, _read = build(make_app, srcdir, "latex")
@@ -151,3 +153,5 @@ def test_svg_images_and_the_unicode_of_real_pages_make_a_pdf(
     assert "The data flow." in text
     assert "A broken diagram" in text  # the alt text stands in for the image
     assert "Thin space, narrow no-break" in squeeze(text)
+    assert "An ID and" in text
+    assert "|-- pages" in text and "`-- conf.py" in text  # a folder tree in ASCII

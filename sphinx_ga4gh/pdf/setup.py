@@ -47,13 +47,62 @@ UNICODE_FOR_PDFLATEX: dict[str, str] = {
     "2060": "{}",  # word joiner
     "FE0F": "{}",  # emoji variation selector
     "FEFF": "{}",  # byte-order mark / zero-width no-break space
+    # box drawing, as in folder trees in code blocks: the ASCII of `tree --charset=ascii`
+    # (braced, so that two hyphens do not become a dash)
+    "2500": "{-}",
+    "2502": "|",
+    "250C": "+",
+    "2510": "+",
+    "2514": r"\textasciigrave{}",
+    "2518": "+",
+    "251C": "|",
+    "2524": "+",
+    "252C": "+",
+    "2534": "+",
+    "253C": "+",
+    # marks and symbols (amssymb, which Sphinx loads)
+    "25B2": r"\ensuremath{\blacktriangle}",
+    "25B6": r"\ensuremath{\blacktriangleright}",
+    "25BC": r"\ensuremath{\blacktriangledown}",
+    "2605": r"\ensuremath{\bigstar}",
+    "2705": r"\ensuremath{\checkmark}",
+    "2713": r"\ensuremath{\checkmark}",
+    "2714": r"\ensuremath{\checkmark}",
+    "2717": r"\ensuremath{\times}",
+    "2718": r"\ensuremath{\times}",
+    "274C": r"\ensuremath{\times}",
 }
 
 
-def unicode_declarations() -> str:
+#: Greek letters in Latin-script pages (a formula's alpha, a Greek capital iota typed for "I"):
+#: pdflatex has no Greek text font without extra packages, so lower case letters are math
+#: symbols and capitals that look Latin are Latin letters. A Greek-language site
+#: (``language = "el"``) is left alone.
+_GREEK_LOWER = [
+    *("alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa"),
+    *("lambda", "mu", "nu", "xi", "o", "pi", "rho", "varsigma", "sigma", "tau", "upsilon"),
+    *("phi", "chi", "psi", "omega"),
+]
+_GREEK_UPPER = (
+    "A B Gamma Delta E Z H Theta I K Lambda M N Xi O Pi P - Sigma T Upsilon Phi X Psi Omega"
+)
+
+
+def _greek() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for offset, name in enumerate(_GREEK_UPPER.split()):
+        if name != "-":  # U+03A2 is not a letter
+            latex = rf"\ensuremath{{\{name}}}" if len(name) > 1 else name
+            table[f"{0x391 + offset:04X}"] = latex
+    for offset, name in enumerate(_GREEK_LOWER):
+        table[f"{0x3B1 + offset:04X}"] = "o" if name == "o" else rf"\ensuremath{{\{name}}}"
+    return table
+
+
+def unicode_declarations(greek: bool = True) -> str:
+    table = {**UNICODE_FOR_PDFLATEX, **(_greek() if greek else {})}
     return "".join(
-        rf"\DeclareUnicodeCharacter{{{code}}}{{{latex}}}" + "\n"
-        for code, latex in UNICODE_FOR_PDFLATEX.items()
+        rf"\DeclareUnicodeCharacter{{{code}}}{{{latex}}}" + "\n" for code, latex in table.items()
     )
 
 
@@ -65,7 +114,7 @@ def declare_unicode(app: Sphinx, config: Config) -> None:
     elements: dict[str, Any] = dict(config.latex_elements or {})
     if "utf8extra" in elements:  # the project's own choice
         return
-    elements["utf8extra"] = unicode_declarations()
+    elements["utf8extra"] = unicode_declarations(greek=not (config.language or "").startswith("el"))
     config.latex_elements = elements
 
 
