@@ -181,7 +181,8 @@ def field_line(path: Path, entry_line: int, name: str) -> int:
     """The line of field ``name`` in the entry starting at ``entry_line`` of ``path`` (the
     entry's line when it is not found)."""
     try:
-        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+        # "\n" only: a BibTeX line may hold U+2028, which splitlines() would count
+        lines = path.read_text(encoding="utf-8", errors="replace").split("\n")
     except OSError:
         return entry_line
     start = re.compile(rf"^\s*{re.escape(name)}\s*=", re.IGNORECASE)
@@ -218,7 +219,7 @@ def entry_lines(paths: Iterable[Path], keys: Iterable[str]) -> dict[str, tuple[P
             text = path.read_text(encoding="utf-8", errors="replace")
         except OSError:
             continue
-        for number, line in enumerate(text.splitlines(), start=1):
+        for number, line in enumerate(text.split("\n"), start=1):
             match = start.match(line)
             if match and match.group(1).lower() in wanted:
                 found.setdefault(match.group(1).lower(), (path, number))
