@@ -15,6 +15,8 @@ from bs4 import BeautifulSoup, Tag
 PAYLOADS_FILE = Path(__file__).parent / "payloads" / "payloads.yml"
 #: What every payload that could run sets; a page where it is set has run a payload.
 MARKER = "__pwned"
+#: The site's title (``html_title``), which themes write into their headers.
+TITLE_PAYLOAD = "</title><script>window.__pwned=1</script><b onclick=window.__pwned=1>"
 _PLAIN_ID = re.compile(r"[A-Za-z0-9._-]+")
 
 
@@ -51,7 +53,9 @@ def write_payload_site(root: Path) -> None:
         'ga4gh_contributors = "_data/CONTRIBUTORS.yml"\n'
         'ga4gh_affiliations = "_data/affiliations.yml"\n'
         'bibtex_bibfiles = ["_bibliography/references.bib"]\n'
-        'exclude_patterns = ["_build"]\nhtml_context = {"default_mode": "light"}\n',
+        'exclude_patterns = ["_build"]\nhtml_context = {"default_mode": "light"}\n'
+        # a migrated site's title comes from its _config.yml: content, written as a literal
+        f"html_title = {TITLE_PAYLOAD!r}\n",
         "utf-8",
     )
     tools: list[dict[str, Any]] = []

@@ -8,14 +8,15 @@ import re
 from pathlib import Path
 
 import pytest
+from payload_site import browser_url, injections, payloads, write_payload_site
 from sphinx.testing.util import SphinxTestApp
 
-from conftest import build, warnings_of
-from payload_site import browser_url, injections, payloads, write_payload_site
 from sphinx_ga4gh.check import check_site
 from sphinx_ga4gh.data.diagnostics import SourceLocation
 from sphinx_ga4gh.data.tools import anchor_safe_id, safe_type
 from sphinx_ga4gh.data.urls import is_dangerous_url, is_safe_image_url, is_safe_url
+
+from conftest import build, warnings_of
 
 THEMES = ["alabaster", "pydata_sphinx_theme", "furo"]
 DANGEROUS = re.compile(r"^(javascript|vbscript|data):")
