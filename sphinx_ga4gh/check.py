@@ -19,14 +19,16 @@ from typing import Any, Literal
 
 import yaml
 
-from .data.diagnostics import SourceLocation, conf_line, did_you_mean
+from .data.diagnostics import Diagnostic, SourceLocation, conf_line, did_you_mean
 from .data.site import SiteData, is_country_code, load_site_data, missing_people_file_message
-from .data.tools import parse_link_types
+from .data.tools import anchor_safe_id, parse_link_types, tool_from_fields
+from .data.yaml_source import LocatedDict
 from .migration.jekyll import read_site, split_front_matter
 from .migration.liquid import Untranslatable, cite_arguments, parameters, quoted_string
 from .migration.scanner import fenced_code_ranges, line_of, scan
 from .pages.front_matter import IGNORED, check_front_matter, without_placeholders
 from .references.bibfiles import DEFAULT_ENCODING, read_bibliography
+from .references.styles import unlinked_urls
 from .reporting import line_in_front_matter
 from .tools.hygiene import (
     name_pattern,
@@ -41,6 +43,11 @@ _TOOL_ROLE = re.compile(r"\{(?:ga4gh:)?tool\}`(?:[^`<]*<)?([^`<>]+?)>?`")
 _CITE_ROLE = re.compile(r"\{cite(?::[a-z]+)?\}`([^`]+)`")
 _PAGE_ROLE = re.compile(r"\{ga4gh:page\}`(?:[^`<]*<)?([^`<>]+?)>?`")
 _TOOL_DIRECTIVE = re.compile(r"^[`:]{3,}\{ga4gh:tool\}[ \t]+(\S+)", re.M)
+#: A ``{ga4gh:tool}`` directive's id and its ``:type:`` option (on the lines after it).
+_TOOL_TYPE = re.compile(
+    r"^[`:]{3,}\{ga4gh:tool\}[ \t]+(\S+)[ \t]*\n(?:[ \t]*:[\w-]+:.*\n)*?[ \t]*:type:[ \t]*(.*)$",
+    re.M,
+)
 _LINK = re.compile(r"(?<!!)\[[^\]\n]*\]\(([A-Za-z0-9_-]+)\)")
 PEOPLE_KEYS = ("contributors", "editors", "coordinators")
 
@@ -62,6 +69,8 @@ class PageFacts:
     cites: list[Mention] = field(default_factory=list)
     links: list[Mention] = field(default_factory=list)
     declared_tools: list[str] = field(default_factory=list)
+    #: Declared tool ids that the build normalises (as data diagnostics).
+    id_problems: list[Diagnostic] = field(default_factory=list)
     #: The page without its front matter, and the line of the file it starts on.
     body: str = ""
     body_line: int = 1
@@ -117,7 +126,18 @@ def myst_page_facts(path: str, text: str) -> PageFacts:
     facts.links = list(_outside_fences(body, _PAGE_ROLE, offset)) + list(
         _outside_fences(body, _LINK, offset)
     )
-    facts.declared_tools = [m.value for m in _outside_fences(body, _TOOL_DIRECTIVE, offset)]
+    for mention in _outside_fences(body, _TOOL_DIRECTIVE, offset):
+        # as the directive: an id an anchor cannot hold is normalised, and reported
+        tool_id, id_problems = anchor_safe_id(mention.value, SourceLocation(path, mention.line))
+        facts.id_problems += id_problems
+        if tool_id:
+            facts.declared_tools.append(tool_id)
+    for match in _TOOL_TYPE.finditer(body):
+        line = line_of(body, match.start()) + offset
+        fields = LocatedDict(id=match.group(1), name=match.group(1), type=match.group(2))
+        fields.line = line
+        _tool, tool_problems = tool_from_fields(fields, SourceLocation(path, line))
+        facts.id_problems += [d for d in tool_problems if " type " in d.message]
     return facts
 
 
@@ -287,6 +307,11 @@ def _bib_problems(site: Site) -> tuple[set[str], list[Problem]]:
         # messages name other files by their path: relative, as the first column
         for message in [problem.message.replace(f"{site.root.resolve()}/", "")]
     ]
+    # the build's rule: a url that is not http(s) or mailto is not linked, and reported
+    problems += [
+        Problem(_relative(site.root, str(path)), line, "ga4gh.data", message)
+        for path, line, message in unlinked_urls(bibliography.data.entries, bibliography.lines)
+    ]
     return keys, problems
 
 
@@ -310,6 +335,10 @@ def _page_problems(site: Site, bib_keys: set[str]) -> list[Problem]:
     targets = set(page_ids) | site.link_targets
     for page in site.pages:
         problems += page.front_matter_problems
+        problems += [
+            Problem(page.path, d.location.line, f"ga4gh.{d.subtype}", d.message)
+            for d in page.id_problems
+        ]
         problems += [
             Problem(
                 page.path,
@@ -347,6 +376,33 @@ def _page_problems(site: Site, bib_keys: set[str]) -> list[Problem]:
             if name not in targets
         ]
         problems += _people_problems(site, page)
+        problems += _national_resource_problems(page)
+    return problems
+
+
+def _national_resource_problems(page: PageFacts) -> list[Problem]:
+    """A country page's ``national_resources`` read with the registry's rules, as the build
+    reads them (a url that may not be a link, a type with markup, a description link)."""
+    entries = page.front_matter.get("national_resources")
+    problems = []
+    for entry in entries if isinstance(entries, list) else []:
+        if not isinstance(entry, dict) or not str(entry.get("name") or "").strip():
+            continue
+        fields = LocatedDict(entry)
+        fields.setdefault("id", str(entry["name"]).strip())
+        _tool, tool_problems = tool_from_fields(fields, SourceLocation(page.path, 1))
+        problems += [
+            Problem(
+                page.path,
+                page.key_line(str(entry.get(key) or entry["name"]), "national_resources"),
+                f"ga4gh.{d.subtype}",
+                f"national_resources: {d.message}",
+            )
+            for d in tool_problems
+            for key in [
+                next((k for k in ("url", "type", "description") if f" {k} " in d.message), "name")
+            ]
+        ]
     return problems
 
 

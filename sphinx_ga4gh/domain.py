@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Set
 from typing import Any, ClassVar, NamedTuple, cast
+from urllib.parse import quote
 
 from docutils import nodes
 from sphinx.addnodes import pending_xref
@@ -23,7 +24,7 @@ from sphinx.util.typing import RoleFunction
 
 from .data.markdown import plain_text
 from .data.site import SiteData
-from .data.tools import Instance, Relatives, Tool
+from .data.tools import Instance, Relatives, Tool, safe_type
 from .pages.front_matter import FrontMatter, front_matter, related_page_ids
 from .pages.role import PageRole
 from .reporting import warn
@@ -123,16 +124,19 @@ class ToolIndex(Index):
             target = domain.target_of_tool(tool.id)
             if target is None or (wanted is not None and target.docname not in wanted):
                 continue
+            # Sphinx's index template writes the anchor and the group raw into the HTML: both
+            # are safe by construction (ids and types are checked when read), and made so here
+            # again in case a tool came from elsewhere.
             entry = IndexEntry(
                 tool.name,
                 0,
                 target.docname,
-                target.anchor,
+                quote(target.anchor, safe=":+"),
                 tool.id,
                 "",
                 plain_text(tool.description),
             )
-            groups.setdefault(type_label(tool.type), []).append(entry)
+            groups.setdefault(type_label(safe_type(tool.type)), []).append(entry)
         content = [
             (label, sorted(entries, key=lambda e: e.name.lower()))
             for label, entries in sorted(groups.items())

@@ -50,7 +50,8 @@ from .pages.page_type import (
     page_type_label,
     visit_page_type_label_html,
 )
-from .pages.title import KramdownHeadingIds, TitleFromFrontMatter
+from .pages.safe_links import unlink_dangerous_urls
+from .pages.title import KramdownHeadingIds, TitleFromFrontMatter, escape_titles_in_context
 from .pdf.setup import setup_pdf
 from .references.bibfiles import load_bibliography, pages_citing_changed_bibliography
 from .references.latex import REFERENCE_VISITORS, KeepReferencesInPlace
@@ -264,6 +265,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("doctree-read", note_registry_dependency)
     app.connect("doctree-read", apply_page_options)
     app.connect("html-page-context", add_meta_description)
+    # after the theme's own handlers (pydata-sphinx-theme's header links)
+    app.connect("html-page-context", escape_titles_in_context, priority=900)
+    app.connect("doctree-resolved", unlink_dangerous_urls)
     app.connect("missing-reference", unresolved_reference, priority=900)
     app.connect("env-purge-doc", remember_changed_doc)
     app.connect("doctree-read", warn_plain_names)

@@ -10,7 +10,7 @@ import functools
 import os
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -95,16 +95,20 @@ class Watch:
         assert self.console_errors == [], self.console_errors
 
 
-def watched_page(context: Any, allowed_images: set[str]) -> tuple[Any, Watch]:
-    """A new page whose console errors and non-local requests are recorded (and blocked)."""
+def watched_page(
+    context: Any, allowed_images: set[str] | Callable[[str], bool]
+) -> tuple[Any, Watch]:
+    """A new page whose console errors and non-local requests are recorded (and blocked);
+    ``allowed_images`` (URLs, or a test of one) get the stand-in image."""
     watch = Watch()
+    allowed = allowed_images.__contains__ if isinstance(allowed_images, set) else allowed_images
 
     def route(route: Any) -> None:
         url = route.request.url
         host = urlsplit(url).hostname or ""
         if host in LOCAL_HOSTS or url.startswith(("data:", "blob:", "about:")):
             route.continue_()
-        elif url.split("?", 1)[0] in allowed_images:
+        elif allowed(url.split("?", 1)[0]):
             watch.stand_ins.append(url)
             route.fulfill(status=200, content_type="image/png", body=STAND_IN_PNG)
         else:

@@ -348,3 +348,67 @@ def test_screenshots_of_the_main_pages(
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         for path in shots:
             shutil.copy(path, SCREENSHOTS / path.name)
+
+
+# --- hostile content (issue 15) ---------------------------------------------------------------
+
+#: Set by every payload of tests/payloads/payloads.yml that runs.
+PWNED = "typeof window.__pwned === 'undefined' && typeof parent.__pwned === 'undefined'"
+
+
+def _github_avatar(url: str) -> bool:
+    """Contributors' GitHub avatars (their ``git`` is a payload too): stood in for."""
+    return url.startswith("https://github.com/")
+
+
+@pytest.fixture(scope="module", params=INTERACTIVE_THEMES)
+def payload_site(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Site]:
+    from payload_site import write_payload_site
+
+    root = tmp_path_factory.mktemp("payload-site") / "site"
+    write_payload_site(root)
+    outdir = tmp_path_factory.mktemp(f"payload-{request.param}")
+    command = [sys.executable, "-m", "sphinx", "-q", "-b", "html"]
+    subprocess.run(
+        [*command, "-D", f"html_theme={request.param}", str(root), str(outdir)],
+        check=True,
+        capture_output=True,
+    )
+    site = serve(outdir)
+    yield site
+    site.server.shutdown()
+
+
+def test_no_payload_runs_in_the_browser(browser: Any, payload_site: Site) -> None:
+    """Every page of the payload site loaded, every popover opened and every link's target
+    hovered: window.__pwned stays unset, and nothing is asked of another host."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page, watch = watched_page(context, _github_avatar)
+    pages = sorted(path for path in payload_site.root.rglob("*.html"))
+    assert len(pages) > 30
+    for path in pages:
+        page.goto(f"{payload_site.url}/{path.relative_to(payload_site.root).as_posix()}")
+        page.wait_for_load_state("load")
+        assert page.evaluate(PWNED), path.name
+        buttons = page.locator("button.ga4gh-tool-name")
+        for index in range(min(buttons.count(), 5)):
+            buttons.nth(index).click()
+            page.keyboard.press("Escape")
+        for element in page.locator("[title], a[href]").all()[:40]:
+            element.dispatch_event("mouseover")
+            element.dispatch_event("focus")
+        assert page.evaluate(PWNED), path.name
+        dangerous = page.evaluate(
+            """() => Array.from(document.querySelectorAll('[href], [src], [action]'))
+                .map(e => e.href || e.src || e.action || '')
+                .filter(url => /^(javascript|vbscript|data):/i.test(url)
+                               && !/^data:image\\//i.test(url))"""
+        )
+        assert dangerous == [], path.name
+    context.close()
+    assert watch.foreign_requests == []
+    # Data-named images that are paths of the site but not in it (a payload is a valid
+    # path) are missing: that, and only that, is in the console.
+    assert [error for error in watch.console_errors if "Failed to load resource" not in error] == []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
@@ -158,6 +160,45 @@ def _text(value: Any) -> str:
     return str(value).strip()
 
 
+#: What a tool id may hold: it is an anchor (``#tool-row-<id>``), a role target and a key of
+#: the JSON export. Letters, digits and ``. _ - + :`` (every real registry's ids fit).
+_NOT_ID = re.compile(r"[^\w.+:-]+")
+#: Never in a type: it is a heading and a link (``#cap-<type>``) of the tools index.
+_NOT_IN_TYPE = re.compile(r"[<>\"'`\\]")
+
+
+def anchor_safe_id(
+    raw: str, location: SourceLocation, what: str = "tool id"
+) -> tuple[str, list[Diagnostic]]:
+    """``raw`` as a tool id: as it is when it holds only letters, digits and ``. _ - + :``;
+    otherwise each run of other characters becomes ``-`` (and a warning says so). Empty when
+    nothing is left."""
+    safe = _NOT_ID.sub("-", raw.strip()).strip("-")
+    if safe == raw.strip():
+        return safe, []
+    outcome = f"it is used as {safe!r}" if safe else "the entry is skipped"
+    return safe, [
+        Diagnostic(
+            f"{what} {raw!r} holds characters an anchor cannot (only letters, digits and "
+            f"'. _ - + :' are kept); {outcome}",
+            location,
+            "tool",
+        )
+    ]
+
+
+def _visible(char: str) -> bool:
+    """Not a control, format (bidi overrides, zero-width) or line/paragraph separator."""
+    return unicodedata.category(char) not in {"Cc", "Cf", "Zl", "Zp"}
+
+
+def safe_type(raw: str) -> str:
+    """A tool type as a heading and anchor of the tools index may show it: without markup
+    characters and invisible ones, spaces collapsed."""
+    kept = "".join(char if _visible(char) else " " for char in _NOT_IN_TYPE.sub("", raw))
+    return " ".join(kept.split())
+
+
 def _parse_registry(
     raw: Any,
     entry: LocatedDict,
@@ -270,13 +311,24 @@ def tool_from_fields(
         fields.get("related_pages"), fields, location, tool_id
     )
     problems.extend(related_problems)
+    tool_type = _text(fields.get("type"))
+    if safe_type(tool_type) != tool_type:
+        problems.append(
+            Diagnostic(
+                f"tool {tool_id!r}: type {tool_type!r} holds markup or invisible characters; "
+                f"it is used as {safe_type(tool_type)!r}",
+                SourceLocation(location.path, fields.line_of("type")),
+                "tool",
+            )
+        )
+        tool_type = safe_type(tool_type)
     tool = Tool(
         id=tool_id,
         name=name,
         location=location,
         url=url,
         description=description,
-        type=_text(fields.get("type")),
+        type=tool_type,
         registry=registry,
         instance_of=instance_of,
         how_to_access=_text(fields.get("how_to_access")),
@@ -301,6 +353,14 @@ def parse_tool_registry(
     declared = tuple(extra_keys)
     tools: list[Tool] = []
     for entry in entries:
+        if entry.get("id") is not None:
+            safe_id, id_problems = anchor_safe_id(
+                _text(entry.get("id")), SourceLocation(path, entry.line_of("id"))
+            )
+            problems.extend(id_problems)
+            if not safe_id:
+                continue
+            entry["id"] = safe_id
         tool, entry_problems = tool_from_fields(entry, SourceLocation(path, entry.line), link_types)
         problems.extend(entry_problems)
         owner = f"tool {tool.id!r}" if tool is not None else "tool entry"

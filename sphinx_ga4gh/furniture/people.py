@@ -20,7 +20,7 @@ from sphinx.util.docutils import SphinxTranslator
 from ..data.diagnostics import did_you_mean
 from ..data.people import Affiliation, Contributor
 from ..data.site import is_country_code, missing_people_file_message
-from ..data.urls import is_safe_url
+from ..data.urls import is_safe_image_url, is_safe_url, url_scheme
 from ..domain import get_domain
 from ..pages.front_matter import FrontMatter, front_matter
 from ..pages.sections import content_root
@@ -49,10 +49,13 @@ def initials(name: str) -> str:
 
 
 def image_uri(url: str, docname: str) -> str:
-    """A site-relative image path (``/images/x.png``) made relative to the page."""
-    if "://" in url:
-        return url
-    return "../" * docname.count("/") + url.lstrip("/")
+    """A site-relative image path (``/images/x.png``) made relative to the page; an http(s)
+    URL as it is. Anything else (the data loader has already reported it) gives no image."""
+    if not is_safe_image_url(url):
+        return ""
+    if url_scheme(url):
+        return url.strip()
+    return "../" * docname.count("/") + url.strip().lstrip("/")
 
 
 def _link(text: str, url: str, kind: str) -> nodes.reference:

@@ -7,10 +7,16 @@ own ``#`` heading keeps it. Nothing is inserted into the source, so line numbers
 
 from __future__ import annotations
 
+import functools
+import html
 import re
+from collections.abc import Callable
 from typing import Any
 
 from docutils import nodes
+from markupsafe import Markup
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
 from sphinx.transforms import SphinxTransform
 
 from .front_matter import front_matter
@@ -73,3 +79,49 @@ class KramdownHeadingIds(SphinxTransform):
             target.source, target.line = section.source, section.line
             self.document.note_explicit_target(target, section)
             section.parent.insert(section.parent.index(section), target)
+
+
+# --- titles in the HTML context ---------------------------------------------------------------
+
+
+def _escaped_title(title: nodes.Element) -> nodes.title:
+    """A copy of a page title whose text is HTML-escaped (math nodes kept as they are)."""
+    copy = nodes.title()
+    for child in title.children:
+        copy += child if isinstance(child, nodes.math) else nodes.Text(html.escape(child.astext()))
+    return copy
+
+
+def _with_escaped_titles(env: BuildEnvironment, render: Callable[..., Any]) -> Callable[..., Any]:
+    """``render`` (pydata-sphinx-theme's header links) run while the pages' titles are
+    escaped: it pastes their text into HTML as it is (pydata-sphinx-theme 0.24), so a page
+    titled ``<script>…`` would run in every page's header."""
+
+    @functools.wraps(render)
+    def guarded(*args: Any, **kwargs: Any) -> Any:
+        titles = env.titles
+        env.titles = {name: _escaped_title(title) for name, title in titles.items()}
+        try:
+            return render(*args, **kwargs)
+        finally:
+            env.titles = titles
+
+    return guarded
+
+
+def escape_titles_in_context(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """``html-page-context`` (after the theme's handlers): the site's title as escaped
+    markup, so that themes writing it raw (furo's and pydata-sphinx-theme's brand) and those
+    escaping it (``|e``) alike show the text; pydata-sphinx-theme's header links made from
+    escaped page titles. A migrated site's title comes from its ``_config.yml``."""
+    for key in ("docstitle", "shorttitle", "project"):
+        value = context.get(key)
+        if isinstance(value, str) and not isinstance(value, Markup):
+            context[key] = Markup(html.escape(value, quote=True))
+    render = context.get("generate_header_nav_html")
+    if callable(render) and not getattr(render, "ga4gh_guarded", False):
+        guarded = _with_escaped_titles(app.env, render)
+        guarded.ga4gh_guarded = True  # type: ignore[attr-defined]
+        context["generate_header_nav_html"] = guarded

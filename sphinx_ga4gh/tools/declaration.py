@@ -15,7 +15,7 @@ from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 
 from ..data.diagnostics import SourceLocation
-from ..data.tools import ELIXIR_REGISTRY_LINKS, Tool, tool_from_fields
+from ..data.tools import ELIXIR_REGISTRY_LINKS, Tool, anchor_safe_id, tool_from_fields
 from ..data.yaml_source import LocatedDict
 from ..domain import DECLARATION_ANCHOR, DeclaredTool, get_domain, type_label
 from ..reporting import warn
@@ -65,12 +65,17 @@ class ToolDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         domain = get_domain(self.env)
-        tool_id = self.arguments[0].strip()
+        location = SourceLocation(str(self.env.doc2path(self.env.docname)), self.lineno)
+        # the id is an anchor and a link target: one an anchor cannot hold is normalised
+        tool_id, id_problems = anchor_safe_id(self.arguments[0], location)
+        for problem in id_problems:
+            warn(problem.message, problem.subtype, (self.env.docname, self.lineno))
+        if not tool_id:
+            return []
         base = domain.site.tools.get(tool_id)
         if base is not None:
             for path in domain.site.tool_files:
                 self.env.note_dependency(str(path))
-        location = SourceLocation(str(self.env.doc2path(self.env.docname)), self.lineno)
         link_types = get_domain(self.env).site.link_types
         tool, problems = tool_from_fields(self._fields(tool_id, base), location, link_types)
         for problem in problems:
@@ -78,7 +83,7 @@ class ToolDirective(SphinxDirective):
         if tool is None:
             return []
         tool = dataclasses.replace(tool, location=location)
-        anchor = DECLARATION_ANCHOR.format(tool_id)
+        anchor = DECLARATION_ANCHOR.format(tool.id)
         domain.note_declared_tool(DeclaredTool(self.env.docname, anchor, tool), self.lineno)
         card = nodes.container("", ids=[anchor], classes=["ga4gh-tool-card"])
         self.set_source_info(card)
