@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-Subtype = Literal["tool", "contributor", "affiliation", "page", "data", "liquid", "registry"]
+Subtype = Literal[
+    "tool", "contributor", "affiliation", "page", "data", "liquid", "registry", "config"
+]
 
 
 @dataclass(frozen=True)

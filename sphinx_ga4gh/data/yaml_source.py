@@ -117,7 +117,7 @@ def _alias_line(text: str) -> int:
             if open_collections:
                 anchor, count = open_collections[-1]
                 open_collections[-1] = (anchor, count + sizes.get(event.anchor or "", 1))
-            if total > MAX_ALIAS_EXPANSION:
+            if total > MAX_ALIAS_EXPANSION and event.start_mark is not None:
                 return int(event.start_mark.line) + 1
         elif isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
             open_collections.append((event.anchor, 1))
@@ -145,9 +145,9 @@ def _construct_timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
         return str(node.value)
 
 
-def _load(text: str) -> Any:
-    """``text`` parsed with :class:`_LocatingLoader`, within the bounds."""
-    loader = _LocatingLoader(text)
+def _load(text: str, loader_class: type[yaml.SafeLoader] = _LocatingLoader) -> Any:
+    """``text`` parsed with ``loader_class``, within the bounds."""
+    loader = loader_class(text)
     try:
         node = loader.get_single_node()
         if node is None:
@@ -189,6 +189,13 @@ _LocatingLoader.add_constructor("tag:yaml.org,2002:seq", _construct_located_sequ
 _LocatingLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 
+class _PlainLoader(_BaseLoader):  # type: ignore[misc,valid-type]
+    """A safe loader with plain dicts and lists (front matter, written back by the migration)."""
+
+
+_PlainLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+
+
 class YamlLoadError(Exception):
     """A data file that could not be read or parsed; carries its diagnostic."""
 
@@ -216,9 +223,7 @@ def load_yaml(path: Path, display_path: str | None = None) -> Any:
         ) from exc
     except RecursionError as exc:
         raise YamlLoadError(
-            Diagnostic(
-                "YAML not read: nested too deep", SourceLocation(shown, 1), "data", True
-            )
+            Diagnostic("YAML not read: nested too deep", SourceLocation(shown, 1), "data", True)
         ) from exc
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -249,12 +254,49 @@ def located_yaml(text: str) -> Any:
 
 
 def parse_front_matter(text: str) -> tuple[Any, YamlBoundError | None]:
-    """Front matter text parsed as the data files are (bounded, lines kept, impossible dates
-    as text): ``(value, None)``, or ``(None, problem)`` for a document beyond the bounds;
-    :class:`yaml.YAMLError` is raised for invalid YAML, for the caller's message."""
+    """Front matter text parsed within the data files' bounds, impossible dates as text, into
+    plain dicts and lists: ``(value, None)``, or ``(None, problem)`` for a document beyond the
+    bounds; :class:`yaml.YAMLError` is raised for invalid YAML, for the caller's message."""
     try:
-        return _load(text), None
+        return _load(text, _PlainLoader), None
     except YamlBoundError as exc:
         return None, exc
     except RecursionError:
         return None, YamlBoundError("nested too deep", 1)
+
+
+def impossible_dates(text: str) -> list[tuple[int, int, int]]:
+    """``(line, start column, end column)``, 0-based, of each plain one-line scalar of ``text``
+    that YAML reads as a timestamp but that is no date (``2021-02-30``): PyYAML's own loader
+    raises on them. Empty when ``text`` is not valid YAML or is beyond the bounds."""
+    loader = _PlainLoader(text)
+    found: list[tuple[int, int, int]] = []
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return []
+        _check_bounds(node, text)
+        seen: set[int] = set()
+        stack = [node]
+        while stack:
+            current = stack.pop()
+            if id(current) in seen:
+                continue
+            seen.add(id(current))
+            stack.extend(_children(current))
+            if (
+                isinstance(current, yaml.ScalarNode)
+                and current.tag == "tag:yaml.org,2002:timestamp"
+                and current.style is None
+                and current.start_mark.line == current.end_mark.line
+            ):
+                try:
+                    loader.construct_yaml_timestamp(current)
+                except ValueError:
+                    mark = current.start_mark
+                    found.append((mark.line, mark.column, current.end_mark.column))
+    except (yaml.YAMLError, YamlBoundError, RecursionError):
+        return []
+    finally:
+        loader.dispose()
+    return sorted(found)
