@@ -95,7 +95,7 @@ def myst_page_facts(path: str, text: str) -> PageFacts:
     front_matter, problem = _yaml_mapping(head)
     facts = PageFacts(path, front_matter, head.splitlines(), body=body, body_line=body_line)
     if problem is not None:
-        facts.problems.append(Problem(path, problem[0], "ga4gh.page", problem[1]))
+        facts.problems.append(Problem(path, *problem))
     offset = body_line - 1
     facts.tools = list(_outside_fences(body, _TOOL_ROLE, offset))
     facts.cites = [
@@ -138,16 +138,16 @@ def liquid_page_facts(
     return facts
 
 
-def _yaml_mapping(text: str) -> tuple[dict[str, Any], tuple[int, str] | None]:
-    """The front matter, and ``(line, message)`` when it is beyond the loader's bounds (the
-    build leaves it out with that warning); invalid YAML is myst-parser's to report."""
+def _yaml_mapping(text: str) -> tuple[dict[str, Any], tuple[int, str, str] | None]:
+    """The front matter, and ``(line, type, message)`` of the build's warning when it is not
+    read: beyond the loader's bounds, or not valid YAML (myst-parser's warning)."""
     try:
         data, beyond = parse_front_matter(text) if text.strip() else ({}, None)
     except yaml.YAMLError:
-        return {}, None
+        return {}, (1, "myst.topmatter", "Malformed YAML")
     if beyond is not None:
         message = f"front matter not read: {beyond.message}; the page is built without it"
-        return {}, (beyond.line + 1, message)
+        return {}, (beyond.line + 1, "ga4gh.page", message)
     # A template's ``<!---REPLACE THIS…--->`` values are empty, as in the build.
     return (without_placeholders(data) if isinstance(data, dict) else {}), None
 

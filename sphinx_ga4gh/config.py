@@ -324,7 +324,10 @@ def validate_config(app: Sphinx, config: Config) -> None:
 
     conf_py = Path(app.confdir) / "conf.py"
     values = {name: config[name] for name in [v.name for v in CONFIG_VALUES] + ["bibtex_bibfiles"]}
-    for name, message, replacement in config_problems(values):
+    found = [
+        (conf_line(conf_py, name), name, message, r) for name, message, r in config_problems(values)
+    ]
+    for line, name, message, replacement in sorted(found, key=lambda item: item[0]):
         # a "path:line" text: there is no environment yet to resolve (docname, line)
-        warn(message, "config", f"{conf_py}:{conf_line(conf_py, name)}")
+        warn(message, "config", f"{conf_py}:{line}")
         setattr(config, name, replacement)

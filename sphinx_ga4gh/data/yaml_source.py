@@ -287,7 +287,7 @@ def impossible_dates(text: str) -> list[tuple[int, int, int]]:
             if (
                 isinstance(current, yaml.ScalarNode)
                 and current.tag == "tag:yaml.org,2002:timestamp"
-                and current.style is None
+                and not current.style
                 and current.start_mark.line == current.end_mark.line
             ):
                 try:

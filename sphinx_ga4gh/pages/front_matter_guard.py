@@ -37,10 +37,10 @@ def guard_front_matter(app: Sphinx, docname: str, content: list[str]) -> None:
         warn(
             f"front matter not read: {beyond.message}; the page is built without it",
             "page",
-            (path, beyond.line + 1),
+            f"{path}:{beyond.line + 1}",
         )
-        # every line kept (empty), so the page's lines keep their numbers
-        blank = "\n" * head.count("\n")
+        # an empty mapping, and every line kept, so the page's lines keep their numbers
+        blank = "{}" + "\n" * max(head.count("\n"), 1)
         content[0] = text[:start] + blank + text[start + len(head) :]
         return
     dates = impossible_dates(head)
