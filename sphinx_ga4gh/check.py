@@ -19,10 +19,11 @@ from typing import Any, Literal
 
 import yaml
 
+from .config import config_problems
 from .data.diagnostics import Diagnostic, SourceLocation, conf_line, did_you_mean
 from .data.site import SiteData, is_country_code, load_site_data, missing_people_file_message
 from .data.tools import anchor_safe_id, parse_link_types, tool_from_fields
-from .data.yaml_source import LocatedDict
+from .data.yaml_source import LocatedDict, parse_front_matter
 from .migration.jekyll import read_site, split_front_matter
 from .migration.liquid import Untranslatable, cite_arguments, parameters, quoted_string
 from .migration.scanner import fenced_code_ranges, line_of, scan
@@ -76,6 +77,8 @@ class PageFacts:
     body_line: int = 1
     #: Front matter values of the wrong type and repeated keys, as the build reports them.
     front_matter_problems: list[Problem] = field(default_factory=list)
+    #: What reading the page found (undecodable bytes, front matter beyond the bounds).
+    problems: list[Problem] = field(default_factory=list)
 
     def key_line(self, text: str, key: str | None = None) -> int:
         return line_in_front_matter(["---", *self.front_matter_lines, "---"], text, key)
@@ -114,7 +117,10 @@ def _check_types(facts: PageFacts, head: str) -> PageFacts:
 def myst_page_facts(path: str, text: str) -> PageFacts:
     parts = split_front_matter(text)
     head, body, body_line = (parts[0], parts[1], parts[2]) if parts else ("", text, 1)
-    facts = PageFacts(path, _yaml_mapping(head), head.splitlines(), body=body, body_line=body_line)
+    front_matter, problem = _yaml_mapping(head)
+    facts = PageFacts(path, front_matter, head.splitlines(), body=body, body_line=body_line)
+    if problem is not None:
+        facts.problems.append(Problem(path, *problem))
     _check_types(facts, head)
     offset = body_line - 1
     facts.tools = list(_outside_fences(body, _TOOL_ROLE, offset))
@@ -170,13 +176,32 @@ def liquid_page_facts(
     return facts
 
 
-def _yaml_mapping(text: str) -> dict[str, Any]:
+def _yaml_mapping(text: str) -> tuple[dict[str, Any], tuple[int, str, str] | None]:
+    """The front matter, and ``(line, type, message)`` of the build's warning when it is not
+    read: beyond the loader's bounds, or not valid YAML (myst-parser's warning)."""
     try:
-        data = yaml.safe_load(text) if text.strip() else {}
+        data, beyond = parse_front_matter(text) if text.strip() else ({}, None)
     except yaml.YAMLError:
-        return {}
+        return {}, (1, "myst.topmatter", "Malformed YAML")
+    if beyond is not None:
+        message = f"front matter not read: {beyond.message}; the page is built without it"
+        return {}, (beyond.line + 1, "ga4gh.page", message)
     # A template's ``<!---REPLACE THIS…--->`` values are empty, as in the build.
-    return without_placeholders(data) if isinstance(data, dict) else {}
+    return (without_placeholders(data) if isinstance(data, dict) else {}), None
+
+
+def _read_page(path: Path, relpath: str) -> tuple[str, Problem | None]:
+    """The page's text; bytes that are not UTF-8 are replaced (as the build reads them) and
+    reported at the line of the first, with the build's message."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        message = (
+            f"not UTF-8 (byte {data[error.start]:#04x}); undecodable bytes are shown as '\ufffd'"
+        )
+        return data.decode("utf-8", errors="replace"), Problem(relpath, line, "ga4gh.page", message)
 
 
 def _names(value: Any) -> list[str]:
@@ -199,6 +224,8 @@ class Site:
     link_targets: set[str] = field(default_factory=set)
     problems: list[Problem] = field(default_factory=list)
     bib_encoding: str = DEFAULT_ENCODING
+    #: A missing BibTeX file is no problem while no page cites (a Jekyll site's default file).
+    bibliography_optional: bool = False
 
 
 def _conf_values(root: Path) -> dict[str, Any]:
@@ -211,6 +238,13 @@ def _conf_values(root: Path) -> dict[str, Any]:
 def _sphinx_project(root: Path) -> Site:
     conf = _conf_values(root)
     conf_py = root / "conf.py"
+    # values of the wrong type are replaced as the build replaces them
+    config_findings = []
+    for name, message, replacement in config_problems(conf):
+        conf[name] = replacement
+        config_findings.append(
+            Problem("conf.py", conf_line(conf_py, name), "ga4gh.config", message)
+        )
     link_types, problems = parse_link_types(
         conf.get("ga4gh_registry_links"),
         SourceLocation(str(conf_py), conf_line(conf_py, "ga4gh_registry_links")),
@@ -230,13 +264,18 @@ def _sphinx_project(root: Path) -> Site:
         relpath = path.relative_to(root).as_posix()
         if any(_matches(relpath, pattern) for pattern in excluded):
             continue
-        pages.append(myst_page_facts(relpath, path.read_text(encoding="utf-8")))
+        text, problem = _read_page(path, relpath)
+        facts = myst_page_facts(relpath, text)
+        if problem is not None:
+            facts.problems.append(problem)
+        pages.append(facts)
     bibfiles = conf.get("bibtex_bibfiles")
     if bibfiles is None:
         bibfiles = [DEFAULT_BIBFILE] if (root / DEFAULT_BIBFILE).is_file() else []
     documents = {page.path.rsplit(".", 1)[0] for page in pages}
     site = Site(root, data, pages, [root / name for name in bibfiles], documents)
     site.bib_encoding = str(conf.get("bibtex_encoding") or DEFAULT_ENCODING)
+    site.problems += config_findings
     return site
 
 
@@ -265,6 +304,9 @@ def _jekyll_site(root: Path) -> Site:
     # A bare link is resolved against the page's URL; pages live at their URLs' last part.
     urls = {page.url.strip("/").removesuffix(".html") or "index" for page in jekyll.pages}
     site = Site(root, data, pages, [root / source / bibliography], urls)
+    # jekyll-scholar needs its file only when a page cites (the build too: the migration
+    # writes no bibliography for a site that has none)
+    site.bibliography_optional = True
     site.problems += [
         Problem(path, found.line, "ga4gh.data", found.message)
         for path, found in jekyll.findings
@@ -301,9 +343,11 @@ def _bib_problems(site: Site) -> tuple[set[str], list[Problem]]:
     bibfiles = [path.resolve() for path in site.bibfiles]
     bibliography = read_bibliography(bibfiles, site.bib_encoding)
     keys = {key for file_keys in bibliography.keys.values() for key in file_keys}
+    cites = any(page.cites for page in site.pages)
     problems = [
         Problem(_relative(site.root, str(problem.path)), problem.line, "ga4gh.data", message)
         for problem in bibliography.problems
+        if cites or not site.bibliography_optional or problem.path.is_file()
         # messages name other files by their path: relative, as the first column
         for message in [problem.message.replace(f"{site.root.resolve()}/", "")]
     ]
@@ -525,7 +569,7 @@ def check_site(root: Path, registry: bool = False) -> list[Problem]:
     """Every problem of the site at ``root``, in file and line order; with ``registry``, also
     the registry hygiene findings (unmentioned entries, tool names in plain text)."""
     site = _sphinx_project(root) if (root / "conf.py").is_file() else _jekyll_site(root)
-    problems = list(site.problems)
+    problems = list(site.problems) + [problem for page in site.pages for problem in page.problems]
     # Paths inside messages ("also defined at …") relative too, as the first column is.
     inside = f"{root.resolve()}/"
     problems += [

@@ -1,10 +1,20 @@
-"""The ``ga4gh_*`` configuration values (SPEC §2), with types and defaults."""
+"""The ``ga4gh_*`` configuration values (SPEC §2), with types and defaults, validated once.
+
+conf.py is code the project trusts, but a value of the wrong type (``ga4gh_tools = 5``) must
+not stop the build: :func:`validate_config` checks every value at ``config-inited``, before
+Sphinx's own type check and before any handler reads one, and puts the default in place of a
+wrong one with a ``ga4gh.config`` warning at its line of conf.py.
+"""
 
 from __future__ import annotations
 
+import copy
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
 from sphinx.application import Sphinx
+from sphinx.config import Config
 
 
 class ConfigValue(NamedTuple):
@@ -228,3 +238,96 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
 def add_config_values(app: Sphinx) -> None:
     for value in CONFIG_VALUES:
         app.add_config_value(value.name, value.default, value.rebuild, types=value.types)
+    # before Sphinx's type check (800) and every handler that reads a value (500)
+    app.connect("config-inited", validate_config, priority=100)
+
+
+def _type_names(types: tuple[type, ...]) -> str:
+    names = ["None" if kind is type(None) else kind.__name__ for kind in types]
+    return " or ".join(names)
+
+
+def _all_text(value: Any) -> bool:
+    return isinstance(value, (list, tuple)) and all(isinstance(item, str) for item in value)
+
+
+def _text_mapping(value: Any) -> bool:
+    return isinstance(value, dict) and all(
+        isinstance(key, str) and isinstance(item, str) for key, item in value.items()
+    )
+
+
+def _mappings(value: Any) -> bool:
+    return value is None or (
+        isinstance(value, (list, tuple)) and all(isinstance(item, dict) for item in value)
+    )
+
+
+#: What the items of a value must be, beyond its own type: a file list of names, labels as
+#: text. ``(check, what the value must be)``.
+ITEM_CHECKS: dict[str, tuple[Callable[[Any], bool], str]] = {
+    **{
+        name: (lambda value: value is None or isinstance(value, str) or _all_text(value), "")
+        for name in ("ga4gh_tools", "ga4gh_contributors", "ga4gh_affiliations")
+    },
+    "ga4gh_page_type_labels": (_text_mapping, "a dict of text labels"),
+    "ga4gh_site_files": (_all_text, "a list of paths"),
+    "ga4gh_registry_extra_keys": (_all_text, "a list of names"),
+    "ga4gh_site_table_columns": (_all_text, "a list of column names"),
+    "ga4gh_page_table_columns": (_all_text, "a list of column names"),
+    "ga4gh_registry_links": (_mappings, "a list of mappings"),
+}
+
+
+def _problem(value: ConfigValue, given: Any) -> str | None:
+    """Why ``given`` is not a valid ``value``, or None when it is."""
+    # bool is an int, and an int is no bool: the type must be one of those named
+    if not isinstance(given, value.types) or (isinstance(given, bool) and bool not in value.types):
+        return f"expected {_type_names(value.types)}, not {type(given).__name__}"
+    check = ITEM_CHECKS.get(value.name)
+    if check is not None and not check[0](given):
+        what = check[1] or "a path or a list of paths"
+        return f"expected {what}"
+    return None
+
+
+def config_problems(values: dict[str, Any]) -> list[tuple[str, str, Any]]:
+    """``(name, message, value to use)`` for each value of ``values`` (conf.py's names) of
+    the wrong type or shape: a ``ga4gh_*`` value gets its default, ``bibtex_bibfiles`` given
+    as one path is that path in a list. Shared by the build and ``check``."""
+    found: list[tuple[str, str, Any]] = []
+    for value in CONFIG_VALUES:
+        if value.name not in values:
+            continue
+        given = values[value.name]
+        problem = _problem(value, given)
+        if problem is not None:
+            message = (
+                f"{value.name} = {given!r:.60}: {problem}; the default {value.default!r} is used"
+            )
+            found.append((value.name, message, copy.deepcopy(value.default)))
+    bibfiles = values.get("bibtex_bibfiles")
+    if isinstance(bibfiles, str):
+        message = f"bibtex_bibfiles = {bibfiles!r:.60}: expected a list of paths; read as one"
+        found.append(("bibtex_bibfiles", message, [bibfiles]))
+    elif bibfiles is not None and not _all_text(bibfiles):
+        message = f"bibtex_bibfiles = {bibfiles!r:.60}: expected a list of paths; none is read"
+        found.append(("bibtex_bibfiles", message, []))
+    return found
+
+
+def validate_config(app: Sphinx, config: Config) -> None:
+    """``config-inited``: each value of the wrong type or shape (:func:`config_problems`) is
+    replaced, with a ``ga4gh.config`` warning at its line of conf.py."""
+    from .data.diagnostics import conf_line
+    from .reporting import warn
+
+    conf_py = Path(app.confdir) / "conf.py"
+    values = {name: config[name] for name in [v.name for v in CONFIG_VALUES] + ["bibtex_bibfiles"]}
+    found = [
+        (conf_line(conf_py, name), name, message, r) for name, message, r in config_problems(values)
+    ]
+    for line, name, message, replacement in sorted(found, key=lambda item: item[0]):
+        # a "path:line" text: there is no environment yet to resolve (docname, line)
+        warn(message, "config", f"{conf_py}:{line}")
+        setattr(config, name, replacement)

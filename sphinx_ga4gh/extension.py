@@ -40,7 +40,9 @@ from .furniture.people import (
 from .furniture.related_pages import AppendRelatedPages
 from .furniture.section_tiles import FillSectionTiles, SectionTilesDirective, section_tiles
 from .migration.legacy import RestoreSourceLines, translate_liquid
+from .pages.encoding import read_pages_tolerantly, warn_undecodable
 from .pages.front_matter_checks import CheckFrontMatterTypes
+from .pages.front_matter_guard import guard_front_matter
 from .pages.links import MarkAnchorLinks, NoteAnchorLinks, ResolvePageIdLinks, register_page_id
 from .pages.page_type import (
     AddPageTypeSubtitle,
@@ -257,6 +259,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("builder-inited", prepare_bibliography, priority=600)
     app.connect("config-inited", check_table_columns)
     # Liquid first: the per-page references look for the citations it translates.
+    app.connect("builder-inited", read_pages_tolerantly)
+    app.connect("source-read", warn_undecodable, priority=200)
+    app.connect("source-read", guard_front_matter, priority=300)
     app.connect("source-read", translate_liquid, priority=400)
     app.connect("source-read", append_references)
     app.connect("builder-inited", load_data)

@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-Subtype = Literal["tool", "contributor", "affiliation", "page", "data", "liquid", "registry", "pdf"]
+Subtype = Literal[
+    "tool", "contributor", "affiliation", "page", "data", "liquid", "registry", "config", "pdf"
+]
 
 
 @dataclass(frozen=True)

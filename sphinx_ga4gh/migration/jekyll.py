@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from ..data.yaml_source import YamlLoadError, load_yaml
+from ..data.yaml_source import YamlLoadError, load_yaml, parse_front_matter
 from ..pages.front_matter import is_placeholder
 from .liquid import Finding
 from .scanner import fenced_code_ranges
@@ -193,10 +193,48 @@ def _scope_matches(scope: Any, relpath: str) -> bool:
 def front_matter_defaults(config: dict[str, Any], relpath: str) -> dict[str, Any]:
     """The ``defaults`` of ``_config.yml`` that apply to the page at ``relpath``, later wins."""
     values: dict[str, Any] = {}
-    for rule in config.get("defaults") or []:
-        if isinstance(rule, dict) and _scope_matches(rule.get("scope"), relpath):
-            values.update(rule.get("values") or {})
+    rules = config.get("defaults")
+    for rule in rules if isinstance(rules, list) else []:
+        if not isinstance(rule, dict) or not isinstance(rule.get("values"), dict):
+            continue
+        if _scope_matches(rule.get("scope"), relpath):
+            values.update(rule["values"])
     return values
+
+
+#: ``_config.yml`` keys whose value Jekyll reads as a list.
+CONFIG_LISTS = ("exclude", "include", "defaults")
+
+
+def _listed(config: dict[str, Any], key: str) -> list[Any]:
+    """``config[key]`` when it is a list; otherwise empty (:func:`config_shape_findings`)."""
+    value = config.get(key)
+    if value is None or isinstance(value, list):
+        return value or []
+    return []
+
+
+def config_shape_findings(config: dict[str, Any]) -> list[tuple[str, Finding]]:
+    """A finding at its line for each list key of ``_config.yml`` given another kind of value,
+    and each ``defaults`` rule that is not a mapping with a mapping of ``values``."""
+    findings: list[tuple[str, Finding]] = []
+    lines = getattr(config, "key_lines", {})
+
+    def add(line: int, message: str) -> None:
+        findings.append((CONFIG_FILE, Finding(line, "data", "", False, message)))
+
+    for key in CONFIG_LISTS:
+        value = config.get(key)
+        if value is not None and not isinstance(value, list):
+            add(lines.get(key, 1), f"'{key}' is {type(value).__name__}, not a list; ignored")
+    rules = config.get("defaults")
+    if isinstance(rules, list):
+        item_lines = getattr(rules, "item_lines", [])
+        for number, rule in enumerate(rules):
+            line = item_lines[number] if number < len(item_lines) else lines.get("defaults", 1)
+            if not isinstance(rule, dict) or not isinstance(rule.get("values", {}), dict):
+                add(line, "a 'defaults' rule that is not 'scope:' and 'values:' mappings; ignored")
+    return findings
 
 
 def page_url(relpath: str, permalink: str | None, config: dict[str, Any]) -> str:
@@ -235,7 +273,13 @@ def read_site(root: Path, skip: Path | None = None) -> JekyllSite:
     if config_path.is_file():
         loaded = _load_yaml(config_path, CONFIG_FILE, findings)
         config = loaded if isinstance(loaded, dict) else {}
-    patterns = [str(item) for item in config.get("exclude") or [] if not isinstance(item, list)]
+        if loaded is not None and not isinstance(loaded, dict):
+            message = f"not a mapping but a {type(loaded).__name__}; ignored"
+            findings.append((CONFIG_FILE, Finding(1, "data", "", False, message)))
+        findings += config_shape_findings(config)
+    patterns = [
+        str(item) for item in _listed(config, "exclude") if not isinstance(item, (list, dict))
+    ]
     pages: list[JekyllPage] = []
     static_files: list[str] = []
     for relpath in _walk(root, patterns, skip):
@@ -282,12 +326,16 @@ def _read_page(path: Path, relpath: str, findings: list[tuple[str, Finding]]) ->
         return None
     front_matter_text, body, body_line = parts
     try:
-        front_matter = yaml.safe_load(front_matter_text) or {}
+        front_matter, beyond = parse_front_matter(front_matter_text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
         findings.append((relpath, Finding(line, "front matter", "", False, f"bad YAML: {error}")))
-        front_matter = {}
+        front_matter, beyond = {}, None
+    if beyond is not None:
+        message = f"front matter not read: {beyond.message}"
+        findings.append((relpath, Finding(beyond.line + 1, "front matter", "", False, message)))
+    front_matter = front_matter or {}
     if not isinstance(front_matter, dict):
         findings.append((relpath, Finding(2, "front matter", "", False, "not a mapping")))
         front_matter = {}

@@ -17,6 +17,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 
+from ..data.yaml_source import located_yaml, parse_front_matter
 from ..reporting import warn
 from .jekyll import add_title_heading, split_front_matter
 from .liquid import LinkResolver, PageContext, translate
@@ -64,8 +65,8 @@ def _news(app: Sphinx) -> list[dict[str, Any]] | None:
     if not path.is_file():
         return None
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError):
+        data = located_yaml(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
         return None
     return [item for item in data if isinstance(item, dict)] if isinstance(data, list) else None
 
@@ -82,7 +83,8 @@ def translate_liquid(app: Sphinx, docname: str, content: list[str]) -> None:
         (text[: len(text) - len(parts[1])], parts[1], parts[2]) if parts else ("", text, 1)
     )
     try:
-        page = yaml.safe_load(parts[0]) if parts else {}
+        # bounded as the data files are: the build reports a page beyond the bounds
+        page = parse_front_matter(parts[0])[0] if parts else {}
     except yaml.YAMLError:
         page = {}
     context = PageContext(

@@ -35,6 +35,12 @@ def _line(item: Any, key: str) -> int:
     return int(line_of(key)) if line_of is not None else 1
 
 
+def _text(item: dict[str, Any], key: str) -> str:
+    """The item's ``key`` as text; a list or mapping there counts as unset."""
+    value = item.get(key)
+    return "" if isinstance(value, (list, dict)) or value is None else str(value).strip()
+
+
 class _Builder:
     def __init__(self, site: JekyllSite, root_docname: str) -> None:
         self.site = site
@@ -46,23 +52,35 @@ class _Builder:
         target = "/" + page.docname
         return f"{title} <{target}>" if title and title != own_title else target
 
-    def collect(self, items: Any, sidebar_file: str) -> list[str]:
+    def wrong_shape(self, sidebar_file: str, line: int, message: str) -> None:
+        finding = Finding(line, "sidebar", "", False, f"{message}; ignored")
+        self.navigation.findings.append((sidebar_file, finding))
+
+    def collect(self, items: Any, sidebar_file: str, line: int = 1) -> list[str]:
         entries: list[str] = []
-        for item in items if isinstance(items, list) else []:
+        if items is not None and not isinstance(items, list):
+            self.wrong_shape(sidebar_file, line, "'subitems' is not a list of items")
+        for number, item in enumerate(items if isinstance(items, list) else []):
             if not isinstance(item, dict):
+                item_lines = getattr(items, "item_lines", [])
+                item_line = item_lines[number] if number < len(item_lines) else line
+                self.wrong_shape(sidebar_file, item_line, "a sidebar item that is not a mapping")
                 continue
-            title = str(item.get("title") or "").strip()
-            external = str(item.get("external_url") or "").strip()
+            for key in ("title", "url", "external_url"):
+                if isinstance(item.get(key), (list, dict)):
+                    self.wrong_shape(sidebar_file, _line(item, key), f"'{key}' is not text")
+            title = _text(item, "title")
+            external = _text(item, "external_url")
             if external:
                 entries.append(f"{title or external} <{external}>")
                 continue
-            url = str(item.get("url") or "").strip()
+            url = _text(item, "url")
             page = self.site.page_by_url(url) if url else None
             if page is None and url:
                 message = f"sidebar item {title!r}: no page has the URL {url}"
                 finding = Finding(_line(item, "url"), "sidebar", url, False, message)
                 self.navigation.findings.append((sidebar_file, finding))
-            children = self.collect(item.get("subitems"), sidebar_file)
+            children = self.collect(item.get("subitems"), sidebar_file, _line(item, "subitems"))
             # An HTML page is not migrated (the homepage is the root page already).
             if page is None or not page.is_markdown:
                 entries.extend(children)
@@ -83,7 +101,9 @@ def build_navigation(site: JekyllSite, root_docname: str) -> Navigation:
     builder = _Builder(site, root_docname)
     for name in sorted(site.sidebars, key=_sidebar_order):
         sidebar = site.sidebars[name]
-        entries = builder.collect(sidebar.get("subitems"), f"_data/sidebars/{name}.yml")
+        entries = builder.collect(
+            sidebar.get("subitems"), f"_data/sidebars/{name}.yml", _line(sidebar, "subitems")
+        )
         if entries:
             caption = str(sidebar.get("title") or name.replace("_", " ").capitalize())
             builder.navigation.root.append((caption, entries))

@@ -20,10 +20,18 @@ import pybtex.plugin
 import sphinxcontrib.bibtex.plugin
 from pybtex.database import Entry
 from pybtex.style import FormattedEntry
+from pybtex.style.formatting import toplevel
 from pybtex.style.formatting.plain import Style as PlainStyle
 from pybtex.style.labels.alpha import LabelStyle as AlphaLabelStyle
 from pybtex.style.sorting import BaseSortingStyle
-from pybtex.style.template import FieldIsMissing, words
+from pybtex.style.template import (
+    FieldIsMissing,
+    first_of,
+    optional,
+    optional_field,
+    sentence,
+    words,
+)
 from pybtex.style.template import field as bib_field
 from sphinx.application import Sphinx
 from sphinx.config import Config
@@ -109,10 +117,25 @@ class Ga4ghAlphaLabels(AlphaLabelStyle):  # type: ignore[misc]
             return str(super().format_label(entry))
         plain = Entry(entry.type, fields={**entry.fields, "year": match.group(1)})
         plain.persons = entry.persons
+        # an entry without author or key is labelled by its own key
+        plain.key = entry.key
         return str(super().format_label(plain)) + match.group(2)
 
 
-_SUFFIXED_YEAR = re.compile(r"(\d{4})([a-z])")
+_SUFFIXED_YEAR = re.compile(r"(\d{4})([a-z]+)")
+
+
+def year_letters(position: int) -> str:
+    """``a`` … ``z``, then ``aa``, ``ab`` …: the letters of the ``position``-th (0-based) work
+    of an author and year, as BibTeX labels count past ``z``."""
+    letters = ""
+    position += 1
+    while position:
+        position, rest = divmod(position - 1, 26)
+        letters = chr(ord("a") + rest) + letters
+    return letters
+
+
 _DOI_URL = re.compile(r"^https?://(?:dx\.)?doi\.org/(10\.\S+)$", re.IGNORECASE)
 
 
@@ -147,15 +170,58 @@ class Ga4ghFormattingStyle(PlainStyle):  # type: ignore[misc]
     default_sorting_style = YEAR_DESCENDING
 
     def format_entry(self, label: str, entry: Any, bib_data: Any = None) -> FormattedEntry:
-        """An entry that lacks a field its type requires (a report without ``institution``)
-        is listed with what it has, as jekyll-scholar lists it, instead of an error text."""
+        """An entry that lacks a field its type requires (a techreport without
+        ``institution``), or whose type pybtex has no template for (biblatex's ``@report``,
+        ``@thesis`` from Zotero, or any other), is listed with what it has, as jekyll-scholar
+        lists it, instead of an error text or a crash."""
         entry = without_doubled_doi(entry)
+        context = {"entry": entry, "style": self, "bib_data": bib_data}
+        if not self.has_template(entry.type):
+            text = self.get_other_template(entry).format_data(context)
+            return FormattedEntry(entry.key, text, label)
         try:
             return super().format_entry(label, entry, bib_data=bib_data)
         except FieldIsMissing:
-            context = {"entry": entry, "style": self, "bib_data": bib_data}
             text = self.get_misc_template(entry).format_data(context)
             return FormattedEntry(entry.key, text, label)
+
+    def has_template(self, entry_type: str) -> bool:
+        return hasattr(self, f"get_{entry_type}_template") or hasattr(self, f"format_{entry_type}")
+
+    def get_other_template(self, e: Any) -> Any:
+        """A type without a template of its own: author, title, who issued it, year, links."""
+        return toplevel[
+            optional[sentence[self.format_names("author")]],
+            optional[self.format_title(e, "title")],
+            sentence[
+                optional[
+                    first_of[
+                        optional_field("institution"),
+                        optional_field("organization"),
+                        optional_field("school"),
+                        optional_field("publisher"),
+                        optional_field("howpublished"),
+                    ]
+                ],
+                optional_field("year"),
+            ],
+            sentence[optional_field("note")],
+            self.format_web_refs(e),
+        ]
+
+    def format_labels(self, sorted_entries: Any) -> Any:
+        """pybtex's labels, with letters past ``z`` (``aa``) for more than 26 alike."""
+        labels = [self.format_label(entry) for entry in sorted_entries]
+        counts: dict[str, int] = {}
+        for label in labels:
+            counts[label] = counts.get(label, 0) + 1
+        seen: dict[str, int] = {}
+        for label in labels:
+            if counts[label] == 1:
+                yield label
+            else:
+                yield label + year_letters(seen.get(label, 0))
+                seen[label] = seen.get(label, 0) + 1
 
     def format_url(self, e: Any) -> Any:
         """The ``url`` as a link only when it is an http(s) or mailto URL; any other (a
@@ -311,7 +377,7 @@ def disambiguate_years(entries: Any) -> None:
         group.sort(key=lambda e: (e.fields.get("title", "").lower(), e.key))
         for position, entry in enumerate(group):
             entry.fields["ga4gh_year"] = year
-            entry.fields["year"] = f"{year}{chr(ord('a') + position)}"
+            entry.fields["year"] = f"{year}{year_letters(position)}"
 
 
 def name_untitled(entries: Any) -> None:
