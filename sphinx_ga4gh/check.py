@@ -24,7 +24,7 @@ from .data.site import SiteData, is_country_code, load_site_data, missing_people
 from .data.tools import parse_link_types
 from .migration.jekyll import read_site, split_front_matter
 from .migration.liquid import Untranslatable, cite_arguments, parameters, quoted_string
-from .migration.scanner import fenced_code_ranges, line_of, scan
+from .migration.scanner import Fences, LineIndex, scan
 from .pages.front_matter import without_placeholders
 from .references.bibfiles import DEFAULT_ENCODING, read_bibliography
 from .reporting import line_in_front_matter
@@ -74,10 +74,11 @@ def _outside_fences(
     text: str, pattern: re.Pattern[str], offset: int, myst: bool = True
 ) -> Iterator[Mention]:
     """Matches of ``pattern`` that are not in code (a MyST directive's body is not code)."""
-    fences = fenced_code_ranges(text, myst=myst)
+    fences = Fences(text, myst=myst)
+    lines = LineIndex(text)
     for match in pattern.finditer(text):
-        if not any(start <= match.start() < end for start, end in fences):
-            yield Mention(match.group(1).strip(), line_of(text, match.start()) + offset)
+        if not fences.contains(match.start()):
+            yield Mention(match.group(1).strip(), lines.line(match.start()) + offset)
 
 
 def _cite_keys(text: str) -> list[str]:
@@ -108,10 +109,11 @@ def liquid_page_facts(
 ) -> PageFacts:
     facts = PageFacts(path, front_matter, head.splitlines(), body=body, body_line=body_line)
     offset = body_line - 1
+    lines = LineIndex(body)
     for tag in scan(body):
         if tag.in_code or tag.is_output:
             continue
-        line = line_of(body, tag.start) + offset
+        line = lines.line(tag.start) + offset
         if tag.name == "tool":
             with contextlib.suppress(Untranslatable):
                 facts.tools.append(Mention(quoted_string(tag.markup).strip(), line))

@@ -20,7 +20,7 @@ import yaml
 from ..data.yaml_source import YamlLoadError, load_yaml
 from ..pages.front_matter import is_placeholder
 from .liquid import Finding
-from .scanner import fenced_code_ranges
+from .scanner import Fences, LineIndex
 
 CONFIG_FILE = "_config.yml"
 PAGE_SUFFIXES = (".md", ".markdown", ".html")
@@ -321,11 +321,8 @@ def _read_sidebars(root: Path, findings: list[tuple[str, Finding]]) -> dict[str,
 
 
 def _has_h1(text: str) -> bool:
-    fences = fenced_code_ranges(text)
-    return any(
-        not any(start <= match.start() < end for start, end in fences)
-        for match in _H1.finditer(text)
-    )
+    fences = Fences(text)
+    return any(not fences.contains(match.start()) for match in _H1.finditer(text))
 
 
 def add_title_heading(body: str, title: str, keep_lines: bool = False) -> tuple[str, int]:
@@ -347,13 +344,14 @@ _ATX_HEADING = re.compile(r"^( {0,3})(#{1,6})(?=[ \t]|$)", re.M)
 def consecutive_headings(body: str) -> tuple[str, list[tuple[int, int, int]]]:
     """Heading levels that skip (``#`` then ``###``) made consecutive, as Sphinx nests them
     anyway; returns the body and ``(line, old level, new level)`` for each heading changed."""
-    fences = fenced_code_ranges(body)
+    fences = Fences(body)
+    lines = LineIndex(body)
     stack: list[tuple[int, int]] = []  # (level as written, level it gets)
     changes: list[tuple[int, int, int]] = []
     pieces: list[str] = []
     position = 0
     for match in _ATX_HEADING.finditer(body):
-        if any(start <= match.start() < end for start, end in fences):
+        if fences.contains(match.start()):
             continue
         level = len(match.group(2))
         while stack and stack[-1][0] >= level:
@@ -361,7 +359,7 @@ def consecutive_headings(body: str) -> tuple[str, list[tuple[int, int, int]]]:
         new_level = (stack[-1][1] if stack else 0) + 1
         stack.append((level, new_level))
         if new_level != level:
-            changes.append((body.count("\n", 0, match.start()) + 1, level, new_level))
+            changes.append((lines.line(match.start()), level, new_level))
             pieces += [body[position : match.start(2)], "#" * new_level]
             position = match.end(2)
     pieces.append(body[position:])
@@ -378,16 +376,17 @@ def heading_ids(body: str) -> tuple[str, int]:
     """kramdown's ``## Heading {#custom-id}`` as a MyST label over the heading,
     ``(custom-id)=``, so ``[x](#custom-id)`` and ``[x](page#custom-id)`` still reach it and the
     ``{#…}`` is not shown in the title; returns the body and how many headings changed."""
-    fences = fenced_code_ranges(body)
+    fences = Fences(body)
     changed = 0
+    text_start = len(body) - len(body.lstrip())
 
     def replace(match: re.Match[str]) -> str:
         nonlocal changed
-        if any(start <= match.start() < end for start, end in fences):
+        if fences.contains(match.start()):
             return match.group()
         changed += 1
-        before = body[: match.start()]
-        gap = "" if not before.strip() or before.endswith("\n\n") else "\n"
+        first = match.start() <= text_start
+        gap = "" if first or body.endswith("\n\n", 0, match.start()) else "\n"
         return f"{gap}({match.group('id')})=\n{match.group('heading').rstrip()}"
 
     return _HEADING_ID.sub(replace, body), changed

@@ -32,7 +32,7 @@ from .jekyll import (
 from .links import SiteLinks, rewrite_links
 from .liquid import Finding, PageContext, translate
 from .navigation import Navigation, build_navigation, toctree
-from .scanner import fenced_code_ranges
+from .scanner import Fences
 
 #: Folders of the site copied as they are: data and bibliography are read by the build.
 DATA_FOLDERS = ("_data", "_bibliography")
@@ -442,9 +442,9 @@ def with_root_toctrees(text: str, toctrees: str) -> str:
     """The homepage with its (hidden) toctrees before its first ``##`` section, so that in the
     PDF their captions become parts and the sections do not swallow them; at the end when it
     has no sections."""
-    fences = fenced_code_ranges(text, myst=True)
+    fences = Fences(text, myst=True)
     for match in _SECTION.finditer(text):
-        if not any(start <= match.start() < end for start, end in fences):
+        if not fences.contains(match.start()):
             head, tail = text[: match.start()], text[match.start() :]
             return head.rstrip("\n") + "\n" + toctrees + "\n" + tail
     return text.rstrip("\n") + "\n" + toctrees
