@@ -231,7 +231,8 @@ def _jekyll_site(root: Path) -> Site:
     site.problems += [
         Problem(path, found.line, "ga4gh.data", found.message)
         for path, found in jekyll.findings
-        if found.kind in ("data", "front matter")
+        # what the build would also miss: unreadable data, pages and links out of the site
+        if found.kind in ("data", "front matter", "encoding", "symlink", "unreadable")
     ]
     return site
 

@@ -51,7 +51,7 @@ class _Builder:
         for item in items if isinstance(items, list) else []:
             if not isinstance(item, dict):
                 continue
-            title = str(item.get("title") or "").strip()
+            title = " ".join(str(item.get("title") or "").split())
             external = str(item.get("external_url") or "").strip()
             if external:
                 entries.append(f"{title or external} <{external}>")
@@ -85,7 +85,9 @@ def build_navigation(site: JekyllSite, root_docname: str) -> Navigation:
         sidebar = site.sidebars[name]
         entries = builder.collect(sidebar.get("subitems"), f"_data/sidebars/{name}.yml")
         if entries:
-            caption = str(sidebar.get("title") or name.replace("_", " ").capitalize())
+            caption = " ".join(
+                str(sidebar.get("title") or name.replace("_", " ").capitalize()).split()
+            )
             builder.navigation.root.append((caption, entries))
     unplaced_pages = [
         page for page in site.pages if page.is_markdown and page.docname not in builder.placed
