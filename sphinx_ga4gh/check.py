@@ -70,15 +70,21 @@ class PageFacts:
         return line_in_front_matter(["---", *self.front_matter_lines, "---"], text, key)
 
 
-def _outside_fences(
-    text: str, pattern: re.Pattern[str], offset: int, myst: bool = True
-) -> Iterator[Mention]:
-    """Matches of ``pattern`` that are not in code (a MyST directive's body is not code)."""
-    fences = Fences(text, myst=myst)
-    lines = LineIndex(text)
-    for match in pattern.finditer(text):
-        if not fences.contains(match.start()):
-            yield Mention(match.group(1).strip(), lines.line(match.start()) + offset)
+class _Prose:
+    """A page body's code blocks and lines, found once for all the patterns looked for."""
+
+    def __init__(self, text: str, offset: int, myst: bool = True) -> None:
+        self.text = text
+        self.offset = offset
+        self.fences = Fences(text, myst=myst)  # a MyST directive's body is not code
+        self.lines = LineIndex(text)
+
+    def mentions(self, pattern: re.Pattern[str]) -> Iterator[Mention]:
+        """Matches of ``pattern`` that are not in code, with their lines in the file."""
+        for match in pattern.finditer(self.text):
+            if not self.fences.contains(match.start()):
+                line = self.lines.line(match.start()) + self.offset
+                yield Mention(match.group(1).strip(), line)
 
 
 def _cite_keys(text: str) -> list[str]:
@@ -90,17 +96,15 @@ def myst_page_facts(path: str, text: str) -> PageFacts:
     parts = split_front_matter(text)
     head, body, body_line = (parts[0], parts[1], parts[2]) if parts else ("", text, 1)
     facts = PageFacts(path, _yaml_mapping(head), head.splitlines(), body=body, body_line=body_line)
-    offset = body_line - 1
-    facts.tools = list(_outside_fences(body, _TOOL_ROLE, offset))
+    prose = _Prose(body, body_line - 1)
+    facts.tools = list(prose.mentions(_TOOL_ROLE))
     facts.cites = [
         Mention(key, mention.line)
-        for mention in _outside_fences(body, _CITE_ROLE, offset)
+        for mention in prose.mentions(_CITE_ROLE)
         for key in _cite_keys(mention.value)
     ]
-    facts.links = list(_outside_fences(body, _PAGE_ROLE, offset)) + list(
-        _outside_fences(body, _LINK, offset)
-    )
-    facts.declared_tools = [m.value for m in _outside_fences(body, _TOOL_DIRECTIVE, offset)]
+    facts.links = list(prose.mentions(_PAGE_ROLE)) + list(prose.mentions(_LINK))
+    facts.declared_tools = [m.value for m in prose.mentions(_TOOL_DIRECTIVE)]
     return facts
 
 
@@ -129,7 +133,7 @@ def liquid_page_facts(
                         for item in values["custom"].split(",")
                         if item.strip()
                     ]
-    facts.links += list(_outside_fences(body, _LINK, offset, myst=False))
+    facts.links += list(_Prose(body, offset, myst=False).mentions(_LINK))
     return facts
 
 

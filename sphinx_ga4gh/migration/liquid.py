@@ -496,6 +496,8 @@ def _heading_above(text: str, line_start: int) -> int | None:
 
 def _escape_literal(text: str, start: int, end: int, scanner: Scanner | None = None) -> str:
     """Raw-block text with its Liquid openers escaped where they are not in code."""
+    if "{%" not in text[start:end] and "{{" not in text[start:end]:
+        return text[start:end]  # nothing to escape: no need to find its code
     pieces: list[str] = []
     position = start
     for offset in (scanner or Scanner(text)).literal_openers(start, end):

@@ -156,12 +156,20 @@ class Scanner:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.fences = Fences(text)
+        self._fences: Fences | None = None
         self._blank_line = _NextMatch(_BLANK_LINE, text)
         self._block_close = _NextMatch(_BLOCK_CLOSE, text)
         self._output_close = _NextMatch(_OUTPUT_CLOSE, text)
         self._endraw = _NextMatch(_ENDRAW, text)
         self._closing_runs: dict[str, _NextMatch] = {}
+
+    @property
+    def fences(self) -> Fences:
+        """The text's fenced code blocks, found when first needed (a text without a tag or a
+        backtick needs none)."""
+        if self._fences is None:
+            self._fences = Fences(self.text)
+        return self._fences
 
     def _code_span_end(self, start: int, run: str) -> int | None:
         """End of the inline code span opened by the backtick ``run`` at ``start``, if it
