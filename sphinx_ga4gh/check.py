@@ -26,7 +26,7 @@ from .data.tools import anchor_safe_id, parse_link_types, tool_from_fields
 from .data.yaml_source import LocatedDict, parse_front_matter
 from .migration.jekyll import read_site, split_front_matter
 from .migration.liquid import Untranslatable, cite_arguments, parameters, quoted_string
-from .migration.scanner import fenced_code_ranges, line_of, scan
+from .migration.scanner import Fences, LineIndex, scan
 from .pages.front_matter import IGNORED, check_front_matter, without_placeholders
 from .references.bibfiles import DEFAULT_ENCODING, read_bibliography
 from .references.styles import unlinked_urls
@@ -84,14 +84,21 @@ class PageFacts:
         return line_in_front_matter(["---", *self.front_matter_lines, "---"], text, key)
 
 
-def _outside_fences(
-    text: str, pattern: re.Pattern[str], offset: int, myst: bool = True
-) -> Iterator[Mention]:
-    """Matches of ``pattern`` that are not in code (a MyST directive's body is not code)."""
-    fences = fenced_code_ranges(text, myst=myst)
-    for match in pattern.finditer(text):
-        if not any(start <= match.start() < end for start, end in fences):
-            yield Mention(match.group(1).strip(), line_of(text, match.start()) + offset)
+class _Prose:
+    """A page body's code blocks and lines, found once for all the patterns looked for."""
+
+    def __init__(self, text: str, offset: int, myst: bool = True) -> None:
+        self.text = text
+        self.offset = offset
+        self.fences = Fences(text, myst=myst)  # a MyST directive's body is not code
+        self.lines = LineIndex(text)
+
+    def mentions(self, pattern: re.Pattern[str]) -> Iterator[Mention]:
+        """Matches of ``pattern`` that are not in code, with their lines in the file."""
+        for match in pattern.finditer(self.text):
+            if not self.fences.contains(match.start()):
+                line = self.lines.line(match.start()) + self.offset
+                yield Mention(match.group(1).strip(), line)
 
 
 def _cite_keys(text: str) -> list[str]:
@@ -122,24 +129,22 @@ def myst_page_facts(path: str, text: str) -> PageFacts:
     if problem is not None:
         facts.problems.append(Problem(path, *problem))
     _check_types(facts, head)
-    offset = body_line - 1
-    facts.tools = list(_outside_fences(body, _TOOL_ROLE, offset))
+    prose = _Prose(body, body_line - 1)
+    facts.tools = list(prose.mentions(_TOOL_ROLE))
     facts.cites = [
         Mention(key, mention.line)
-        for mention in _outside_fences(body, _CITE_ROLE, offset)
+        for mention in prose.mentions(_CITE_ROLE)
         for key in _cite_keys(mention.value)
     ]
-    facts.links = list(_outside_fences(body, _PAGE_ROLE, offset)) + list(
-        _outside_fences(body, _LINK, offset)
-    )
-    for mention in _outside_fences(body, _TOOL_DIRECTIVE, offset):
+    facts.links = list(prose.mentions(_PAGE_ROLE)) + list(prose.mentions(_LINK))
+    for mention in prose.mentions(_TOOL_DIRECTIVE):
         # as the directive: an id an anchor cannot hold is normalised, and reported
         tool_id, id_problems = anchor_safe_id(mention.value, SourceLocation(path, mention.line))
         facts.id_problems += id_problems
         if tool_id:
             facts.declared_tools.append(tool_id)
     for match in _TOOL_TYPE.finditer(body):
-        line = line_of(body, match.start()) + offset
+        line = prose.lines.line(match.start()) + prose.offset
         fields = LocatedDict(id=match.group(1), name=match.group(1), type=match.group(2))
         fields.line = line
         _tool, tool_problems = tool_from_fields(fields, SourceLocation(path, line))
@@ -153,10 +158,11 @@ def liquid_page_facts(
     facts = PageFacts(path, front_matter, head.splitlines(), body=body, body_line=body_line)
     _check_types(facts, head)
     offset = body_line - 1
+    lines = LineIndex(body)
     for tag in scan(body):
         if tag.in_code or tag.is_output:
             continue
-        line = line_of(body, tag.start) + offset
+        line = lines.line(tag.start) + offset
         if tag.name == "tool":
             with contextlib.suppress(Untranslatable):
                 facts.tools.append(Mention(quoted_string(tag.markup).strip(), line))
@@ -172,7 +178,7 @@ def liquid_page_facts(
                         for item in values["custom"].split(",")
                         if item.strip()
                     ]
-    facts.links += list(_outside_fences(body, _LINK, offset, myst=False))
+    facts.links += list(_Prose(body, offset, myst=False).mentions(_LINK))
     return facts
 
 
@@ -310,7 +316,8 @@ def _jekyll_site(root: Path) -> Site:
     site.problems += [
         Problem(path, found.line, "ga4gh.data", found.message)
         for path, found in jekyll.findings
-        if found.kind in ("data", "front matter")
+        # what the build would also miss: unreadable data, pages and links out of the site
+        if found.kind in ("data", "front matter", "encoding", "symlink", "unreadable")
     ]
     return site
 

@@ -26,13 +26,20 @@ def _progress(stream: TextIO) -> Callable[[int, int], None]:
     return show
 
 
+def _shown(path: str) -> str:
+    """A site path on one line of the report: a newline in a file name is shown as ``\\n``."""
+    return path if path.isprintable() else repr(path)[1:-1]
+
+
 def print_untranslated(report: MigrationReport, stream: TextIO) -> None:
     """Each construct left in a page as it was written, with file:line."""
     untranslated = report.untranslated
     print(f"Not translated, left in the page as written: {len(untranslated)}", file=stream)
     for path, found in untranslated:
         source = f" {found.source}" if found.source else ""
-        print(f"  {path}:{found.line}: {found.kind}:{source} — {found.message}", file=stream)
+        print(
+            f"  {_shown(path)}:{found.line}: {found.kind}:{source} — {found.message}", file=stream
+        )
 
 
 def print_report(report: MigrationReport, stream: TextIO) -> None:
@@ -52,7 +59,7 @@ def print_report(report: MigrationReport, stream: TextIO) -> None:
     if notes:
         print(f"Notes: {len(notes)}", file=stream)
         for path, found in notes:
-            print(f"  {path}:{found.line}: {found.kind}: {found.message}", file=stream)
+            print(f"  {_shown(path)}:{found.line}: {found.kind}: {found.message}", file=stream)
 
 
 def _migrate(arguments: argparse.Namespace) -> int:

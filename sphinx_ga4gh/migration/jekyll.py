@@ -8,25 +8,30 @@ own default), and the files Jekyll would publish as they are.
 from __future__ import annotations
 
 import fnmatch
+import os
 import posixpath
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 import yaml
 
-from ..data.yaml_source import YamlLoadError, load_yaml, parse_front_matter
+from ..data.yaml_source import LocatedDict, YamlLoadError, load_yaml, parse_front_matter
 from ..pages.front_matter import is_placeholder
 from .liquid import Finding
-from .scanner import fenced_code_ranges
+from .scanner import Fences, LineIndex
 
 CONFIG_FILE = "_config.yml"
 PAGE_SUFFIXES = (".md", ".markdown", ".html")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 #: Never published by Jekyll, whatever the config says.
 ALWAYS_EXCLUDED = ("Gemfile", "Gemfile.lock", "node_modules", "vendor")
+#: Folders the migration copies as they are, though Jekyll does not publish them.
+DATA_FOLDERS = ("_data", "_bibliography")
+#: What a docname (a file name, a toctree entry) cannot hold: control characters, line and
+#: paragraph separators, and the ``<``/``>`` of a toctree's ``title <target>``.
+_UNSAFE_IN_DOCNAME = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029<>]")
 #: Front matter keys that sphinx-ga4gh reads; defaults from ``_config.yml`` for them are kept.
 CONTENT_KEYS = (
     "title",
@@ -114,6 +119,8 @@ class JekyllSite:
     sidebars: dict[str, Any]
     news: list[dict[str, Any]] | None
     findings: list[tuple[str, Finding]] = field(default_factory=list)
+    #: Files of ``_data`` and ``_bibliography`` (relative paths), copied as they are.
+    data_files: list[str] = field(default_factory=list)
     _by_url: dict[str, JekyllPage] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -172,13 +179,65 @@ def _excluded(relpath: str, patterns: list[str]) -> bool:
     return False
 
 
-def _walk(root: Path, patterns: list[str], skip: Path | None) -> Iterator[str]:
-    for path in sorted(root.rglob("*")):
-        if not path.is_file() or (skip is not None and path.is_relative_to(skip)):
-            continue
-        relpath = path.relative_to(root).as_posix()
-        if not _excluded(relpath, patterns):
-            yield relpath
+def _symlink_problem(path: Path, real_root: Path) -> str | None:
+    """Why the symbolic link ``path`` is not followed (it leads outside the site, or nowhere),
+    or None for a link to a file or folder of the site itself, which is read as that file
+    (as Jekyll's safe mode, GitHub Pages', reads it)."""
+    target = Path(os.path.realpath(path))
+    if not target.is_relative_to(real_root):
+        return f"a symbolic link to {target}, outside the site: not followed, not copied"
+    if not target.exists():
+        return f"a symbolic link to {target}, which does not exist: skipped"
+    return None
+
+
+def _walk(root: Path, patterns: list[str], findings: list[tuple[str, Finding]]) -> list[str]:
+    """The site's files that Jekyll publishes or the migration copies (``_data``,
+    ``_bibliography``), as relative paths in path order. Symbolic links that leave the site are
+    not followed (each is reported); links within it are, each folder once."""
+    real_root = root.resolve()
+    found: list[str] = []
+    seen_folders = {real_root}
+
+    def visit(folder: Path, prefix: str) -> None:
+        try:
+            entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+        except OSError as error:
+            message = f"cannot read the folder: {error.strerror}"
+            findings.append((prefix or ".", Finding(1, "unreadable", "", False, message)))
+            return
+        for entry in entries:
+            relpath = prefix + entry.name
+            copied_as_is = relpath.split("/", 1)[0] in DATA_FOLDERS
+            if _excluded(relpath, patterns) and not copied_as_is:
+                continue
+            path = Path(entry.path)
+            if entry.is_symlink():
+                problem = _symlink_problem(path, real_root)
+                if problem is not None:
+                    findings.append((relpath, Finding(1, "symlink", "", False, problem)))
+                    continue
+            if entry.is_dir():
+                real = path.resolve()
+                if real not in seen_folders:  # a link back up would loop
+                    seen_folders.add(real)
+                    visit(path, relpath + "/")
+            elif entry.is_file():
+                found.append(relpath)
+
+    visit(root, "")
+    return sorted(found, key=lambda relpath: relpath.split("/"))
+
+
+def site_file(root: Path, relpath: str, findings: list[tuple[str, Finding]]) -> Path | None:
+    """``root / relpath`` if it is a file of the site (not a link that leaves it)."""
+    path = root / relpath
+    if path.is_symlink():
+        problem = _symlink_problem(path, root.resolve())
+        if problem is not None:
+            findings.append((relpath, Finding(1, "symlink", "", False, problem)))
+            return None
+    return path if path.is_file() else None
 
 
 def _scope_matches(scope: Any, relpath: str) -> bool:
@@ -249,7 +308,8 @@ def page_url(relpath: str, permalink: str | None, config: dict[str, Any]) -> str
         .replace(":basename", pure.stem)
         .replace(":output_ext", ".html")
     )
-    url = re.sub(r"/{2,}", "/", "/" + url)
+    # Jekyll's URL#sanitize_url: ``..`` cannot climb out of the site, ``./`` goes.
+    url = re.sub(r"/{2,}", "/", ("/" + url).replace("..", "/").replace("./", ""))
     if pure.stem == "index" and url.endswith("/index.html"):
         url = url[: -len("index.html")]
     return url
@@ -264,13 +324,23 @@ def docname_for_url(url: str) -> str:
     return path[: -len(".html")] if path.endswith(".html") else path
 
 
-def read_site(root: Path, skip: Path | None = None) -> JekyllSite:
-    """Everything the migration needs from the site at ``root`` (``skip``: the output folder,
-    when it lies inside the site)."""
+def safe_docname(docname: str) -> str:
+    """``docname`` as a path inside the project that a toctree can name: no empty, ``.`` or
+    ``..`` parts, control characters and ``<``/``>`` replaced by ``-``."""
+    parts = [
+        _UNSAFE_IN_DOCNAME.sub("-", part)
+        for part in docname.split("/")
+        if part not in ("", ".", "..")
+    ]
+    return "/".join(parts) or "index"
+
+
+def read_site(root: Path) -> JekyllSite:
+    """Everything the migration needs from the site at ``root``."""
     findings: list[tuple[str, Finding]] = []
-    config_path = root / CONFIG_FILE
+    config_path = site_file(root, CONFIG_FILE, findings)
     config: dict[str, Any] = {}
-    if config_path.is_file():
+    if config_path is not None:
         loaded = _load_yaml(config_path, CONFIG_FILE, findings)
         config = loaded if isinstance(loaded, dict) else {}
         if loaded is not None and not isinstance(loaded, dict):
@@ -282,7 +352,11 @@ def read_site(root: Path, skip: Path | None = None) -> JekyllSite:
     ]
     pages: list[JekyllPage] = []
     static_files: list[str] = []
-    for relpath in _walk(root, patterns, skip):
+    data_files: list[str] = []
+    for relpath in _walk(root, patterns, findings):
+        if relpath.split("/", 1)[0] in DATA_FOLDERS:
+            data_files.append(relpath)
+            continue
         page = (
             _read_page(root / relpath, relpath, findings)
             if relpath.endswith(PAGE_SUFFIXES)
@@ -294,6 +368,13 @@ def read_site(root: Path, skip: Path | None = None) -> JekyllSite:
         defaults = front_matter_defaults(config, relpath)
         permalink = page.front_matter.get("permalink", defaults.get("permalink"))
         page.url = page_url(relpath, str(permalink) if permalink else None, config)
+        if permalink and ".." in str(permalink).split("/"):
+            message = (
+                f"permalink {str(permalink)!r} climbs out of the site's root; Jekyll "
+                f"publishes the page at {page.url}, where it is written"
+            )
+            line = _permalink_line(page, config, relpath)
+            findings.append((line[0], Finding(line[1], "permalink", "", False, message)))
         page.site_defaults = defaults
         page.defaults = {
             key: defaults[key]
@@ -302,9 +383,9 @@ def read_site(root: Path, skip: Path | None = None) -> JekyllSite:
         }
         pages.append(page)
     _assign_docnames(pages, findings)
-    sidebars = _read_sidebars(root, findings)
-    news_path = root / "_data" / "news.yml"
-    news = _load_yaml(news_path, "_data/news.yml", findings) if news_path.is_file() else None
+    sidebars = _read_sidebars(root, data_files, findings)
+    news_file = "_data/news.yml"
+    news = _load_yaml(root / news_file, news_file, findings) if news_file in data_files else None
     return JekyllSite(
         root=root,
         config=config,
@@ -313,14 +394,48 @@ def read_site(root: Path, skip: Path | None = None) -> JekyllSite:
         sidebars=sidebars,
         news=[item for item in news if isinstance(item, dict)] if isinstance(news, list) else None,
         findings=findings,
+        data_files=data_files,
     )
+
+
+def _permalink_line(page: JekyllPage, config: dict[str, Any], relpath: str) -> tuple[str, int]:
+    """Where the page's permalink is written: its front matter, or ``_config.yml``'s
+    ``defaults``."""
+    if "permalink" in page.front_matter:
+        for number, line in enumerate(page.front_matter_text.splitlines(), start=2):
+            if re.match(r"permalink\s*:", line):
+                return relpath, number
+        return relpath, 1
+    rules = config.get("defaults")
+    for rule in reversed(rules if isinstance(rules, list) else []):  # the later rule wins
+        values = rule.get("values") if isinstance(rule, dict) else None
+        if (
+            isinstance(values, LocatedDict)
+            and "permalink" in values
+            and _scope_matches(rule.get("scope"), relpath)
+        ):
+            return CONFIG_FILE, values.line_of("permalink")
+    return relpath, 1
 
 
 def _read_page(path: Path, relpath: str, findings: list[tuple[str, Finding]]) -> JekyllPage | None:
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        raw = path.read_bytes()
+    except OSError as error:
+        message = f"cannot read the file: {error.strerror}"
+        findings.append((relpath, Finding(1, "unreadable", "", False, message)))
         return None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        text = raw.decode("utf-8", errors="replace")
+        if split_front_matter(text) is not None:
+            line = raw.count(b"\n", 0, error.start) + 1
+            message = (
+                f"not valid UTF-8 (byte 0x{raw[error.start]:02x}): migrated with U+FFFD "
+                "replacement characters in place of the bytes that are not"
+            )
+            findings.append((relpath, Finding(line, "encoding", "", False, message)))
     parts = split_front_matter(text)
     if parts is None:
         return None
@@ -347,9 +462,20 @@ def _assign_docnames(pages: list[JekyllPage], findings: list[tuple[str, Finding]
     its source path instead (Jekyll would have published only one of them)."""
     taken: dict[str, str] = {}
     for page in pages:
-        docname = docname_for_url(page.url)
+        wanted = docname_for_url(page.url)
+        docname = safe_docname(wanted)
+        if docname != wanted:
+            message = (
+                f"the page's URL {page.url!r} has characters a file name or a toctree cannot "
+                f"hold (control characters, < or >); it is written as {docname}.md"
+            )
+            findings.append((page.relpath, Finding(1, "file name", "", False, message)))
         if docname in taken:
-            fallback = str(PurePosixPath(page.relpath).with_suffix(""))
+            fallback = safe_docname(str(PurePosixPath(page.relpath).with_suffix("")))
+            number = 2
+            while fallback in taken:  # a page at another's source path
+                fallback = safe_docname(f"{PurePosixPath(page.relpath).with_suffix('')}-{number}")
+                number += 1
             message = f"URL {page.url} is also {taken[docname]}'s; this page becomes {fallback}"
             findings.append((page.relpath, Finding(1, "permalink", "", False, message)))
             docname = fallback
@@ -357,23 +483,22 @@ def _assign_docnames(pages: list[JekyllPage], findings: list[tuple[str, Finding]
         page.docname = docname
 
 
-def _read_sidebars(root: Path, findings: list[tuple[str, Finding]]) -> dict[str, Any]:
-    folder = root / "_data" / "sidebars"
+def _read_sidebars(
+    root: Path, data_files: list[str], findings: list[tuple[str, Finding]]
+) -> dict[str, Any]:
     sidebars: dict[str, Any] = {}
-    if folder.is_dir():
-        for path in sorted(folder.glob("*.yml")):
-            data = _load_yaml(path, f"_data/sidebars/{path.name}", findings)
+    for relpath in data_files:
+        folder, _, name = relpath.rpartition("/")
+        if folder == "_data/sidebars" and name.endswith(".yml"):
+            data = _load_yaml(root / relpath, relpath, findings)
             if isinstance(data, dict):
-                sidebars[path.stem] = data
+                sidebars[name[: -len(".yml")]] = data
     return sidebars
 
 
 def _has_h1(text: str) -> bool:
-    fences = fenced_code_ranges(text)
-    return any(
-        not any(start <= match.start() < end for start, end in fences)
-        for match in _H1.finditer(text)
-    )
+    fences = Fences(text)
+    return any(not fences.contains(match.start()) for match in _H1.finditer(text))
 
 
 def add_title_heading(body: str, title: str, keep_lines: bool = False) -> tuple[str, int]:
@@ -395,13 +520,14 @@ _ATX_HEADING = re.compile(r"^( {0,3})(#{1,6})(?=[ \t]|$)", re.M)
 def consecutive_headings(body: str) -> tuple[str, list[tuple[int, int, int]]]:
     """Heading levels that skip (``#`` then ``###``) made consecutive, as Sphinx nests them
     anyway; returns the body and ``(line, old level, new level)`` for each heading changed."""
-    fences = fenced_code_ranges(body)
+    fences = Fences(body)
+    lines = LineIndex(body)
     stack: list[tuple[int, int]] = []  # (level as written, level it gets)
     changes: list[tuple[int, int, int]] = []
     pieces: list[str] = []
     position = 0
     for match in _ATX_HEADING.finditer(body):
-        if any(start <= match.start() < end for start, end in fences):
+        if fences.contains(match.start()):
             continue
         level = len(match.group(2))
         while stack and stack[-1][0] >= level:
@@ -409,7 +535,7 @@ def consecutive_headings(body: str) -> tuple[str, list[tuple[int, int, int]]]:
         new_level = (stack[-1][1] if stack else 0) + 1
         stack.append((level, new_level))
         if new_level != level:
-            changes.append((body.count("\n", 0, match.start()) + 1, level, new_level))
+            changes.append((lines.line(match.start()), level, new_level))
             pieces += [body[position : match.start(2)], "#" * new_level]
             position = match.end(2)
     pieces.append(body[position:])
@@ -426,16 +552,17 @@ def heading_ids(body: str) -> tuple[str, int]:
     """kramdown's ``## Heading {#custom-id}`` as a MyST label over the heading,
     ``(custom-id)=``, so ``[x](#custom-id)`` and ``[x](page#custom-id)`` still reach it and the
     ``{#…}`` is not shown in the title; returns the body and how many headings changed."""
-    fences = fenced_code_ranges(body)
+    fences = Fences(body)
     changed = 0
+    text_start = len(body) - len(body.lstrip())
 
     def replace(match: re.Match[str]) -> str:
         nonlocal changed
-        if any(start <= match.start() < end for start, end in fences):
+        if fences.contains(match.start()):
             return match.group()
         changed += 1
-        before = body[: match.start()]
-        gap = "" if not before.strip() or before.endswith("\n\n") else "\n"
+        first = match.start() <= text_start
+        gap = "" if first or body.endswith("\n\n", 0, match.start()) else "\n"
         return f"{gap}({match.group('id')})=\n{match.group('heading').rstrip()}"
 
     return _HEADING_ID.sub(replace, body), changed

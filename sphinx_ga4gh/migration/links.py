@@ -16,7 +16,7 @@ from urllib.parse import unquote
 
 from .jekyll import JekyllPage, JekyllSite
 from .liquid import LinkResolver
-from .scanner import fenced_code_ranges
+from .scanner import Fences
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 #: ``](dest`` of inline links and images, and ``[label]: dest`` definitions.
@@ -113,12 +113,12 @@ class SiteLinks(LinkResolver):
 def rewrite_links(text: str, links: SiteLinks) -> tuple[str, int]:
     """Markdown link and image destinations that MyST would not find, pointed at their page or
     file; code blocks are left alone. Returns the text and how many links changed."""
-    fences = fenced_code_ranges(text)
+    fences = Fences(text)
     changed = 0
 
     def replace(match: re.Match[str]) -> str:
         nonlocal changed
-        if any(start <= match.start() < end for start, end in fences):
+        if fences.contains(match.start()):
             return match.group()
         lead = match.group(1) if match.group(1) is not None else match.group(3)
         destination = match.group(2) if match.group(2) is not None else match.group(4)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from .scanner import LiquidTag, line_of, literal_openers, scan, split_lines
+from .scanner import LineIndex, LiquidTag, Scanner, split_lines
 
 #: Callout types of the theme, and the admonition each becomes (anything else is a note there).
 CALLOUT_ADMONITIONS = {"note": "note", "tip": "tip", "important": "important", "warning": "warning"}
@@ -473,34 +473,34 @@ def _output(tag: LiquidTag, context: PageContext, place: str) -> _Output:
 # --- the translator ------------------------------------------------------------------------
 
 
-def _line_bounds(text: str, start: int, end: int) -> tuple[int, int] | None:
+def _line_bounds(lines: LineIndex, start: int, end: int) -> tuple[int, int] | None:
     """The whole line around ``start:end`` if nothing else is on it (its newline included)."""
-    line_start = text.rfind("\n", 0, start) + 1
-    newline = text.find("\n", end)
-    line_end = len(text) if newline < 0 else newline + 1
-    if text[line_start:start].strip() or text[end:line_end].strip():
+    first, last = lines.line(start), lines.line(end)
+    if lines.text_bounds(first)[0] < start or lines.text_bounds(last)[1] > end:
         return None
-    return line_start, line_end
+    return lines.bounds(first)[0], lines.bounds(last)[1]
 
 
 def _heading_above(text: str, line_start: int) -> int | None:
-    """Start of a Markdown heading that precedes ``line_start`` with only blank lines between."""
-    lines = split_lines(text[:line_start])
-    offset = line_start
-    while lines:
-        line = lines.pop()
-        offset -= len(line)
-        if not line.strip():
-            continue
-        return offset if _HEADING.match(line.rstrip("\r\n")) else None
+    """Start of a Markdown heading that precedes ``line_start`` with only blank lines between
+    (read backwards line by line, so the cost is that of the lines looked at)."""
+    end = line_start
+    while end > 0:
+        start = text.rfind("\n", 0, end - 1) + 1
+        line = text[start:end]
+        if line.strip():
+            return start if _HEADING.match(line.rstrip("\r\n")) else None
+        end = start
     return None
 
 
-def _escape_literal(text: str, start: int, end: int) -> str:
+def _escape_literal(text: str, start: int, end: int, scanner: Scanner | None = None) -> str:
     """Raw-block text with its Liquid openers escaped where they are not in code."""
+    if "{%" not in text[start:end] and "{{" not in text[start:end]:
+        return text[start:end]  # nothing to escape: no need to find its code
     pieces: list[str] = []
     position = start
-    for offset in literal_openers(text, start, end):
+    for offset in (scanner or Scanner(text)).literal_openers(start, end):
         pieces.append(text[position:offset])
         pieces.append("\\")
         position = offset
@@ -549,12 +549,12 @@ def translate(text: str, context: PageContext | None = None) -> Translation:
         )
 
 
-def _raw_block(text: str, tag: LiquidTag) -> tuple[int, int, int, int]:
+def _raw_block(lines: LineIndex, tag: LiquidTag) -> tuple[int, int, int, int]:
     """``{% raw %}…{% endraw %}``: the span it replaces (marker lines included when the markers
     stand alone) and the span of its text."""
     assert tag.raw_end is not None
-    own_open = _line_bounds(text, tag.start, tag.end)
-    own_close = _line_bounds(text, *tag.raw_end)
+    own_open = _line_bounds(lines, tag.start, tag.end)
+    own_close = _line_bounds(lines, *tag.raw_end)
     start = own_open[0] if own_open else tag.start
     end = own_close[1] if own_close else tag.raw_end[1]
     content_start = own_open[1] if own_open else tag.end
@@ -563,12 +563,13 @@ def _raw_block(text: str, tag: LiquidTag) -> tuple[int, int, int, int]:
 
 
 def _block_placement(
-    text: str, tag: LiquidTag, output: _Output, position: int
+    lines: LineIndex, tag: LiquidTag, output: _Output, position: int
 ) -> tuple[int, int, str] | None:
     """Where a block replacement goes: its whole line (with the heading over it, for the cited
     bibliography), indented like the tag. None when the tag shares its line with text: moving
     that text onto lines of its own could change what is code."""
-    bounds = _line_bounds(text, tag.start, tag.end)
+    text = lines.text
+    bounds = _line_bounds(lines, tag.start, tag.end)
     if bounds is None:
         return None
     start, end = bounds
@@ -588,6 +589,8 @@ def _translate_once(text: str, context: PageContext) -> Translation:
     spans: list[tuple[int, bool]] = []
     findings: list[Finding] = []
     position = 0
+    scanner = Scanner(text)
+    lines = LineIndex(text)
 
     def replace(start: int, end: int, replacement: str, kept: bool, source_start: int) -> None:
         nonlocal position
@@ -597,17 +600,17 @@ def _translate_once(text: str, context: PageContext) -> Translation:
         spans.append((source_start, kept))
         position = end
 
-    for tag in scan(text):
+    for tag in scanner.tags():
         if tag.start < position:  # in a heading already taken with the tag before
             continue
-        line = line_of(text, tag.start)
+        line = lines.line(tag.start)
         if tag.name in ("raw", "endraw") and (tag.name == "endraw" or tag.raw_end is None):
             reason = "raw without endraw" if tag.name == "raw" else "endraw without raw"
             findings.append(Finding(line, "raw", tag.source, False, reason))
             continue
         if tag.name == "raw":
-            start, end, content_start, content_end = _raw_block(text, tag)
-            literal = _escape_literal(text, content_start, content_end)
+            start, end, content_start, content_end = _raw_block(lines, tag)
+            literal = _escape_literal(text, content_start, content_end, scanner)
             replace(start, end, literal, True, content_start)  # escapes add no lines
             findings.append(Finding(line, "raw", tag.source, True))
             continue
@@ -619,7 +622,7 @@ def _translate_once(text: str, context: PageContext) -> Translation:
             findings.append(Finding(line, tag.name or "output", tag.source, False, str(reason)))
             continue
         placement = (
-            _block_placement(text, tag, output, position)
+            _block_placement(lines, tag, output, position)
             if output.block
             else (tag.start, tag.end, output.text)
         )
@@ -633,22 +636,22 @@ def _translate_once(text: str, context: PageContext) -> Translation:
     pieces.append(text[position:])
     spans.append((position, True))
     joined = _join(pieces)
-    return Translation("".join(joined), findings, _line_map(text, joined, spans))
+    return Translation("".join(joined), findings, _line_map(lines, joined, spans))
 
 
-def _line_map(text: str, pieces: list[str], spans: list[tuple[int, bool]]) -> list[int]:
+def _line_map(lines: LineIndex, pieces: list[str], spans: list[tuple[int, bool]]) -> list[int]:
     """Source line of each output line: lines of kept text map one to one (so do the lines of
     a raw block's text); every line a tag became maps to the tag's line."""
     line_map: list[int] = []
     at_line_start = True
     for piece, (start, kept) in zip(pieces, spans, strict=True):
-        first = line_of(text, start)
+        first = lines.line(start)
         for number, line_text in enumerate(split_lines(piece)):
             if at_line_start:
                 line_map.append(first + number if kept else first)
             at_line_start = line_text.endswith("\n")
     if at_line_start or not line_map:
-        line_map.append(line_of(text, len(text)))
+        line_map.append(lines.line(len(lines.text)))
     return line_map
 
 

@@ -69,7 +69,7 @@ class _Builder:
             for key in ("title", "url", "external_url"):
                 if isinstance(item.get(key), (list, dict)):
                     self.wrong_shape(sidebar_file, _line(item, key), f"'{key}' is not text")
-            title = _text(item, "title")
+            title = " ".join(_text(item, "title").split())
             external = _text(item, "external_url")
             if external:
                 entries.append(f"{title or external} <{external}>")
@@ -105,7 +105,9 @@ def build_navigation(site: JekyllSite, root_docname: str) -> Navigation:
             sidebar.get("subitems"), f"_data/sidebars/{name}.yml", _line(sidebar, "subitems")
         )
         if entries:
-            caption = str(sidebar.get("title") or name.replace("_", " ").capitalize())
+            caption = " ".join(
+                str(sidebar.get("title") or name.replace("_", " ").capitalize()).split()
+            )
             builder.navigation.root.append((caption, entries))
     unplaced_pages = [
         page for page in site.pages if page.is_markdown and page.docname not in builder.placed

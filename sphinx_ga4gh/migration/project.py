@@ -1,15 +1,18 @@
 """``sphinx-ga4gh migrate``: writes a Sphinx project from an ELIXIR-toolkit Jekyll site.
 
-The source is only read. Every file is written through a temporary file and renamed into place,
-so an interrupted run leaves no half-written page; nothing depends on time or on the order the
-file system lists things, so two runs write the same bytes.
+The source is only read, and nothing is written outside OUT: OUT may not be the site, lie in
+it or hold it, and every file is written at a path checked to be inside OUT, through no
+symbolic link. Every file is written through a temporary file and renamed into place, so an
+interrupted run leaves no half-written page (and the next run removes the temporary files it
+left); nothing depends on time or on the order the file system lists things, so two runs write
+the same bytes.
 """
 
 from __future__ import annotations
 
 import os
 import re
-import tempfile
+import secrets
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -22,6 +25,7 @@ from ..data.site import AFFILIATIONS_FILES, CONTRIBUTORS_FILES, TOOLS_FILES, fin
 from ..data.tools import ABSENT, ELIXIR_REGISTRY_LINKS
 from ..data.yaml_source import LocatedDict, YamlLoadError, load_yaml
 from .jekyll import (
+    DATA_FOLDERS,
     JekyllPage,
     JekyllSite,
     add_title_heading,
@@ -32,10 +36,8 @@ from .jekyll import (
 from .links import SiteLinks, rewrite_links
 from .liquid import Finding, PageContext, translate
 from .navigation import Navigation, build_navigation, toctree
-from .scanner import fenced_code_ranges
+from .scanner import Fences
 
-#: Folders of the site copied as they are: data and bibliography are read by the build.
-DATA_FOLDERS = ("_data", "_bibliography")
 DEFAULT_REFERENCES_TITLE = "References"
 REGISTRY_FILES = ("_data/tool_and_resource_list.yml", "_data/tool_and_resource_list.yaml")
 #: URL pattern written for a registry link kind the ELIXIR set lacks, for the editor to replace.
@@ -85,22 +87,72 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _write(path: Path, content: str | bytes) -> None:
-    """Write ``content`` to ``path`` atomically: a temporary file in the same folder, renamed."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    data = content.encode("utf-8") if isinstance(content, str) else content
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+TEMPORARY_SUFFIX = ".sphinx-ga4gh.tmp"
+#: Temporary files of an interrupted run: ours, and those of versions that used ``mkstemp``.
+_TEMPORARY = re.compile(r"^\..+\.(?:[0-9a-f]{8}\.sphinx-ga4gh|[a-z0-9_]{8})\.tmp$")
 
 
-def _copy(source: Path, target: Path) -> None:
-    _write(target, source.read_bytes())
+class _Output:
+    """Writes the project's files, each at a path checked to be inside OUT: no ``..``, no
+    symbolic link on the way (a link in OUT could lead anywhere), one file per path."""
+
+    def __init__(self, out: Path) -> None:
+        self.root = out.resolve()
+        #: OUT-relative path → the site file (or "sphinx-ga4gh") it was written from.
+        self.written: dict[str, str] = {}
+        self.findings: list[tuple[str, Finding]] = []
+
+    def _refuse(self, relpath: str, source: str, reason: str) -> None:
+        message = f"not written to {relpath}: {reason}"
+        self.findings.append((source, Finding(1, "output", "", False, message)))
+
+    def write(self, relpath: str, content: str | bytes, source: str) -> bool:
+        """Write ``content`` atomically at OUT/``relpath``: a temporary file in the same folder,
+        created with the permissions the umask gives, then renamed."""
+        parts = relpath.split("/")
+        if relpath in self.written:
+            self._refuse(relpath, source, f"{self.written[relpath]} is written there")
+            return False
+        if any(part in ("", ".", "..") for part in parts):
+            self._refuse(relpath, source, "the path leaves the output folder")
+            return False
+        folder = self.root
+        try:
+            for part in parts[:-1]:
+                folder = folder / part
+                if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+                    reason = f"{folder} is a symbolic link or a file, not a folder"
+                    self._refuse(relpath, source, reason)
+                    return False
+                folder.mkdir(exist_ok=True)
+            self._replace(folder / parts[-1], content)
+        except (OSError, ValueError) as error:
+            self._refuse(relpath, source, str(error))
+            return False
+        self.written[relpath] = source
+        return True
+
+    @staticmethod
+    def _replace(path: Path, content: str | bytes) -> None:
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}{TEMPORARY_SUFFIX}")
+        # 0o666 less the umask, as any file the user creates (mkstemp's are 0600).
+        handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
+            os.replace(temporary, path)  # replaces a symbolic link itself, not its target
+        except BaseException:
+            temporary.unlink(missing_ok=True)
+            raise
+
+    def remove_temporary_files(self) -> None:
+        """The temporary files an interrupted run left in OUT (``--force`` reruns)."""
+        for folder, folders, files in os.walk(self.root):
+            folders[:] = [name for name in folders if name != "_build"]
+            for name in files:
+                if _TEMPORARY.match(name):
+                    (Path(folder) / name).unlink(missing_ok=True)
 
 
 def _front_matter(page: JekyllPage, orphan: bool = False) -> str:
@@ -145,7 +197,7 @@ def migrate_page(
         Finding(found.line + shift, found.kind, found.source, found.translated, found.message)
         for found in translation.findings
     ]
-    body, added = add_title_heading(body, str(context.page.get("title") or "").strip())
+    body, added = add_title_heading(body, _one_line(str(context.page.get("title") or "")))
     body, changes = consecutive_headings(body)
     body, _ = heading_ids(body)
     for line, old, new in changes:
@@ -175,7 +227,7 @@ def _references_heading(body: str, cited_tags: list[str]) -> str | None:
 
 def _homepage(site: JekyllSite) -> tuple[str, list[tuple[str, Finding]]]:
     """Front matter and body of the root page when the site's homepage is not Markdown."""
-    title = str(site.config.get("title") or "Field guide")
+    title = _one_line(str(site.config.get("title") or "Field guide"))
     description = str(site.config.get("description") or "").strip()
     front = {"title": title}
     if description:
@@ -232,7 +284,7 @@ def unknown_link_kinds(site: JekyllSite) -> dict[str, tuple[str, int]]:
     found: dict[str, tuple[str, int]] = {}
     for relpath in REGISTRY_FILES:
         try:
-            data = load_yaml(site.root / relpath) if (site.root / relpath).is_file() else None
+            data = load_yaml(site.root / relpath) if relpath in site.data_files else None
         except YamlLoadError:
             continue  # the build reports it
         for entry in data if isinstance(data, list) else []:
@@ -255,7 +307,8 @@ def _registry_links_lines(kinds: list[str]) -> list[str]:
     """``ga4gh_registry_links``: the ELIXIR set, then a placeholder for each new kind."""
     lines = [
         "# Registry links: the ELIXIR set, then the kinds this site's entries use that it lacks",
-        f"# ({', '.join(kinds)}): complete their label and URL pattern ({{}} is the value).",
+        f"# ({', '.join(repr(kind) for kind in kinds)}): complete their label and URL pattern",
+        "# ({} is the value).",
         "ga4gh_registry_links = [",
     ]
     for link in ELIXIR_REGISTRY_LINKS:
@@ -268,9 +321,16 @@ def _registry_links_lines(kinds: list[str]) -> list[str]:
     return [*lines, "]", ""]
 
 
+def _one_line(value: str) -> str:
+    return " ".join(value.split())
+
+
 def _conf_py(
     site: JekyllSite, references_title: str | None, new_link_kinds: list[str] | None = None
 ) -> str:
+    """The project's ``conf.py``. Every value from the site is written as a Python literal
+    (``repr``), in code and in comments alike: site text never runs, and a newline in it never
+    ends a comment."""
     title = str(site.config.get("title") or "Field guide")
     description = str(site.config.get("description") or "").strip()
     published = _static_patterns(site)
@@ -281,7 +341,7 @@ def _conf_py(
         str(scholar.get("order", "ascending") or "ascending") if isinstance(scholar, dict) else ""
     )
     lines = [
-        f'"""Sphinx configuration of {title}, written by `sphinx-ga4gh migrate`."""',
+        '"""Sphinx configuration, written by `sphinx-ga4gh migrate` from a Jekyll site."""',
         "",
         "import importlib.util",
         "",
@@ -369,11 +429,18 @@ def bibliography_style(sort_by: str, order: str) -> str:
 def _check_out(site_dir: Path, out: Path, force: bool) -> None:
     if not (site_dir / "_config.yml").is_file() and not any(site_dir.glob("*.md")):
         raise MigrationError(f"{site_dir} does not look like a Jekyll site (no _config.yml)")
+    # Resolved, so that relative and absolute paths and symbolic links name the same folder.
     resolved_out, resolved_site = out.resolve(), site_dir.resolve()
     if resolved_out == resolved_site:
         raise MigrationError("the output folder must not be the site itself")
     if resolved_site.is_relative_to(resolved_out):
         raise MigrationError("the output folder must not contain the site")
+    if resolved_out.is_relative_to(resolved_site):
+        raise MigrationError(
+            "the output folder must not be inside the site (the site is only read, and a "
+            "project inside it would be read as site pages next time): write it elsewhere "
+            "and move it in afterwards if you want"
+        )
     if out.exists() and not out.is_dir():
         raise MigrationError(f"{out} exists and is not a folder")
     if out.is_dir() and any(out.iterdir()) and not force:
@@ -387,9 +454,11 @@ def migrate(
     if not site_dir.is_dir():
         raise MigrationError(f"{site_dir} is not a folder")
     _check_out(site_dir, out, force)
-    inside = out.resolve().is_relative_to(site_dir.resolve())
-    site = read_site(site_dir, skip=out.resolve() if inside else None)
+    site = read_site(site_dir)
     report = MigrationReport(site=site_dir, out=out, findings=list(site.findings))
+    output = _Output(out)
+    out.mkdir(parents=True, exist_ok=True)
+    output.remove_temporary_files()
     home = site.homepage
     root_docname = "index"
     navigation = build_navigation(site, root_docname)
@@ -404,7 +473,7 @@ def migrate(
         text = result.text
         if page.docname == root_docname:
             text = with_root_toctrees(text, _root_toctrees(navigation))
-        _write(out / f"{page.docname}.md", text)
+        output.write(f"{page.docname}.md", text, page.relpath)
         report.findings += [(page.relpath, found) for found in result.findings]
         report.links_rewritten += result.links_rewritten
         if result.references_heading:
@@ -418,7 +487,8 @@ def migrate(
             report.findings.append((page.relpath, Finding(1, "html page", "", False, message)))
     if home is None or not home.is_markdown:
         text, findings = _homepage(site)
-        _write(out / f"{root_docname}.md", with_root_toctrees(text, _root_toctrees(navigation)))
+        text = with_root_toctrees(text, _root_toctrees(navigation))
+        output.write(f"{root_docname}.md", text, "_config.yml")
         report.findings += findings
     references_title = headings.most_common(1)[0][0] if headings else None
     link_kinds = unknown_link_kinds(site)
@@ -429,8 +499,9 @@ def migrate(
             f"{PLACEHOLDER_LINK_URL.format(kind=kind)}); complete them"
         )
         report.findings.append((relpath, Finding(line, "registry link", kind, True, message)))
-    _write(out / "conf.py", _conf_py(site, references_title, list(link_kinds)))
-    report.files_copied = _copy_files(site, out)
+    output.write("conf.py", _conf_py(site, references_title, list(link_kinds)), "_config.yml")
+    report.files_copied = _copy_files(site, output)
+    report.findings += output.findings
     report.findings.sort(key=lambda item: (item[0], item[1].line))
     return report
 
@@ -442,9 +513,9 @@ def with_root_toctrees(text: str, toctrees: str) -> str:
     """The homepage with its (hidden) toctrees before its first ``##`` section, so that in the
     PDF their captions become parts and the sections do not swallow them; at the end when it
     has no sections."""
-    fences = fenced_code_ranges(text, myst=True)
+    fences = Fences(text, myst=True)
     for match in _SECTION.finditer(text):
-        if not any(start <= match.start() < end for start, end in fences):
+        if not fences.contains(match.start()):
             head, tail = text[: match.start()], text[match.start() :]
             return head.rstrip("\n") + "\n" + toctrees + "\n" + tail
     return text.rstrip("\n") + "\n" + toctrees
@@ -454,15 +525,16 @@ def _root_toctrees(navigation: Navigation) -> str:
     return "".join("\n" + toctree(entries, caption) + "\n" for caption, entries in navigation.root)
 
 
-def _copy_files(site: JekyllSite, out: Path) -> int:
+def _copy_files(site: JekyllSite, output: _Output) -> int:
+    """The data, the bibliography and the published files, byte for byte (as the site's walk
+    found them: no symbolic link out of the site is followed)."""
     copied = 0
-    for folder in DATA_FOLDERS:
-        source = site.root / folder
-        for path in sorted(source.rglob("*")) if source.is_dir() else []:
-            if path.is_file():
-                _copy(path, out / path.relative_to(site.root))
-                copied += 1
-    for relpath in site.static_files:
-        _copy(site.root / relpath, out / relpath)
-        copied += 1
+    for relpath in [*site.data_files, *site.static_files]:
+        try:
+            content = (site.root / relpath).read_bytes()
+        except OSError as error:
+            message = f"cannot read the file: {error.strerror}; not copied"
+            output.findings.append((relpath, Finding(1, "unreadable", "", False, message)))
+            continue
+        copied += output.write(relpath, content, relpath)
     return copied

@@ -20,7 +20,7 @@ from sphinx.environment import BuildEnvironment
 from ..data.tools import Tool
 from ..domain import get_domain
 from ..migration.jekyll import split_front_matter
-from ..migration.scanner import line_of
+from ..migration.scanner import LineIndex
 from ..references.per_page import without_code
 from ..reporting import warn
 
@@ -69,11 +69,12 @@ def plain_names(
     own = set(own)
     prose = _NOT_PROSE.sub(_blank, without_code(body))
     seen: set[str] = set()
+    lines = LineIndex(prose)
     for match in names.pattern.finditer(prose):
         name = match.group(0)
         if name not in seen and names.tool_of_name[name] not in own:
             seen.add(name)
-            line = line_of(prose, match.start()) + first_line - 1
+            line = lines.line(match.start()) + first_line - 1
             yield PlainName(name, names.tool_of_name[name], line)
 
 

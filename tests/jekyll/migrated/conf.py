@@ -1,4 +1,4 @@
-"""Sphinx configuration of Rare Disease Data Field Guide, written by `sphinx-ga4gh migrate`."""
+"""Sphinx configuration, written by `sphinx-ga4gh migrate` from a Jekyll site."""
 
 import importlib.util
 
