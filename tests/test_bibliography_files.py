@@ -113,3 +113,27 @@ def test_each_entry_is_read_on_its_own(tmp_path: Path) -> None:
         ),
         ("second.bib", 2, "not valid utf-8-sig (bibtex_encoding); unreadable bytes replaced"),
     ]
+
+
+def test_a_percent_in_a_field_is_shown_not_read_as_a_latex_comment(
+    make_app: type[SphinxTestApp], tmp_path: Path
+) -> None:
+    """pybtex reads fields as LaTeX when it lists them, and a ``%`` would hide the closing
+    brace of a group ("unbalanced braces" stopped the build); BibTeX shows it."""
+    srcdir = tmp_path / "project"
+    shutil.copytree(CHECK_ROOT, srcdir)
+    bib = srcdir / "_bibliography" / "references.bib"
+    bib.write_text(
+        bib.read_text("utf-8")
+        + "\n@misc{Percent_2021,\n  author = {Okafor, Amara},\n"
+        + "  title = {Consent for 95{% of} cohorts},\n  year = {2021},\n}\n",
+        "utf-8",
+    )
+    index = srcdir / "index.md"
+    index.write_text(index.read_text("utf-8") + "\nSee {cite:p}`Percent_2021`.\n", "utf-8")
+    app, _ = build(make_app, srcdir)
+    assert (
+        f"{bib}:7: WARNING: BibTeX entry 'Percent_2021': field 'title' has a '%' that LaTeX "
+        "would read as a comment; shown as % [ga4gh.data]" in warnings_of(app)
+    )
+    assert "Consent for 95% of cohorts" in (app.outdir / "index.html").read_text("utf-8")

@@ -53,10 +53,11 @@ def split_lines(text: str) -> list[str]:
 
 
 def fenced_code_ranges(text: str, myst: bool = False) -> list[tuple[int, int]]:
-    """``(start, end)`` offsets of the fenced code blocks, whole lines, found as CommonMark
-    (markdown-it, myst-parser's own parser) finds them: in lists and blockquotes too, closed by
-    a fence indented as its container allows; an unclosed fence runs to the end of its
-    container.
+    """``(start, end)`` offsets of the code blocks, whole lines, found as CommonMark
+    (markdown-it, myst-parser's own parser) finds them: fenced ones, in lists and blockquotes
+    too, closed by a fence indented as its container allows (an unclosed fence runs to the end
+    of its container), and indented ones (four spaces past their container's indentation, as
+    kramdown also reads them).
 
     With ``myst``, a fence that opens a directive (```` ```{note} ````) holds Markdown, not code
     (the fences in its body are code), unless the directive shows its body literally."""
@@ -69,11 +70,16 @@ def fenced_code_ranges(text: str, myst: bool = False) -> list[tuple[int, int]]:
 
     def visit(source: str, first_line: int) -> None:
         for token in _BLOCKS.parse(source.replace("\r", " ")):
-            if token.type != "fence" or token.map is None:
+            if token.type not in ("fence", "code_block") or token.map is None:
                 continue
             begin, end = (first_line + line for line in token.map)
             info = token.info.strip()
-            if myst and info.startswith("{") and not info.startswith(LITERAL_DIRECTIVES):
+            if (
+                token.type == "fence"
+                and myst
+                and info.startswith("{")
+                and not info.startswith(LITERAL_DIRECTIVES)
+            ):
                 visit(token.content, begin + 1)
                 continue
             last = min(end, len(line_starts) - 1)

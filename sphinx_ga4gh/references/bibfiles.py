@@ -24,6 +24,7 @@ import pybtex.errors
 from pybtex.database import BibliographyData
 from pybtex.database.input.bibtex import Parser, UndefinedMacro
 from pybtex.exceptions import PybtexError
+from pybtex.richtext import Text
 from pybtex.scanner import PrematureEOF, PybtexSyntaxError
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
@@ -126,6 +127,24 @@ class TolerantBibParser(Parser):  # type: ignore[misc]
         if key is not None:
             self.bibliography.lines[key.lower()] = (self._path, self._line)
             self.bibliography.keys[self._path][self.data.entries[key].key] = None
+            self._readable_as_latex(self.data.entries[key])
+
+    def _readable_as_latex(self, entry: Any) -> None:
+        """pybtex reads field values as LaTeX when it formats them, so a ``%`` starts a
+        comment and hides the brace that closes a group ("unbalanced braces" would stop the
+        build when the entry is listed). BibTeX and jekyll-scholar show the ``%``: it is read
+        as ``\\%``. A value that is still not LaTeX is left out of the entry."""
+        for name, value in list(entry.fields.items()):
+            readable = _as_latex(value)
+            if readable == value:
+                continue
+            if readable is None:
+                del entry.fields[name]
+                message = f"field {name!r} is not readable as LaTeX (unbalanced braces); left out"
+            else:
+                entry.fields[name] = readable
+                message = f"field {name!r} has a '%' that LaTeX would read as a comment; shown as %"
+            self._problem(self._line, f"BibTeX entry {entry.key!r}: {message}")
 
     def read_text(self, path: Path, text: str) -> None:
         """Read the entries of ``text`` (the contents of ``path``), each on its own."""
@@ -178,6 +197,20 @@ class TolerantBibParser(Parser):  # type: ignore[misc]
             self._problem(line, message)
             text = raw.decode(self.text_encoding, errors="replace")
         return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+_UNESCAPED_PERCENT = re.compile(r"(?<!\\)%")
+
+
+def _as_latex(value: str) -> str | None:
+    """``value`` as pybtex can read it as LaTeX: as it is, with its ``%`` escaped, or None."""
+    for candidate in (value, _UNESCAPED_PERCENT.sub(r"\\%", value)):
+        try:
+            Text.from_latex(candidate)
+        except PybtexError:
+            continue
+        return candidate
+    return None
 
 
 def _plain(error: Exception) -> str:
