@@ -146,7 +146,10 @@ def test_code_in_lists_ends_where_its_list_item_ends_it() -> None:
 def test_an_indented_code_block_is_code() -> None:
     """Four spaces past the container's indentation make a code block (CommonMark, kramdown):
     its Liquid is an example, kept; the paragraph after it is prose."""
-    source = 'Use it so:\n\n    {% tool "x" %}\n\n* In a list:\n\n      {% cite k %}\n\nThen {% tool "y" %}.\n'
+    source = (
+        'Use it so:\n\n    {% tool "x" %}\n\n'
+        '* In a list:\n\n      {% cite k %}\n\nThen {% tool "y" %}.\n'
+    )
     result = translate(source, CONTEXT)
     assert '    {% tool "x" %}\n' in result.text
     assert "      {% cite k %}\n" in result.text
