@@ -26,5 +26,6 @@ ga4gh_affiliations = '_data/affiliations.yml'
 # level an id.
 myst_heading_anchors = 6
 
-# pydata-sphinx-theme if installed (pip install "sphinx-ga4gh[theme]"), else the default.
+# pydata-sphinx-theme if installed, else the default. sphinx-ga4gh has no release yet:
+# from a clone of its repository, pip install -e "path/to/sphinx-ga4gh[theme]".
 html_theme = "pydata_sphinx_theme" if importlib.util.find_spec("pydata_sphinx_theme") else "alabaster"
