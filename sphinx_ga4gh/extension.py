@@ -57,8 +57,12 @@ from .pages.title import KramdownHeadingIds, TitleFromFrontMatter, escape_titles
 from .pdf.setup import setup_pdf
 from .references.bibfiles import load_bibliography, pages_citing_changed_bibliography
 from .references.latex import REFERENCE_VISITORS, KeepReferencesInPlace
-from .references.per_page import append_references, suppress_duplicate_citations
-from .references.styles import prepare_bibliography, register_styles, use_ga4gh_styles
+from .references.per_page import append_references
+from .references.styles import (
+    make_ga4gh_styles_default,
+    prepare_bibliography,
+    register_styles,
+)
 from .reporting import report, warn
 from .tools.anchors import AnchorsForLatex
 from .tools.declaration import ToolDirective
@@ -199,6 +203,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("sphinx_ga4gh.references.indexed_domain")
     add_config_values(app)
     register_styles()
+    make_ga4gh_styles_default(app)
     setup_pdf(app)
 
     app.add_domain(Ga4ghDomain)
@@ -250,8 +255,6 @@ def setup(app: Sphinx) -> ExtensionMetadata:
 
     app.connect("config-inited", enable_myst_extensions)
     app.connect("config-inited", default_bibliography)
-    app.connect("config-inited", suppress_duplicate_citations)
-    app.connect("config-inited", use_ga4gh_styles)
     # every entry of the BibTeX files, before sphinxcontrib-bibtex's handler (priority 500)
     app.connect("builder-inited", load_bibliography, priority=400)
     app.connect("env-get-outdated", pages_citing_changed_bibliography)

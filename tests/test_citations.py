@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import tomllib
+from pathlib import Path
+
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from conftest import html_of, warnings_of
+from sphinx_ga4gh.references.styles import FORMATTING_STYLE, PLUGINS, REFERENCE_STYLE
+
+from conftest import ROOTS, build, copy_root, html_of, warnings_of
 
 
 def _cited(app: SphinxTestApp) -> str:
@@ -67,3 +72,69 @@ def test_letters_are_in_the_pdf_too(app: SphinxTestApp) -> None:
     app.build()
     tex = (app.outdir / "citations.tex").read_text("utf-8")
     assert "2021a" in tex and "2021b" in tex
+
+
+def _with_page(tmp_path: Path, name: str, text: str, conf: str = "") -> Path:
+    """A copy of the citations root with one more page (in the toctree) and conf.py lines."""
+    srcdir = copy_root(ROOTS / "test-citations", tmp_path)
+    (srcdir / f"{name}.md").write_text(text, encoding="utf-8")
+    index = srcdir / "index.md"
+    index.write_text(
+        index.read_text("utf-8") + f"\n```{{toctree}}\n:hidden:\n{name}\n```\n", "utf-8"
+    )
+    with (srcdir / "conf.py").open("a", encoding="utf-8") as conf_py:
+        conf_py.write(conf)
+    return srcdir
+
+
+def test_a_year_filter_matches_the_lettered_works(
+    tmp_path: Path, make_app: type[SphinxTestApp]
+) -> None:
+    """The letters are shown, not written into the entries: ``year == "2021"`` matches 2021a
+    and 2021b, which are still listed with their letters."""
+    page = '# Of 2021\n\n```{bibliography}\n:filter: year == "2021"\n```\n'
+    app, _ = build(make_app, _with_page(tmp_path, "of2021", page), freshenv=True)
+    assert warnings_of(app) == []
+    listed = [
+        " ".join(e.get_text(" ", strip=True).split())
+        for e in html_of(app, "of2021").select("div.citation")
+    ]
+    assert len(listed) == 3, listed
+    assert sum("2021a." in text for text in listed) == 1
+    assert sum("2021b." in text for text in listed) == 1
+    assert not any("2020" in text for text in listed)
+    # and the citations still read as before
+    assert "beacons ( Okafor et al. , 2021a )" in _cited(app)
+
+
+def test_an_explicit_sphinxcontrib_bibtex_style_is_kept(
+    tmp_path: Path, make_app: type[SphinxTestApp]
+) -> None:
+    """sphinxcontrib-bibtex's own defaults set in conf.py are the project's choice."""
+    conf = '\nbibtex_default_style = "alpha"\nbibtex_reference_style = "label"\n'
+    srcdir = _with_page(tmp_path, "other", "# Other\n", conf)
+    app, _ = build(make_app, srcdir, freshenv=True)
+    assert app.config.bibtex_default_style == "alpha"
+    assert app.config.bibtex_reference_style == "label"
+    cited = _cited(app)
+    assert "[ OBT21 ]" in cited and "[ ORL21 ]" in cited, cited
+    assert "Okafor et al." not in cited
+    # pybtex's alpha labels of the years as parsed, no letters made for author-year citations
+    assert set(_listed(app)) >= {"OBT21", "ORL21", "Oka21"}
+
+
+@pytest.mark.sphinx("html", testroot="citations", freshenv=True)
+def test_unset_styles_are_ours(app: SphinxTestApp) -> None:
+    assert app.config.bibtex_default_style == FORMATTING_STYLE
+    assert app.config.bibtex_reference_style == REFERENCE_STYLE
+
+
+def test_our_plugins_are_declared_as_entry_points() -> None:
+    """pyproject.toml declares every plugin :data:`PLUGINS` registers in a source tree."""
+    pyproject = tomllib.loads((ROOTS.parents[1] / "pyproject.toml").read_text("utf-8"))
+    declared = pyproject["project"]["entry-points"]
+    expected = {
+        group: {name: f"{cls.__module__}:{cls.__qualname__}" for name, cls in plugins.items()}
+        for group, plugins in PLUGINS.items()
+    }
+    assert {group: declared[group] for group in expected} == expected

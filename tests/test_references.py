@@ -111,3 +111,28 @@ def test_the_references_title_is_plain_text(app: SphinxTestApp) -> None:
     heading = html_of(app, "one").select("section h2")[-1]
     assert heading.get_text().rstrip("\N{PILCROW SIGN}").strip() == TITLE  # as written
     assert heading.select("img, em, a:not(.headerlink), span.bibtex-citation") == []
+
+
+def test_a_work_in_two_hand_written_lists_still_warns(
+    tmp_path: Path, make_app: type[SphinxTestApp]
+) -> None:
+    """Only the per-page lists are left out of ``bibtex.duplicate_citation``: two lists of
+    one's own (pages that get no per-page list, having their own) still warn at the second."""
+    srcdir = copy_root(ROOTS / "test-references", tmp_path)
+    # without the :all: page, itself a hand-written list of the work
+    (srcdir / "all.md").unlink()
+    index = srcdir / "index.md"
+    index.write_text(index.read_text("utf-8").replace("all\n", ""), "utf-8")
+    (srcdir / "one.md").write_text(
+        "# One\n\nCited {cite:p}`rehm_ga4gh_2021`.\n\n```{bibliography}\n```\n", "utf-8"
+    )
+    (srcdir / "two.md").write_text(
+        "# Two\n\nCited {cite:p}`rehm_ga4gh_2021`.\n\n```{bibliography}\n```\n", "utf-8"
+    )
+    app, _ = build(make_app, srcdir, freshenv=True)
+    duplicates = [w for w in warnings_of(app) if "duplicate citation" in w]
+    assert len(duplicates) == 1, warnings_of(app)
+    assert 'duplicate citation for key "rehm_ga4gh_2021"' in duplicates[0]
+    assert "two.md:5" in duplicates[0] and "[bibtex.duplicate_citation]" in duplicates[0]
+    # the per-page lists of the other pages add no warning
+    assert len([w for w in warnings_of(app) if "WARNING" in w]) == 1, warnings_of(app)

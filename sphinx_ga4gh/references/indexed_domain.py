@@ -25,6 +25,12 @@ citations, as jekyll-scholar and APA have them: several works in one citation ar
 of their first authors (then the other authors, then the year), whatever order the keys were
 written in; a key that is in no BibTeX file shows as itself, marked, in the brackets with the
 others ("(Rehm et al., 2021; smith_2020?)"), never as "()".
+
+Two more differences serve sphinx-ga4gh, and are inert without it: the years it letters
+(``shown_years``, 2021a) are shown in the copies that are sorted, formatted and cited, never
+written into the parsed entries, which the ``:filter:`` expressions see; and
+``bibtex.duplicate_citation`` leaves per-page lists out (a work in two lists of other filters
+still warns).
 Registered over the original with ``app.add_domain(..., override=True)`` and
 ``app.add_directive(..., override=True)``; a project without sphinx-ga4gh can use it alone:
 ``extensions = ["sphinxcontrib.bibtex", "sphinx_ga4gh.references.indexed_domain"]``.
@@ -33,11 +39,14 @@ Registered over the original with ``app.add_domain(..., override=True)`` and
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterable
+import logging
+from collections.abc import Iterable, Mapping
 from importlib.metadata import entry_points
+from types import MappingProxyType
 from typing import Any
 
 from docutils import nodes
+from pybtex.database import Entry
 from pybtex.plugin import find_plugin, register_plugin
 from pybtex.richtext import String, Text
 from sphinx.addnodes import pending_xref
@@ -163,7 +172,85 @@ def citation_order(entry: Any) -> tuple[tuple[tuple[str, str], ...], str, str]:
     return names, entry.fields.get("year", ""), _plain_name(entry.fields.get("title", ""))
 
 
+def is_per_page_list(bibliography: Any) -> bool:
+    """Whether a ``{bibliography}`` lists its page's own works (``docname in docnames``)."""
+    return ast.dump(bibliography.filter_) == PER_PAGE_FILTER
+
+
+#: sphinxcontrib-bibtex's warning for a work listed in two bibliographies.
+DUPLICATE_CITATION = "duplicate_citation"
+
+
+class _DropWarnings(logging.Filter):
+    """Drops sphinxcontrib-bibtex's warnings of one subtype (while attached)."""
+
+    def __init__(self, subtype: str) -> None:
+        super().__init__()
+        self.subtype = subtype
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return getattr(record, "subtype", None) != self.subtype
+
+
 class IndexedBibtexDomain(BibtexDomain):
+    #: Entry key → the year its citations and list entries show (sphinx-ga4gh's 2021a, set
+    #: once per build); the entries keep their year as parsed, which filters see.
+    shown_years: Mapping[str, str] = MappingProxyType({})
+    #: The formatting styles whose lists (and the citations linking to them) show those years:
+    #: sphinx-ga4gh's; pybtex's ``alpha`` would make a label of "2021a" as of any year.
+    lettered_styles: frozenset[str] = frozenset()
+
+    def shown(self, entry: Any) -> Any:
+        """The entry as cited and listed: a copy with its shown year, if it has one."""
+        year = self.shown_years.get(entry.key)
+        if year is None:
+            return entry
+        copy = Entry(entry.type, fields={**entry.fields, "year": year})
+        copy.persons = entry.persons
+        copy.key = entry.key
+        return copy
+
+    def get_sorted_entries(self, bibliography_key: Any, docnames: list[str]) -> Iterable[Any]:
+        """Filtered on the entries as parsed, sorted and formatted with their shown years."""
+        lettered = self.bibliographies[bibliography_key].style in self.lettered_styles
+        for key, entry in super().get_sorted_entries(bibliography_key, docnames):
+            yield key, self.shown(entry) if lettered else entry
+
+    def env_updated(self) -> Iterable[str]:
+        """sphinxcontrib-bibtex's, with ``bibtex.duplicate_citation`` only for a work in two
+        bibliographies that are not per-page lists: a per-page list shows only works its own
+        page cites, and that page's citations link to it, so a work listed on many pages (and
+        on an ``:all:`` page) is no duplicate. Two hand-written lists of one work still warn."""
+        drop = _DropWarnings(DUPLICATE_CITATION)
+        bibtex_logger.logger.addFilter(drop)
+        try:
+            updated = list(super().env_updated())
+        finally:
+            bibtex_logger.logger.removeFilter(drop)
+        self.warn_duplicate_citations()
+        return updated
+
+    def warn_duplicate_citations(self) -> None:
+        """sphinxcontrib-bibtex's ``duplicate_citation`` check, leaving per-page lists out."""
+        listed: set[str] = set()
+        listed_in_doc: dict[str, set[str]] = {}
+        for citation in self.citations:
+            bibliography = self.bibliographies[citation.bibliography_key]
+            if bibliography.list_ != "citation" or is_per_page_list(bibliography):
+                continue
+            docname = citation.bibliography_key.docname
+            in_doc = listed_in_doc.setdefault(docname, set())
+            # twice on one page: sphinxcontrib-bibtex's duplicate_local_citation
+            if citation.key not in in_doc and citation.key in listed:
+                bibtex_logger.warning(
+                    f'duplicate citation for key "{citation.key}"',
+                    location=(docname, bibliography.line),
+                    type="bibtex",
+                    subtype=DUPLICATE_CITATION,
+                )
+            listed.add(citation.key)
+            in_doc.add(citation.key)
+
     def resolve_xref(  # type: ignore[override]
         self,
         env: BuildEnvironment,
@@ -265,7 +352,7 @@ class IndexedBibtexDomain(BibtexDomain):
     def get_filtered_entries(self, bibliography_key: Any) -> Iterable[tuple[str, Any]]:
         bibliography = self.bibliographies[bibliography_key]
         cited_in = self._cited_in()
-        per_page = ast.dump(bibliography.filter_) == PER_PAGE_FILTER
+        per_page = is_per_page_list(bibliography)
         docname = bibliography_key.docname
         for entry in self.get_entries(bibliography.bibfiles):
             key = bibliography.keyprefix + entry.key

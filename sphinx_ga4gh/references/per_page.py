@@ -6,7 +6,7 @@ of the page changes), when at least one cited key is in the BibTeX files: a page
 citations all fail gets no empty heading. sphinxcontrib-bibtex resolves a citation to a
 bibliography of the same page first, so each citation links to the entry on its own page. The
 same work listed on many pages (and on an ``:all:`` page) is what a field guide wants, so
-``bibtex.duplicate_citation`` is suppressed while this feature is on.
+the indexed domain leaves these lists out of ``bibtex.duplicate_citation``.
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ import re
 from collections.abc import Iterator
 
 from sphinx.application import Sphinx
-from sphinx.config import Config
 from sphinxcontrib.bibtex.citation_target import parse_citation_targets
 
 from ..migration.scanner import fenced_code_ranges
@@ -40,15 +39,6 @@ def without_code(text: str) -> str:
     return _ROLE_OR_CODE.sub(
         lambda m: m.group(0) if m.group("role") else " " * len(m.group(0)), masked
     )
-
-
-#: Suppressed while per-page lists are on: a key on several pages is the normal case.
-DUPLICATE_CITATION = "bibtex.duplicate_citation"
-
-
-def suppress_duplicate_citations(app: Sphinx, config: Config) -> None:
-    if config.ga4gh_page_references and DUPLICATE_CITATION not in config.suppress_warnings:
-        config.suppress_warnings = [*config.suppress_warnings, DUPLICATE_CITATION]
 
 
 def cited_keys(text: str) -> Iterator[str]:

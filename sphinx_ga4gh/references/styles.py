@@ -5,7 +5,10 @@
 - formatting style ``ga4gh``: pybtex's ``plain`` entries with ``alpha`` labels, sorted by year
   (then month) descending as jekyll-scholar's ``sort_by: year, month`` / ``order: descending``.
 
-Each is used only where the project left the sphinxcontrib-bibtex option at its default.
+Each is the default of its sphinxcontrib-bibtex option (``bibtex_reference_style``,
+``bibtex_default_style``): a project that sets the option keeps what it set. The plugins are
+declared as entry points (pyproject.toml) and registered at runtime only where those are
+missing (a source tree on ``sys.path``).
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any
 
@@ -34,22 +38,18 @@ from pybtex.style.template import (
 )
 from pybtex.style.template import field as bib_field
 from sphinx.application import Sphinx
-from sphinx.config import Config
 from sphinxcontrib.bibtex.style.referencing import BracketStyle
 from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferenceStyle
 
 from ..data.urls import is_safe_url
 from ..reporting import warn
+from .indexed_domain import IndexedBibtexDomain
 
 REFERENCE_STYLE = "ga4gh_author_year"
 FORMATTING_STYLE = "ga4gh"
 YEAR_DESCENDING = "ga4gh_year_descending"
 YEAR_ASCENDING = "ga4gh_year_ascending"
 ALPHA_LABELS = "ga4gh_alpha"
-
-#: sphinxcontrib-bibtex's own defaults: a project that kept them gets ours.
-BIBTEX_DEFAULT_REFERENCE_STYLE = "label"
-BIBTEX_DEFAULT_FORMATTING_STYLE = "alpha"
 
 _MONTHS = {
     name: number
@@ -330,23 +330,50 @@ class Ga4ghReferenceStyle(AuthorYearReferenceStyle):
     bracket_year: BracketStyle = field(default_factory=_round)
 
 
+#: Our plugins by pybtex or sphinxcontrib-bibtex plugin group, as pyproject.toml declares them
+#: as entry points.
+PLUGINS: dict[str, dict[str, type]] = {
+    "pybtex.style.formatting": dict(FORMATTING_STYLES),
+    "pybtex.style.labels": {ALPHA_LABELS: Ga4ghAlphaLabels},
+    "pybtex.style.sorting": {
+        YEAR_DESCENDING: YearDescendingSorting,
+        YEAR_ASCENDING: YearAscendingSorting,
+    },
+    "sphinxcontrib.bibtex.style.referencing": {REFERENCE_STYLE: Ga4ghReferenceStyle},
+}
+
+
 def register_styles() -> None:
-    pybtex.plugin.register_plugin("pybtex.style.labels", ALPHA_LABELS, Ga4ghAlphaLabels)
-    pybtex.plugin.register_plugin("pybtex.style.sorting", YEAR_DESCENDING, YearDescendingSorting)
-    pybtex.plugin.register_plugin("pybtex.style.sorting", YEAR_ASCENDING, YearAscendingSorting)
-    for name, style in FORMATTING_STYLES.items():
-        pybtex.plugin.register_plugin("pybtex.style.formatting", name, style)
-    sphinxcontrib.bibtex.plugin.register_plugin(
-        "sphinxcontrib.bibtex.style.referencing", REFERENCE_STYLE, Ga4ghReferenceStyle
-    )
+    """Our plugins at runtime, each only where its entry point is missing: an installed
+    sphinx-ga4gh declares them all (pyproject.toml), a source tree on ``sys.path`` does not."""
+    for group, plugins in PLUGINS.items():
+        for name, plugin in plugins.items():
+            if entry_points(group=group, name=name):
+                continue
+            if group.startswith("pybtex."):
+                pybtex.plugin.register_plugin(group, name, plugin)
+            else:
+                sphinxcontrib.bibtex.plugin.register_plugin(group, name, plugin)
 
 
-def use_ga4gh_styles(app: Sphinx, config: Config) -> None:
-    """``config-inited``: our styles, unless the project chose sphinxcontrib-bibtex styles."""
-    if config.bibtex_reference_style == BIBTEX_DEFAULT_REFERENCE_STYLE:
-        config.bibtex_reference_style = REFERENCE_STYLE
-    if config.bibtex_default_style == BIBTEX_DEFAULT_FORMATTING_STYLE:
-        config.bibtex_default_style = FORMATTING_STYLE
+#: sphinxcontrib-bibtex's style options, and the style sphinx-ga4gh gives each by default.
+GA4GH_STYLE_DEFAULTS = {
+    "bibtex_reference_style": REFERENCE_STYLE,
+    "bibtex_default_style": FORMATTING_STYLE,
+}
+
+
+def make_ga4gh_styles_default(app: Sphinx) -> None:
+    """Our styles as the defaults of sphinxcontrib-bibtex's style options, so that a project
+    setting one (in conf.py or with ``-D``) keeps its choice, even sphinxcontrib-bibtex's own
+    default (``"alpha"``, ``"label"``). Sphinx has no call telling a value set from a default,
+    but it reads a value when first asked, from ``-D``, then conf.py, then the registered
+    default: so each option is registered anew (its type, rebuild and description kept) with
+    our default, before anything asks. Called from ``setup()``, after sphinxcontrib-bibtex's.
+    """
+    for name, default in GA4GH_STYLE_DEFAULTS.items():
+        option = app.config.values.pop(name)
+        app.add_config_value(name, default, option.rebuild, option.valid_types, option.description)
 
 
 # --- 2021a, 2021b -----------------------------------------------------------------------------
@@ -361,23 +388,24 @@ def _cited_authors(entry: Any) -> str:
     return " and ".join(names)
 
 
-def disambiguate_years(entries: Any) -> None:
-    """Works whose citations would read the same ("Rehm et al., 2021") get the years 2021a,
-    2021b, … in title order, in citations and lists alike. The original year is kept in
-    ``ga4gh_year``, so running again (on a cached bibliography) gives the same letters."""
+def lettered_years(entries: Any) -> dict[str, str]:
+    """Entry key → the year its citations and list entries show, for works whose citations
+    would read the same ("Rehm et al., 2021"): 2021a, 2021b, … in title order. The entries
+    keep their year as parsed (a ``:filter: year == "2021"`` still matches them); the
+    indexed domain shows the letters (``IndexedBibtexDomain.shown_years``)."""
     groups: dict[tuple[str, str], list[Any]] = {}
     for entry in entries.values():
-        year = entry.fields.get("ga4gh_year") or entry.fields.get("year", "")
+        year = entry.fields.get("year", "")
         if year:
             groups.setdefault((_cited_authors(entry), year), []).append(entry)
+    shown: dict[str, str] = {}
     for (_authors, year), group in groups.items():
         if len(group) == 1:
-            group[0].fields["year"] = year
             continue
         group.sort(key=lambda e: (e.fields.get("title", "").lower(), e.key))
         for position, entry in enumerate(group):
-            entry.fields["ga4gh_year"] = year
-            entry.fields["year"] = f"{year}{year_letters(position)}"
+            shown[entry.key] = f"{year}{year_letters(position)}"
+    return shown
 
 
 def name_untitled(entries: Any) -> None:
@@ -412,5 +440,7 @@ def prepare_bibliography(app: Sphinx) -> None:
         for path, line, message in unlinked_urls(unsafe, where):
             warn(message, "data", f"{path}:{line}")
     name_untitled(entries)
-    if app.config.ga4gh_year_letters:
-        disambiguate_years(entries)
+    domain: IndexedBibtexDomain = app.env.get_domain("cite")  # type: ignore[assignment]
+    # computed again in every build: the BibTeX files may have changed
+    domain.shown_years = lettered_years(entries) if app.config.ga4gh_year_letters else {}
+    domain.lettered_styles = frozenset(FORMATTING_STYLES)
