@@ -172,6 +172,10 @@ class Ga4ghDomain(Domain):
         "page_ids": {},  # docname -> PageIdEntry
         # declared tools (id -> DeclaredTool) that pages were last written with
         "written_tools": {},
+        # docname -> names its links may take for page ids ({ga4gh:page}, [text](page_id))
+        "page_links": {},
+        # page id -> the docname that had it when pages were last written
+        "written_pages": {},
         "mentions": {},  # docname -> tool ids in order of first mention
         "site_tables": {},  # docname -> type filter of each table on it (empty: all)
         # docname -> what its tiles or lists show of other pages (see listing_keys)
@@ -336,6 +340,34 @@ class Ga4ghDomain(Domain):
                     (docname, entry.line),
                 )
 
+    @property
+    def page_links(self) -> dict[str, list[str]]:
+        return cast("dict[str, list[str]]", self.data["page_links"])
+
+    def _moved_page_ids(self) -> set[str]:
+        """Page ids that another page has than when pages were last written, or none."""
+        old = cast("dict[str, str]", self.data.get("written_pages", {}))
+        new = {page_id: entry.docname for page_id, entry in self.pages.items()}
+        return {
+            page_id for page_id in old.keys() | new.keys() if old.get(page_id) != new.get(page_id)
+        }
+
+    def pages_linking_moved_page_ids(self) -> set[str]:
+        """Pages linking to a page id that another page has now (the first one dropped it),
+        that no page has any more, or that a page has newly. Call after
+        :meth:`pages_showing_changed_tools`: it records the page ids as written."""
+        moved = self._moved_page_ids()
+        self.data["written_pages"] = {
+            page_id: entry.docname for page_id, entry in self.pages.items()
+        }
+        if not moved:
+            return set()
+        return {
+            docname
+            for docname, names in self.page_links.items()
+            if moved.intersection(names) and docname in self.env.all_docs
+        }
+
     def pages_showing_changed_tools(self) -> set[str]:
         """Pages written with a declared tool (description, name, links, home, instances)
         that differs now: those that mention it or list it, and those of its relatives.
@@ -349,6 +381,8 @@ class Ga4ghDomain(Domain):
         changed = {
             tool_id for tool_id in old.keys() | new.keys() if old.get(tool_id) != new.get(tool_id)
         }
+        # a tool without a declaration has its home on the page whose page_id is its id
+        changed |= self._moved_page_ids()
         if not changed:
             return set()
         # a tool's popover names what it is an instance of and its instances
@@ -454,6 +488,7 @@ class Ga4ghDomain(Domain):
     def clear_doc(self, docname: str) -> None:
         self.declarations.pop(docname, None)
         self.page_ids.pop(docname, None)
+        self.page_links.pop(docname, None)
         self._forget_winners()
         self.mentions.pop(docname, None)
         self.site_tables.pop(docname, None)
@@ -472,6 +507,8 @@ class Ga4ghDomain(Domain):
                 self.declarations[docname] = list(otherdata["declarations"][docname])
             if docname in otherdata["page_ids"]:
                 self.page_ids[docname] = otherdata["page_ids"][docname]
+            if docname in otherdata["page_links"]:
+                self.page_links[docname] = otherdata["page_links"][docname]
         self._forget_winners()
         for docname in docnames:
             if docname in otherdata["mentions"]:
@@ -488,14 +525,19 @@ class Ga4ghDomain(Domain):
 
     def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
         seen: dict[str, None] = {}
+        linked: set[str] = set()
         for ref in document.findall(pending_xref):
-            if (
-                ref.get("refdomain") == DOMAIN_NAME
-                and ref.get("reftype") == "tool"
-                and not ref.get("intersphinx")
-            ):
+            if ref.get("intersphinx"):
+                continue
+            if ref.get("refdomain") == DOMAIN_NAME and ref.get("reftype") == "tool":
                 seen.setdefault(ref["reftarget"], None)
+            elif ref.get("reftype") in {"page", "myst"}:
+                # a Markdown link may name a page id, with .md or .html (pages/links.py)
+                path = str(ref.get("reftarget", "")).partition("#")[0]
+                linked.update({path, path.removesuffix(".md").removesuffix(".html")})
         self.note_mentions(docname, list(seen))
+        if linked:
+            self.page_links[docname] = sorted(linked)
 
     # --- queries ------------------------------------------------------------------------------
 

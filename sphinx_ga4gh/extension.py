@@ -199,11 +199,18 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> Set[str]:
 
     The site-wide tool tables (pages mentioning each tool) whenever any page changed; tiles
     and lists only when a page they show, or one of the type they show, changed; the pages
-    showing a declared tool (popovers, tool tables) when its declaration changed.
+    showing a declared tool (popovers, tool tables) when its declaration changed, and those
+    linking to a page id that moved to another page.
     """
     domain = get_domain(env)
     tables = set(domain.site_tables) if domain.changed_docs else set()
-    return tables | domain.listings_to_rewrite() | domain.pages_showing_changed_tools()
+    # the tools first: a page id that moved moves the home of the tool with that id
+    return (
+        tables
+        | domain.listings_to_rewrite()
+        | domain.pages_showing_changed_tools()
+        | domain.pages_linking_moved_page_ids()
+    )
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
