@@ -139,7 +139,7 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
     ConfigValue(
         "ga4gh_page_type_labels",
         {},
-        "html",
+        "env",
         (dict,),
         "Labels for page types, e.g. ``{'technologies_standards': 'Standards'}``; unset types "
         "use a built-in label or ``a_b`` → ``A b``.",
@@ -154,7 +154,7 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
     ConfigValue(
         "ga4gh_site_description",
         "",
-        "html",
+        "env",
         (str,),
         "The site's description: the meta description of pages that have none of their own.",
     ),

@@ -4,6 +4,11 @@ Per-document data (tools declared in pages, page ids, which tools each page ment
 pages hold a site-wide tool table) lives in the domain data, so it is pickled with the
 environment, cleared per document and merged after parallel reads. The registry loaded from
 YAML is site data: it is attached to the domain at ``builder-inited`` and never pickled.
+
+Every declaration of a tool id and every page's ``page_id`` is kept per document; which page
+wins a duplicate is decided from all of them, by document name (the order of a serial read),
+never while merging: ``-j`` builds give the same pages and warnings whatever process finishes
+first, and the other page takes the id over when the first one drops it.
 """
 
 from __future__ import annotations
@@ -78,6 +83,13 @@ class DeclaredTool(NamedTuple):
 
 class PageEntry(NamedTuple):
     docname: str
+    line: int
+
+
+class PageIdEntry(NamedTuple):
+    """A page's ``page_id`` front matter, at ``line`` of it."""
+
+    page_id: str
     line: int
 
 
@@ -156,8 +168,14 @@ class Ga4ghDomain(Domain):
     roles: ClassVar[dict[str, RoleFunction | XRefRole]] = {"tool": ToolRole(), "page": PageRole()}
     indices: ClassVar[list[type[Index]]] = [ToolIndex]
     initial_data: ClassVar[dict[str, Any]] = {
-        "tools": {},  # tool id -> DeclaredTool
-        "pages": {},  # page_id -> PageEntry
+        "declarations": {},  # docname -> DeclaredTool of each {ga4gh:tool} on it, in order
+        "page_ids": {},  # docname -> PageIdEntry
+        # declared tools (id -> DeclaredTool) that pages were last written with
+        "written_tools": {},
+        # docname -> names its links may take for page ids ({ga4gh:page}, [text](page_id))
+        "page_links": {},
+        # page id -> the docname that had it when pages were last written
+        "written_pages": {},
         "mentions": {},  # docname -> tool ids in order of first mention
         "site_tables": {},  # docname -> type filter of each table on it (empty: all)
         # docname -> what its tiles or lists show of other pages (see listing_keys)
@@ -177,7 +195,7 @@ class Ga4ghDomain(Domain):
         # related_pages (see pages_with_changed_relations)
         "registry_related": {},
     }
-    data_version = 6
+    data_version = 7
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
@@ -190,17 +208,50 @@ class Ga4ghDomain(Domain):
         self._instances: dict[str, tuple[Instance, ...]] | None = None
         self._front_matters: dict[str, FrontMatter] = {}
         self._registry_related: dict[str, list[str]] | None = None
+        self._declared_tools: dict[str, DeclaredTool] | None = None
+        self._pages: dict[str, PageEntry] | None = None
         self.other_object_names: frozenset[str] | None = None
 
     # --- per-document data ----------------------------------------------------------------
 
     @property
+    def declarations(self) -> dict[str, list[DeclaredTool]]:
+        return cast("dict[str, list[DeclaredTool]]", self.data["declarations"])
+
+    @property
+    def page_ids(self) -> dict[str, PageIdEntry]:
+        return cast("dict[str, PageIdEntry]", self.data["page_ids"])
+
+    def _forget_winners(self) -> None:
+        self._declared_tools = None
+        self._pages = None
+        self._instances = None
+
+    @property
     def declared_tools(self) -> dict[str, DeclaredTool]:
-        return cast("dict[str, DeclaredTool]", self.data["tools"])
+        """Tool id → the declaration that wins: the first by document name, then line."""
+        if self._declared_tools is None:
+            winners: dict[str, DeclaredTool] = {}
+            for docname in sorted(self.declarations):
+                for declared in self.declarations[docname]:
+                    winners.setdefault(declared.tool.id, declared)
+            self._declared_tools = winners
+        return self._declared_tools
 
     @property
     def pages(self) -> dict[str, PageEntry]:
-        return cast("dict[str, PageEntry]", self.data["pages"])
+        """Page id → the page that has it: the first by document name."""
+        if self._pages is None:
+            winners: dict[str, PageEntry] = {}
+            for docname in sorted(self.page_ids):
+                entry = self.page_ids[docname]
+                winners.setdefault(entry.page_id, PageEntry(docname, entry.line))
+            self._pages = winners
+        return self._pages
+
+    def tools_declared_on(self, docname: str) -> list[str]:
+        """The ids of the tools the page declares, each once, in page order."""
+        return list(dict.fromkeys(d.tool.id for d in self.declarations.get(docname, [])))
 
     @property
     def mentions(self) -> dict[str, list[str]]:
@@ -253,31 +304,105 @@ class Ga4ghDomain(Domain):
         self.changed_keys.clear()
         return {docname for docname, keys in self.listings.items() if changed.intersection(keys)}
 
-    def note_declared_tool(self, declared: DeclaredTool, line: int) -> bool:
-        """Record a page's tool declaration; False (and a warning) when the id is taken."""
-        first = self.declared_tools.get(declared.tool.id)
-        if first is not None and first.docname != declared.docname:
-            warn(
-                f"duplicate tool id {declared.tool.id!r}: also declared at {first.tool.location}",
-                "tool",
-                (declared.docname, line),
-            )
-            return False
-        self.declared_tools[declared.tool.id] = declared
-        self._instances = None
-        return True
+    def note_declared_tool(self, declared: DeclaredTool) -> None:
+        """Record a page's tool declaration (a duplicate id is reported once all are read)."""
+        self.declarations.setdefault(declared.docname, []).append(declared)
+        self._forget_winners()
 
     def note_page(self, page_id: str, docname: str, line: int) -> None:
-        first = self.pages.get(page_id)
-        if first is not None and first.docname != docname:
-            where = self.env.doc2path(first.docname)
-            warn(
-                f"duplicate page_id {page_id!r}: also used by {where}; the first page keeps it",
-                "page",
-                (docname, line),
-            )
-            return
-        self.pages[page_id] = PageEntry(docname, line)
+        self.page_ids[docname] = PageIdEntry(page_id, line)
+        self._forget_winners()
+
+    def check_consistency(self) -> None:
+        """After all pages are read and merged: each declaration or page_id that loses its
+        id to an earlier page (by document name) is reported once, at its own line."""
+        winners = self.declared_tools
+        for docname in sorted(self.declarations):
+            for declared in self.declarations[docname]:
+                first = winners[declared.tool.id]
+                if first is not declared:
+                    warn(
+                        f"duplicate tool id {declared.tool.id!r}: also declared at "
+                        f"{first.tool.location}",
+                        "tool",
+                        (docname, declared.tool.location.line),
+                    )
+        pages = self.pages
+        for docname in sorted(self.page_ids):
+            entry = self.page_ids[docname]
+            first_page = pages[entry.page_id]
+            if first_page.docname != docname:
+                where = self.env.doc2path(first_page.docname)
+                warn(
+                    f"duplicate page_id {entry.page_id!r}: also used by {where}; the first "
+                    "page keeps it",
+                    "page",
+                    (docname, entry.line),
+                )
+
+    @property
+    def page_links(self) -> dict[str, list[str]]:
+        return cast("dict[str, list[str]]", self.data["page_links"])
+
+    def _moved_page_ids(self) -> set[str]:
+        """Page ids that another page has than when pages were last written, or none."""
+        old = cast("dict[str, str]", self.data.get("written_pages", {}))
+        new = {page_id: entry.docname for page_id, entry in self.pages.items()}
+        return {
+            page_id for page_id in old.keys() | new.keys() if old.get(page_id) != new.get(page_id)
+        }
+
+    def pages_linking_moved_page_ids(self) -> set[str]:
+        """Pages linking to a page id that another page has now (the first one dropped it),
+        that no page has any more, or that a page has newly. Call after
+        :meth:`pages_showing_changed_tools`: it records the page ids as written."""
+        moved = self._moved_page_ids()
+        self.data["written_pages"] = {
+            page_id: entry.docname for page_id, entry in self.pages.items()
+        }
+        if not moved:
+            return set()
+        return {
+            docname
+            for docname, names in self.page_links.items()
+            if moved.intersection(names) and docname in self.env.all_docs
+        }
+
+    def pages_showing_changed_tools(self) -> set[str]:
+        """Pages written with a declared tool (description, name, links, home, instances)
+        that differs now: those that mention it or list it, and those of its relatives.
+
+        Their doctrees only hold the tool's id (its popover and table cells are rendered at
+        write time), so they are written again, not read again.
+        """
+        old = cast("dict[str, DeclaredTool]", self.data.get("written_tools", {}))
+        new = self.declared_tools
+        self.data["written_tools"] = dict(new)
+        changed = {
+            tool_id for tool_id in old.keys() | new.keys() if old.get(tool_id) != new.get(tool_id)
+        }
+        # a tool without a declaration has its home on the page whose page_id is its id
+        changed |= self._moved_page_ids()
+        if not changed:
+            return set()
+        # a tool's popover names what it is an instance of and its instances
+        affected = set(changed)
+        for tool in [*self.all_tools(), *(declared.tool for declared in old.values())]:
+            if tool.id in changed and tool.instance_of:
+                affected.add(tool.instance_of)
+            if tool.instance_of in changed:
+                affected.add(tool.id)
+        self._instances = None
+        found: set[str] = set()
+        for tool_id in affected:
+            found.update(self.pages_mentioning(tool_id))
+            current = self.get_tool(tool_id)
+            if current is not None:
+                found.update(self.pages_showing(current))
+            previous = old.get(tool_id)
+            if previous is not None:
+                found.update([previous.docname, *self.pages_showing(previous.tool)])
+        return {docname for docname in found if docname in self.env.all_docs}
 
     def note_mentions(self, docname: str, tool_ids: list[str]) -> None:
         if tool_ids:
@@ -361,12 +486,10 @@ class Ga4ghDomain(Domain):
         self.site_tables.setdefault(docname, []).append(types)
 
     def clear_doc(self, docname: str) -> None:
-        for tool_id, declared in list(self.declared_tools.items()):
-            if declared.docname == docname:
-                del self.declared_tools[tool_id]
-        for page_id, page in list(self.pages.items()):
-            if page.docname == docname:
-                del self.pages[page_id]
+        self.declarations.pop(docname, None)
+        self.page_ids.pop(docname, None)
+        self.page_links.pop(docname, None)
+        self._forget_winners()
         self.mentions.pop(docname, None)
         self.site_tables.pop(docname, None)
         self.listings.pop(docname, None)
@@ -378,12 +501,15 @@ class Ga4ghDomain(Domain):
         self._instances = None
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
-        for declared in otherdata["tools"].values():
-            if declared.docname in docnames:
-                self.note_declared_tool(declared, declared.tool.location.line)
-        for page_id, entry in otherdata["pages"].items():
-            if entry.docname in docnames:
-                self.note_page(page_id, entry.docname, entry.line)
+        # only collected here: the winners are decided from all pages once they are merged
+        for docname in docnames:
+            if docname in otherdata["declarations"]:
+                self.declarations[docname] = list(otherdata["declarations"][docname])
+            if docname in otherdata["page_ids"]:
+                self.page_ids[docname] = otherdata["page_ids"][docname]
+            if docname in otherdata["page_links"]:
+                self.page_links[docname] = otherdata["page_links"][docname]
+        self._forget_winners()
         for docname in docnames:
             if docname in otherdata["mentions"]:
                 self.note_mentions(docname, otherdata["mentions"][docname])
@@ -399,14 +525,19 @@ class Ga4ghDomain(Domain):
 
     def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
         seen: dict[str, None] = {}
+        linked: set[str] = set()
         for ref in document.findall(pending_xref):
-            if (
-                ref.get("refdomain") == DOMAIN_NAME
-                and ref.get("reftype") == "tool"
-                and not ref.get("intersphinx")
-            ):
+            if ref.get("intersphinx"):
+                continue
+            if ref.get("refdomain") == DOMAIN_NAME and ref.get("reftype") == "tool":
                 seen.setdefault(ref["reftarget"], None)
+            elif ref.get("reftype") in {"page", "myst"}:
+                # a Markdown link may name a page id, with .md or .html (pages/links.py)
+                path = str(ref.get("reftarget", "")).partition("#")[0]
+                linked.update({path, path.removesuffix(".md").removesuffix(".html")})
         self.note_mentions(docname, list(seen))
+        if linked:
+            self.page_links[docname] = sorted(linked)
 
     # --- queries ------------------------------------------------------------------------------
 

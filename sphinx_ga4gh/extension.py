@@ -10,6 +10,7 @@ from sphinx.addnodes import pending_xref
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
+from sphinx.util.fileutil import copy_asset_file
 from sphinx.util.typing import ExtensionMetadata
 
 from . import __version__
@@ -94,6 +95,7 @@ MYST_EXTENSIONS = ("colon_fence", "attrs_inline")
 DEFAULT_BIBLIOGRAPHY_PATH = "_bibliography/references.bib"
 
 STATIC_DIR = Path(__file__).parent / "assets" / "static"
+STATIC_FILES = ("ga4gh.css", "ga4gh.js")
 
 
 def load_data(app: Sphinx) -> None:
@@ -142,9 +144,19 @@ def note_registry_dependency(app: Sphinx, doctree: nodes.document) -> None:
             app.env.note_dependency(str(path))
 
 
-def add_static_path(app: Sphinx) -> None:
+def add_static_files(app: Sphinx) -> None:
+    """``builder-inited``: our CSS and JavaScript, copied into the output's ``_static``.
+
+    Not by appending to ``html_static_path``: the environment pickles the configuration, so
+    a value changed here differs from conf.py's on every next build ("The configuration has
+    changed") and every page is written again. Every HTML builder (dirhtml, singlehtml, epub)
+    copies its static files after this, so a file of the user's with the same name wins.
+    """
     if app.builder.format == "html":
-        app.config.html_static_path.append(str(STATIC_DIR))
+        static_out = Path(app.outdir) / "_static"
+        static_out.mkdir(parents=True, exist_ok=True)
+        for name in STATIC_FILES:
+            copy_asset_file(STATIC_DIR / name, static_out / name, force=True)
         app.add_css_file("ga4gh.css")
         app.add_js_file("ga4gh.js", defer="defer")
 
@@ -190,11 +202,19 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> Set[str]:
     """Pages whose generated content shows pages read or removed in this build.
 
     The site-wide tool tables (pages mentioning each tool) whenever any page changed; tiles
-    and lists only when a page they show, or one of the type they show, changed.
+    and lists only when a page they show, or one of the type they show, changed; the pages
+    showing a declared tool (popovers, tool tables) when its declaration changed, and those
+    linking to a page id that moved to another page.
     """
     domain = get_domain(env)
     tables = set(domain.site_tables) if domain.changed_docs else set()
-    return tables | domain.listings_to_rewrite()
+    # the tools first: a page id that moved moves the home of the tool with that id
+    return (
+        tables
+        | domain.listings_to_rewrite()
+        | domain.pages_showing_changed_tools()
+        | domain.pages_linking_moved_page_ids()
+    )
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
@@ -268,7 +288,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("source-read", translate_liquid, priority=400)
     app.connect("source-read", append_references)
     app.connect("builder-inited", load_data)
-    app.connect("builder-inited", add_static_path)
+    app.connect("builder-inited", add_static_files)
     app.connect("doctree-read", register_page_id)
     app.connect("doctree-read", note_registry_dependency)
     app.connect("doctree-read", apply_page_options)

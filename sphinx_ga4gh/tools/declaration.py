@@ -84,7 +84,7 @@ class ToolDirective(SphinxDirective):
             return []
         tool = dataclasses.replace(tool, location=location)
         anchor = DECLARATION_ANCHOR.format(tool.id)
-        domain.note_declared_tool(DeclaredTool(self.env.docname, anchor, tool), self.lineno)
+        domain.note_declared_tool(DeclaredTool(self.env.docname, anchor, tool))
         card = nodes.container("", ids=[anchor], classes=["ga4gh-tool-card"])
         self.set_source_info(card)
         index = addnodes.index(entries=[("single", tool.name, anchor, "", None)])

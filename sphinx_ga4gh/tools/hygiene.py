@@ -132,7 +132,7 @@ def warn_plain_names(app: Sphinx, doctree: nodes.document) -> None:
     parts = split_front_matter(text)
     body, first_line = (parts[1], parts[2]) if parts else (text, 1)
     own = [domain.front_matter_of(env.docname).page_id]
-    own += [tool_id for tool_id, d in domain.declared_tools.items() if d.docname == env.docname]
+    own += domain.tools_declared_on(env.docname)
     for found in plain_names(body, names, first_line, own):
         warn(plain_name_message(found), "registry", (env.docname, found.line))
 
