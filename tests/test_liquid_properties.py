@@ -87,11 +87,12 @@ plain = st.text(
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(plain, min_size=2, max_size=6))
+@example(["\t", ""])
 def test_text_between_inline_tags_is_kept_byte_for_byte(chunks: list[str]) -> None:
     tags = ['{% tool "beacon" %}', "{% cite k1 k2 %}", "{{ site.title }}", "{% foo bar %}"]
     translations = ["{tool}`beacon`", "{cite:p}`k1,k2`", "Guide", "{% foo bar %}"]
-    source = chunks[0]
-    expected = chunks[0]
+    # one line of prose: four spaces or a tab before it would make it an indented code block
+    source = expected = chunks[0].lstrip(" \t")
     for index, chunk in enumerate(chunks[1:]):
         source += tags[index % len(tags)] + chunk
         expected += translations[index % len(tags)] + chunk
