@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 
 from conftest import ROOTS, build, copy_root, warnings_of
@@ -56,3 +57,25 @@ def test_page_furniture_in_every_builder(
             "front-matter": "Taken from front matter",
         }[root]
         assert content in tex
+
+
+@pytest.mark.parametrize("builder", ["html", "dirhtml", "singlehtml"])
+def test_avatars_and_logos_resolve_in_every_html_layout(
+    make_app: type[SphinxTestApp], builder: str, tmp_path: Path
+) -> None:
+    """Site files (``/images/x.png``) are linked from where each builder puts the page:
+    ``guides/page.html``, ``guides/page/index.html`` or the one ``index.html``."""
+    app, _ = build(make_app, copy_root(ROOTS / "test-people", tmp_path), builder)
+    outdir = Path(app.outdir)
+    checked = 0
+    for page in outdir.rglob("*.html"):
+        if "_static" in page.parts:
+            continue
+        soup = BeautifulSoup(page.read_text("utf-8"), "html.parser")
+        for img in soup.select("img.ga4gh-avatar, img.ga4gh-logo"):
+            src = str(img["src"])
+            if "://" in src:
+                continue
+            assert (page.parent / src).resolve().is_file(), f"{page}: {src}"
+            checked += 1
+    assert checked >= 2  # Mei Tanaka's picture on the guide page, a logo on the index
