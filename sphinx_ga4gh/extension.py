@@ -60,6 +60,7 @@ from .references.latex import REFERENCE_VISITORS, KeepReferencesInPlace
 from .references.per_page import append_references, suppress_duplicate_citations
 from .references.styles import prepare_bibliography, register_styles, use_ga4gh_styles
 from .reporting import report, warn
+from .singlehtml import UniqueIdsInSinglePage
 from .tools.anchors import AnchorsForLatex
 from .tools.declaration import ToolDirective
 from .tools.export import write_tools_json
@@ -247,6 +248,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_post_transform(AddPageTypeSubtitle)
     app.add_post_transform(KeepReferencesInPlace)
     app.add_post_transform(AnchorsForLatex)
+    app.add_post_transform(UniqueIdsInSinglePage)
 
     app.connect("config-inited", enable_myst_extensions)
     app.connect("config-inited", default_bibliography)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 from sphinx.testing.util import SphinxTestApp
 
 from conftest import ROOTS, build, copy_root, warnings_of
@@ -79,3 +79,31 @@ def test_avatars_and_logos_resolve_in_every_html_layout(
             assert (page.parent / src).resolve().is_file(), f"{page}: {src}"
             checked += 1
     assert checked >= 2  # Mei Tanaka's picture on the guide page, a logo on the index
+
+
+def _page_of(element: Tag) -> str:
+    """The page an element of the single HTML page comes from: the last page marker before it."""
+    marker = element.find_previous("span", id=lambda id_: bool(id_) and id_.startswith("document-"))
+    return str(marker["id"]) if marker is not None else ""
+
+
+def test_singlehtml_citations_link_to_their_own_pages_list(
+    make_app: type[SphinxTestApp], tmp_path: Path
+) -> None:
+    """Four pages cite the same work, each with its own References list: in one HTML page,
+    every citation jumps to its page's entry for that work, and no id repeats."""
+    app, _ = build(make_app, copy_root(ROOTS / "test-references", tmp_path), "singlehtml")
+    soup = BeautifulSoup((app.outdir / "index.html").read_text("utf-8"), "html.parser")
+    ids = [str(element["id"]) for element in soup.select("[id]")]
+    assert sorted(id_ for id_ in set(ids) if ids.count(id_) > 1) == []
+    links = soup.select(".bibtex-citation a[href^='#']")
+    assert len(links) >= 5
+    for link in links:
+        entry = soup.find(id=str(link["href"])[1:])
+        assert isinstance(entry, Tag), link
+        assert _page_of(entry) == _page_of(link), link
+        # The link's tooltip is the entry it names.
+        assert " ".join(str(link["title"]).split())[:40] in " ".join(entry.get_text().split())
+    # Headings' links follow their renamed ids.
+    for anchor in soup.select("a.headerlink"):
+        assert soup.find(id=str(anchor["href"])[1:]) is not None, anchor
