@@ -107,3 +107,38 @@ def test_singlehtml_citations_link_to_their_own_pages_list(
     # Headings' links follow their renamed ids.
     for anchor in soup.select("a.headerlink"):
         assert soup.find(id=str(anchor["href"])[1:]) is not None, anchor
+
+
+def test_epub_tool_names_are_links_to_the_tool(
+    make_app: type[SphinxTestApp], tmp_path: Path
+) -> None:
+    """An e-reader runs no script: a tool's name links to its website, or to its field guide
+    entry when it has none, and no popover is hidden in the page."""
+    srcdir = copy_root(ROOTS / "test-basic", tmp_path)
+    sharing = srcdir / "guides" / "sharing.md"
+    sharing.write_text(
+        sharing.read_text("utf-8")
+        + "\n```{ga4gh:tool} local-notes\n:name: Local notes\n:type: tool\n\nKept here.\n```\n",
+        "utf-8",
+    )
+    passports = srcdir / "guides" / "passports.md"
+    passports.write_text(passports.read_text("utf-8") + "\nSee {tool}`local-notes`.\n", "utf-8")
+    app, _ = build(make_app, srcdir, "epub")
+    assert [w for w in warnings_of(app) if "for EPUB3" not in w] == []
+    index = BeautifulSoup((app.outdir / "index.xhtml").read_text("utf-8"), "html.parser")
+    assert index.select("button") == []
+    assert index.select(".ga4gh-popover") == []
+    beacon = index.select_one("a.ga4gh-tool[data-ga4gh-tool='beacon']")
+    assert beacon is not None
+    assert (beacon["href"], beacon.get_text()) == ("https://beacon.example.org/", "Beacon v2")
+    page = BeautifulSoup(
+        (app.outdir / "guides" / "passports.xhtml").read_text("utf-8"), "html.parser"
+    )
+    notes = page.select_one("a.ga4gh-tool[data-ga4gh-tool='local-notes']")
+    assert notes is not None
+    href = str(notes["href"])
+    assert href.startswith("sharing.xhtml#")
+    entry = BeautifulSoup(
+        (app.outdir / "guides" / "sharing.xhtml").read_text("utf-8"), "html.parser"
+    )
+    assert entry.find(id=href.partition("#")[2]) is not None
