@@ -54,6 +54,7 @@ from .pages.page_type import (
 )
 from .pages.safe_links import unlink_dangerous_urls
 from .pages.title import KramdownHeadingIds, TitleFromFrontMatter, escape_titles_in_context
+from .pdf.parts import setup_toctree_parts
 from .pdf.setup import setup_pdf
 from .references.bibfiles import load_bibliography, pages_citing_changed_bibliography
 from .references.latex import REFERENCE_VISITORS, KeepReferencesInPlace
@@ -201,6 +202,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     add_config_values(app)
     register_styles()
     setup_pdf(app)
+    setup_toctree_parts(app)
 
     app.add_domain(Ga4ghDomain)
     app.add_directive_to_domain(Ga4ghDomain.name, "tool", ToolDirective)

@@ -105,6 +105,29 @@ def test_a_tool_url_is_a_footnote_once_per_page(guide: tuple[str, str, str]) -> 
     assert tex[: tex.index(r"\chapter{Querying with Beacon}")].count(footnote) == 1
 
 
+def test_the_root_pages_toctree_captions_are_the_parts_of_the_book(
+    make_app: type[SphinxTestApp], tmp_path: Path
+) -> None:
+    srcdir = copy_root(ROOTS / "test-pdf", tmp_path)
+    index = srcdir / "index.md"
+    index.write_text(index.read_text("utf-8").replace(":caption: About", ":caption: About & more"))
+    app, _ = build(make_app, srcdir, "latex")
+    tex = (app.outdir / "guide.tex").read_text("utf-8")
+    standards = tex.index(r"\part{Standards}")
+    about = tex.index(r"\part{About \& more}")
+    assert standards < tex.index(r"\chapter{Querying with Beacon}") < about
+    assert about < tex.index(r"\chapter{Every tool}")
+    assert tex.count(r"\part{") == 2
+    # The contents page is not named after the first part.
+    assert r"\renewcommand{\contentsname}" not in tex
+
+
+def test_the_pdf_has_parts(guide: tuple[str, str, str]) -> None:
+    text, _, _ = guide
+    assert re.search(r"Part I\s+Standards", text)
+    assert re.search(r"Part II\s+About", text)
+
+
 def test_the_example_builds_to_a_pdf(make_app: type[SphinxTestApp], tmp_path: Path) -> None:
     require_latex()
     app, _ = build(make_app, copy_root(EXAMPLE, tmp_path), "latex")
