@@ -59,12 +59,25 @@ def skip_badge_icon(self: SphinxTranslator, node: badge_icon) -> None:
     raise nodes.SkipNode
 
 
+class badge_separator(nodes.Inline, nodes.TextElement):
+    """Between two badges: a space in HTML (badges are boxes there), ``" · "`` on paper and in
+    text, where the links' names would otherwise run together ("Website Training")."""
+
+
+BADGE_SEPARATOR = " · "
+
+
+def visit_badge_separator_html(self: SphinxTranslator, node: badge_separator) -> None:
+    self.body.append(" ")  # type: ignore[attr-defined]
+    raise nodes.SkipNode
+
+
 def badge_nodes(tool: Tool) -> list[nodes.Node]:
-    """The tool's website and registry links as badge references, space separated."""
+    """The tool's website and registry links as badge references, with separators."""
     result: list[nodes.Node] = []
     for badge in tool.badges():
         if result:
-            result.append(nodes.Text(" "))
+            result.append(badge_separator(BADGE_SEPARATOR, BADGE_SEPARATOR))
         reference = nodes.reference(
             "", "", refuri=badge.url, classes=["ga4gh-badge", f"ga4gh-badge-{badge.kind}"]
         )

@@ -15,7 +15,7 @@ from sphinx.util.docutils import SphinxTranslator
 from sphinx.writers.latex import LaTeXTranslator
 
 from ..data.tools import Relatives, Tool
-from .fragments import tool_fragment_for
+from .fragments import badge_separator, tool_fragment_for, visit_badge_separator_html
 
 #: Classes of the text shown for a tool mention that could not be resolved.
 UNKNOWN_TOOL_CLASSES = ["ga4gh-tool", "ga4gh-tool-unknown"]
@@ -227,5 +227,12 @@ NODE_VISITORS: dict[type[nodes.Element], dict[str, tuple[Any, Any]]] = {
         "text": SKIP,
         "man": SKIP,
         "texinfo": SKIP,
+    },
+    badge_separator: {
+        "html": (visit_badge_separator_html, None),
+        "latex": PASSTHROUGH,
+        "text": PASSTHROUGH,
+        "man": PASSTHROUGH,
+        "texinfo": PASSTHROUGH,
     },
 }
