@@ -55,6 +55,7 @@ from .pages.page_type import (
 )
 from .pages.safe_links import unlink_dangerous_urls
 from .pages.title import KramdownHeadingIds, TitleFromFrontMatter, escape_titles_in_context
+from .pdf.parts import setup_toctree_parts
 from .pdf.setup import setup_pdf
 from .references.bibfiles import load_bibliography, pages_citing_changed_bibliography
 from .references.latex import REFERENCE_VISITORS, KeepReferencesInPlace
@@ -65,6 +66,7 @@ from .references.styles import (
     register_styles,
 )
 from .reporting import report, warn
+from .singlehtml import UniqueIdsInSinglePage
 from .tools.anchors import AnchorsForLatex
 from .tools.declaration import ToolDirective
 from .tools.export import write_tools_json
@@ -225,6 +227,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     register_styles()
     make_ga4gh_styles_default(app)
     setup_pdf(app)
+    setup_toctree_parts(app)
 
     app.add_domain(Ga4ghDomain)
     app.add_directive_to_domain(Ga4ghDomain.name, "tool", ToolDirective)
@@ -272,6 +275,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_post_transform(AddPageTypeSubtitle)
     app.add_post_transform(KeepReferencesInPlace)
     app.add_post_transform(AnchorsForLatex)
+    app.add_post_transform(UniqueIdsInSinglePage)
 
     app.connect("config-inited", enable_myst_extensions)
     app.connect("config-inited", default_bibliography)

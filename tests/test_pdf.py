@@ -33,6 +33,7 @@ def make_pdf(outdir: Path) -> tuple[str, str]:
         ["make", "-C", str(outdir), "all-pdf", "LATEXMKOPTS=-interaction=nonstopmode"],
         capture_output=True,
         text=True,
+        errors="replace",  # TeX's console shows its fonts' 8-bit codes, not UTF-8
         timeout=600,
     )
     assert done.returncode == 0, done.stdout[-3000:]
@@ -40,7 +41,10 @@ def make_pdf(outdir: Path) -> tuple[str, str]:
     [tex] = outdir.glob("*.tex")
     pdf = tex.with_suffix(".pdf")
     text = subprocess.run(
-        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+        ["pdftotext", "-enc", "UTF-8", "-layout", str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     log = pdf.with_suffix(".log").read_text("utf-8", errors="replace")
     return text, log
@@ -103,6 +107,62 @@ def test_a_tool_url_is_a_footnote_once_per_page(guide: tuple[str, str, str]) -> 
     assert r"\footnote{\sphinxnolinkurl{https://ega-archive.org}}" in beacon_page
     # The root page mentions Beacon too: its own first mention, its own footnote.
     assert tex[: tex.index(r"\chapter{Querying with Beacon}")].count(footnote) == 1
+
+
+def test_the_root_pages_toctree_captions_are_the_parts_of_the_book(
+    make_app: type[SphinxTestApp], tmp_path: Path
+) -> None:
+    srcdir = copy_root(ROOTS / "test-pdf", tmp_path)
+    index = srcdir / "index.md"
+    index.write_text(index.read_text("utf-8").replace(":caption: About", ":caption: About & more"))
+    app, _ = build(make_app, srcdir, "latex")
+    tex = (app.outdir / "guide.tex").read_text("utf-8")
+    standards = tex.index(r"\part{Standards}")
+    about = tex.index(r"\part{About \& more}")
+    assert standards < tex.index(r"\chapter{Querying with Beacon}") < about
+    assert about < tex.index(r"\chapter{Every tool}")
+    assert tex.count(r"\part{") == 2
+    # The contents page is not named after the first part.
+    assert r"\renewcommand{\contentsname}" not in tex
+
+
+def test_the_pdf_has_parts(guide: tuple[str, str, str]) -> None:
+    text, _, _ = guide
+    assert re.search(r"Part I\s+Standards", text)
+    assert re.search(r"Part II\s+About", text)
+
+
+LONG_LABEL_ENTRY = """
+@article{okafor_cohorts_2023,
+  title = {Pooling rare-disease cohorts},
+  author = {Okafor, Ada and Tanaka, Mei and Rivera, Sam and Haddad, Lina and Berg, Ola},
+  journal = {Invented Genomics},
+  year = {2023},
+}
+"""
+
+
+def test_reference_labels_have_a_column_as_wide_as_the_widest_and_badges_are_apart(
+    make_app: type[SphinxTestApp], tmp_path: Path
+) -> None:
+    srcdir = copy_root(ROOTS / "test-pdf", tmp_path)
+    bib = srcdir / "_bibliography" / "references.bib"
+    bib.write_text(bib.read_text("utf-8") + LONG_LABEL_ENTRY, "utf-8")
+    page = srcdir / "standards" / "beacon.md"
+    page.write_text(page.read_text("utf-8") + "\nPooled {cite:p}`okafor_cohorts_2023`.\n")
+    app, _ = build(make_app, srcdir, "latex")
+    assert warnings_of(app) == []
+    tex = (app.outdir / "guide.tex").read_text("utf-8")
+    start = tex.index(r"\chapter{Querying with Beacon}")
+    beacon_page = tex[start : tex.index(r"\chapter{Data use")]
+    assert r"\item[{{[}OTR+23{]}}]" in beacon_page
+    # the label column takes the widest label (not the default width of a bullet list)
+    assert r"\settowidth{\labelwidth}{{[}OTR+23{]}}" in beacon_page
+    # A tool's badges: separated on paper.
+    assert (
+        r"\sphinxhref{https://docs.genomebeacons.org}{Website} · "
+        r"\sphinxhref{https://fairsharing.org/FAIRsharing.6d8e5b}{Standards/Databases} · "
+    ) in beacon_page
 
 
 def test_the_example_builds_to_a_pdf(make_app: type[SphinxTestApp], tmp_path: Path) -> None:

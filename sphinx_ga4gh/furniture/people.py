@@ -17,6 +17,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxTranslator
 
+from ..assets.paths import site_file_uri
 from ..data.diagnostics import did_you_mean
 from ..data.people import Affiliation, Contributor
 from ..data.site import is_country_code, missing_people_file_message
@@ -48,14 +49,15 @@ def initials(name: str) -> str:
     return "".join(part[0] for part in name.split()[:2]).upper()
 
 
-def image_uri(url: str, docname: str) -> str:
-    """A site-relative image path (``/images/x.png``) made relative to the page; an http(s)
-    URL as it is. Anything else (the data loader has already reported it) gives no image."""
+def image_uri(url: str) -> str:
+    """A site path (``/images/x.png``, made relative to the page when it is written: where a
+    page lands depends on the builder) or an http(s) URL, as it is. Anything else (the data
+    loader has already reported it) gives no image."""
     if not is_safe_image_url(url):
         return ""
     if url_scheme(url):
         return url.strip()
-    return "../" * docname.count("/") + url.strip().lstrip("/")
+    return "/" + url.strip().lstrip("/")
 
 
 def _link(text: str, url: str, kind: str) -> nodes.reference:
@@ -72,7 +74,7 @@ def person_item(name: str, person: Contributor | None, docname: str) -> nodes.li
         line += nodes.strong(name, name, classes=["ga4gh-unknown-person"])
         return item
     if person.image_url:
-        uri = image_uri(person.image_url, docname)
+        uri = image_uri(person.image_url)
     elif person.git:
         uri = GITHUB_AVATAR.format(person.git)
     else:
@@ -109,7 +111,7 @@ def affiliation_item(name: str, org: Affiliation | None, docname: str) -> nodes.
     item += line
     label: nodes.Node = nodes.inline(name, name)
     if org is not None and org.image_url:
-        label = avatar("", uri=image_uri(org.image_url, docname), alt=name, initials="", logo=True)
+        label = avatar("", uri=image_uri(org.image_url), alt=name, initials="", logo=True)
         label += nodes.inline(name, name, classes=["ga4gh-affiliation-name"])
     if org is not None and org.url:
         line += nodes.reference("", "", label, refuri=org.url)
@@ -263,7 +265,7 @@ def visit_avatar_html(self: Any, node: avatar) -> None:
                 "img",
                 "",
                 empty=True,
-                src=node["uri"],
+                src=site_file_uri(self.builder, node["uri"]),
                 alt=node["alt"],
                 CLASS=classes,
                 loading="lazy",

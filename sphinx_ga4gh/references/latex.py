@@ -2,7 +2,7 @@
 
 Sphinx's LaTeX builder gathers every citation of the book into one bibliography at its end
 (a post-transform at priority 750). Field guides list each page's references under the page,
-so before that, the citations of each list become our own nodes: an ``itemize`` whose items
+so before that, the citations of each list become our own nodes: a ``list`` whose items
 carry the citation's label and the ``cite.<docname>:<id>`` target that citations link to.
 """
 
@@ -55,11 +55,19 @@ class KeepReferencesInPlace(SphinxPostTransform):
 
 
 def visit_reference_list_latex(self: LaTeXTranslator, node: reference_list) -> None:
-    self.body.append("\n\\begin{itemize}\n")
+    # As LaTeX's thebibliography: the labels' column is as wide as the widest label, so a long
+    # alpha label ("GRS+21a") does not run into the margin.
+    entries = [entry for entry in node.children if isinstance(entry, reference_entry)]
+    labels = [f"[{entry['label']}]" for entry in entries]
+    widest = self.encode(max(labels, key=len, default="[]"))
+    self.body.append(
+        f"\n\\begin{{list}}{{}}{{\\settowidth{{\\labelwidth}}{{{widest}}}"
+        "\\setlength{\\leftmargin}{\\labelwidth}\\addtolength{\\leftmargin}{\\labelsep}}\n"
+    )
 
 
 def depart_reference_list_latex(self: LaTeXTranslator, node: reference_list) -> None:
-    self.body.append("\\end{itemize}\n")
+    self.body.append("\\end{list}\n")
 
 
 def visit_reference_entry_latex(self: LaTeXTranslator, node: reference_entry) -> None:

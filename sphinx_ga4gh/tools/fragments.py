@@ -15,14 +15,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from html import escape
-from typing import Any, cast
+from typing import Any
 
 from docutils import nodes
 from sphinx.environment import BuildEnvironment
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxTranslator
-from sphinx.util.osutil import relative_uri
 
+from ..assets.paths import site_root_uri
 from ..data.markdown import inline_markdown
 from ..data.tools import Relatives, Tool
 from ..data.urls import is_safe_image_url
@@ -43,8 +43,7 @@ SITE_ROOT = "\x00ga4gh-site-root\x00"
 def _site_root(self: SphinxTranslator) -> str:
     if getattr(self, "_ga4gh_caching", False):
         return SITE_ROOT
-    page = self.builder.get_target_uri(cast(Any, self.builder).current_docname)
-    return relative_uri(page, "")
+    return site_root_uri(self.builder)
 
 
 def visit_badge_icon_html(self: SphinxTranslator, node: badge_icon) -> None:
@@ -60,12 +59,25 @@ def skip_badge_icon(self: SphinxTranslator, node: badge_icon) -> None:
     raise nodes.SkipNode
 
 
+class badge_separator(nodes.Inline, nodes.TextElement):
+    """Between two badges: a space in HTML (badges are boxes there), ``" · "`` on paper and in
+    text, where the links' names would otherwise run together ("Website Training")."""
+
+
+BADGE_SEPARATOR = " · "
+
+
+def visit_badge_separator_html(self: SphinxTranslator, node: badge_separator) -> None:
+    self.body.append(" ")  # type: ignore[attr-defined]
+    raise nodes.SkipNode
+
+
 def badge_nodes(tool: Tool) -> list[nodes.Node]:
-    """The tool's website and registry links as badge references, space separated."""
+    """The tool's website and registry links as badge references, with separators."""
     result: list[nodes.Node] = []
     for badge in tool.badges():
         if result:
-            result.append(nodes.Text(" "))
+            result.append(badge_separator(BADGE_SEPARATOR, BADGE_SEPARATOR))
         reference = nodes.reference(
             "", "", refuri=badge.url, classes=["ga4gh-badge", f"ga4gh-badge-{badge.kind}"]
         )

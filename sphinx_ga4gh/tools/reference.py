@@ -15,7 +15,7 @@ from sphinx.util.docutils import SphinxTranslator
 from sphinx.writers.latex import LaTeXTranslator
 
 from ..data.tools import Relatives, Tool
-from .fragments import tool_fragment_for
+from .fragments import badge_separator, tool_fragment_for, visit_badge_separator_html
 
 #: Classes of the text shown for a tool mention that could not be resolved.
 UNKNOWN_TOOL_CLASSES = ["ga4gh-tool", "ga4gh-tool-unknown"]
@@ -69,8 +69,37 @@ def build_tool_reference(
 
 # --- HTML -----------------------------------------------------------------------------------
 
+#: HTML builders whose pages run no script (e-readers): a button could open nothing, so a
+#: tool's name is a link to its website (else to its field guide entry) and has no popover.
+SCRIPTLESS_HTML_BUILDERS = frozenset({"epub"})
+
+
+def _scriptless(translator: Any) -> bool:
+    return translator.builder.name in SCRIPTLESS_HTML_BUILDERS
+
+
+def _link_target(node: tool_reference) -> str:
+    """Where a scriptless page links a tool's name: its website, or its entry in the guide."""
+    if node["url"]:
+        return str(node["url"])
+    for link in node.findall(nodes.reference):
+        if "ga4gh-entry-link" in link["classes"]:
+            if link.get("refuri"):
+                return str(link["refuri"])
+            if link.get("refid"):
+                return "#" + str(link["refid"])
+    return ""
+
 
 def visit_tool_reference_html(self: Any, node: tool_reference) -> None:
+    if _scriptless(self):
+        href = _link_target(node)
+        node["html_tag"] = "a" if href else "span"
+        kind = "reference external" if node["url"] else "reference internal"
+        attributes = {"href": href, "CLASS": kind} if href else {}
+        attributes["data-ga4gh-tool"] = node["tool_id"]
+        self.body.append(self.starttag(node, node["html_tag"], "", **attributes))
+        return
     self._ga4gh_popovers = getattr(self, "_ga4gh_popovers", 0) + 1
     node["popover_id"] = f"ga4gh-popover-{self._ga4gh_popovers}"
     self.body.append(
@@ -79,10 +108,12 @@ def visit_tool_reference_html(self: Any, node: tool_reference) -> None:
 
 
 def depart_tool_reference_html(self: Any, node: tool_reference) -> None:
-    self.body.append("</span>")
+    self.body.append(f"</{node.get('html_tag', 'span')}>")
 
 
 def visit_tool_name_html(self: Any, node: tool_name) -> None:
+    if _scriptless(self):
+        return
     popover_id = node.parent.get("popover_id", "")
     self.body.append(
         f'<button type="button" class="ga4gh-tool-name" aria-expanded="false" '
@@ -91,10 +122,13 @@ def visit_tool_name_html(self: Any, node: tool_name) -> None:
 
 
 def depart_tool_name_html(self: Any, node: tool_name) -> None:
-    self.body.append("</button>")
+    if not _scriptless(self):
+        self.body.append("</button>")
 
 
 def visit_tool_popover_html(self: Any, node: tool_popover) -> None:
+    if _scriptless(self):
+        raise nodes.SkipNode
     popover_id = node.parent.get("popover_id", "")
     self.body.append(
         self.starttag(
@@ -193,5 +227,12 @@ NODE_VISITORS: dict[type[nodes.Element], dict[str, tuple[Any, Any]]] = {
         "text": SKIP,
         "man": SKIP,
         "texinfo": SKIP,
+    },
+    badge_separator: {
+        "html": (visit_badge_separator_html, None),
+        "latex": PASSTHROUGH,
+        "text": PASSTHROUGH,
+        "man": PASSTHROUGH,
+        "texinfo": PASSTHROUGH,
     },
 }
