@@ -29,7 +29,6 @@ from .migration.liquid import Untranslatable, cite_arguments, parameters, quoted
 from .migration.scanner import Fences, LineIndex, scan
 from .pages.front_matter import IGNORED, check_front_matter, without_placeholders
 from .references.bibfiles import DEFAULT_ENCODING, read_bibliography
-from .references.styles import unlinked_urls
 from .reporting import line_in_front_matter
 from .tools.hygiene import (
     name_pattern,
@@ -357,11 +356,6 @@ def _bib_problems(site: Site) -> tuple[set[str], list[Problem]]:
         if cites or not site.bibliography_optional or problem.path.is_file()
         # messages name other files by their path: relative, as the first column
         for message in [problem.message.replace(f"{site.root.resolve()}/", "")]
-    ]
-    # the build's rule: a url that is not http(s) or mailto is not linked, and reported
-    problems += [
-        Problem(_relative(site.root, str(path)), line, "ga4gh.data", message)
-        for path, line, message in unlinked_urls(bibliography.data.entries, bibliography.lines)
     ]
     return keys, problems
 

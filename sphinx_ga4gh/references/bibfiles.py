@@ -30,6 +30,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinxcontrib.bibtex.bibfile import BibData, BibFile, get_mtime, is_bibdata_outdated
 
+from ..data.urls import is_safe_url
 from ..reporting import warn
 
 #: Where an entry (or ``@string``, ``@comment``…) starts: ``@type{`` or ``@type(`` on its line.
@@ -128,6 +129,16 @@ class TolerantBibParser(Parser):  # type: ignore[misc]
             self.bibliography.lines[key.lower()] = (self._path, self._line)
             self.bibliography.keys[self._path][self.data.entries[key].key] = None
             self._readable_as_latex(self.data.entries[key])
+            self._unlinked_urls(self.data.entries[key])
+
+    def _unlinked_urls(self, entry: Any) -> None:
+        """A field that would be a link but is not an http(s) or mailto URL (``javascript:``)
+        is shown as text (``Ga4ghFormattingStyle.format_url``); reported at the field's line."""
+        for name in LINKED_FIELDS:
+            value = entry.fields.get(name, "")
+            if value and not is_safe_url(value):
+                line = field_line(self._path, self._line, name)
+                self._problem(line, unsafe_url_message(entry.key, name, value))
 
     def _readable_as_latex(self, entry: Any) -> None:
         """pybtex reads field values as LaTeX when it formats them, so a ``%`` starts a
@@ -197,6 +208,35 @@ class TolerantBibParser(Parser):  # type: ignore[misc]
             self._problem(line, message)
             text = raw.decode(self.text_encoding, errors="replace")
         return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+#: BibTeX fields pybtex's styles make a link of as they are (``doi``, ``eprint``, ``pubmed``
+#: are put after an https address).
+LINKED_FIELDS = ("url",)
+
+
+def unsafe_url_message(key: str, name: str, value: str) -> str:
+    return (
+        f"BibTeX entry {key!r}: {name} {value!r} is not an http(s) or mailto URL; it is shown "
+        "as text, not linked"
+    )
+
+
+def field_line(path: Path, entry_line: int, name: str) -> int:
+    """The line of field ``name`` in the entry starting at ``entry_line`` of ``path`` (the
+    entry's line when it is not found)."""
+    try:
+        # "\n" only: a BibTeX line may hold U+2028, which splitlines() would count
+        lines = path.read_text(encoding="utf-8", errors="replace").split("\n")
+    except OSError:
+        return entry_line
+    start = re.compile(rf"^\s*{re.escape(name)}\s*=", re.IGNORECASE)
+    for number in range(entry_line, len(lines) + 1):
+        if number > entry_line and lines[number - 1].lstrip().startswith("@"):
+            break
+        if start.search(lines[number - 1]):
+            return number
+    return entry_line
 
 
 _UNESCAPED_PERCENT = re.compile(r"(?<!\\)%")

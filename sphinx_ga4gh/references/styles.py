@@ -14,10 +14,8 @@ missing (a source tree on ``sys.path``).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from importlib.metadata import entry_points
-from pathlib import Path
 from typing import Any
 
 import pybtex.plugin
@@ -42,7 +40,6 @@ from sphinxcontrib.bibtex.style.referencing import BracketStyle
 from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferenceStyle
 
 from ..data.urls import is_safe_url
-from ..reporting import warn
 from .indexed_domain import IndexedBibtexDomain
 
 REFERENCE_STYLE = "ga4gh_author_year"
@@ -225,71 +222,10 @@ class Ga4ghFormattingStyle(PlainStyle):  # type: ignore[misc]
 
     def format_url(self, e: Any) -> Any:
         """The ``url`` as a link only when it is an http(s) or mailto URL; any other (a
-        ``javascript:`` one) as text (:func:`unlinked_urls` reports it)."""
+        ``javascript:`` one) as text (the BibTeX reader reports it)."""
         if is_safe_url(e.fields.get("url", "")):
             return super().format_url(e)
         return words["URL:", bib_field("url", raw=True)]
-
-
-#: BibTeX fields pybtex's styles make a link of as they are (``doi``, ``eprint``, ``pubmed``
-#: are put after an https address).
-LINKED_FIELDS = ("url",)
-
-
-def unsafe_url_message(key: str, name: str, value: str) -> str:
-    return (
-        f"BibTeX entry {key!r}: {name} {value!r} is not an http(s) or mailto URL; it is shown "
-        "as text, not linked"
-    )
-
-
-def field_line(path: Path, entry_line: int, name: str) -> int:
-    """The line of field ``name`` in the entry starting at ``entry_line`` of ``path`` (the
-    entry's line when it is not found)."""
-    try:
-        # "\n" only: a BibTeX line may hold U+2028, which splitlines() would count
-        lines = path.read_text(encoding="utf-8", errors="replace").split("\n")
-    except OSError:
-        return entry_line
-    start = re.compile(rf"^\s*{re.escape(name)}\s*=", re.IGNORECASE)
-    for number in range(entry_line, len(lines) + 1):
-        if number > entry_line and lines[number - 1].lstrip().startswith("@"):
-            break
-        if start.search(lines[number - 1]):
-            return number
-    return entry_line
-
-
-def unlinked_urls(
-    entries: Mapping[str, Any], where: Mapping[str, tuple[Path, int]]
-) -> Iterator[tuple[Path, int, str]]:
-    """``(file, line, message)`` of each entry field that would be a link but is not a safe
-    URL; ``where`` maps lower-case keys to their entry's file and line. The build and
-    ``sphinx-ga4gh check`` report these alike."""
-    for key, entry in entries.items():
-        for name in LINKED_FIELDS:
-            value = entry.fields.get(name, "")
-            if not value or is_safe_url(value) or key.lower() not in where:
-                continue
-            path, line = where[key.lower()]
-            yield path, field_line(path, line, name), unsafe_url_message(key, name, value)
-
-
-def entry_lines(paths: Iterable[Path], keys: Iterable[str]) -> dict[str, tuple[Path, int]]:
-    """Lower-case key → file and line of its ``@type{key,`` (for the keys asked about)."""
-    wanted = {key.lower() for key in keys}
-    found: dict[str, tuple[Path, int]] = {}
-    start = re.compile(r"^[ \t]*@[ \t]*\w[\w-]*[ \t]*[{(][ \t]*([^,\s{}()]+)")
-    for path in paths:
-        try:
-            text = path.read_text(encoding="utf-8", errors="replace")
-        except OSError:
-            continue
-        for number, line in enumerate(text.split("\n"), start=1):
-            match = start.match(line)
-            if match and match.group(1).lower() in wanted:
-                found.setdefault(match.group(1).lower(), (path, number))
-    return found
 
 
 class Ga4ghYearAscendingStyle(Ga4ghFormattingStyle):
@@ -427,18 +363,6 @@ def prepare_bibliography(app: Sphinx) -> None:
     """``builder-inited``, after sphinxcontrib-bibtex has read the BibTeX files."""
     bibdata = app.env.get_domain("cite").bibdata  # type: ignore[attr-defined]
     entries = bibdata.data.entries
-    # reported in every build, as the BibTeX files' other problems are
-    unsafe = {
-        key: entry
-        for key, entry in entries.items()
-        if any(
-            entry.fields.get(name) and not is_safe_url(entry.fields[name]) for name in LINKED_FIELDS
-        )
-    }
-    if unsafe:
-        where = entry_lines(list(bibdata.bibfiles), unsafe)
-        for path, line, message in unlinked_urls(unsafe, where):
-            warn(message, "data", f"{path}:{line}")
     name_untitled(entries)
     domain: IndexedBibtexDomain = app.env.get_domain("cite")  # type: ignore[assignment]
     # computed again in every build: the BibTeX files may have changed
