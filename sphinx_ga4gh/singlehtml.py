@@ -16,6 +16,8 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from .pages.sections import unique_id
+
 
 def _elements_by_page(root: nodes.Element, docname: str) -> list[tuple[nodes.Element, str]]:
     """Every element in document order with the page it comes from (``start_of_file`` nodes
@@ -49,7 +51,7 @@ class UniqueIdsInSinglePage(SphinxPostTransform):
             new_ids = []
             for id_ in node["ids"]:
                 if owner.setdefault(id_, page) != page:
-                    new_id = self._free_id(f"{nodes.make_id(page)}-{id_}", owner)
+                    new_id = unique_id(f"{nodes.make_id(page)}-{id_}", owner)
                     owner[new_id] = page
                     renamed[page][id_] = new_id
                     id_ = new_id
@@ -57,14 +59,6 @@ class UniqueIdsInSinglePage(SphinxPostTransform):
             node["ids"] = new_ids
         for node, page in elements:
             self._relink(node, page, renamed)
-
-    @staticmethod
-    def _free_id(candidate: str, taken: dict[str, str]) -> str:
-        free, number = candidate, 1
-        while free in taken:
-            number += 1
-            free = f"{candidate}-{number}"
-        return free
 
     @staticmethod
     def _relink(node: nodes.Element, page: str, renamed: dict[str, dict[str, str]]) -> None:

@@ -39,7 +39,7 @@ from ..domain import (
     resource_key,
 )
 from ..pages.front_matter import FrontMatter, front_matter, related_page_ids
-from ..pages.sections import append_section, content_root
+from ..pages.sections import append_section, content_root, unique_id
 from ..reporting import front_matter_line, warn
 from ..tools.fragments import badge_nodes, description_nodes
 from ..tools.table import make_table, table_cell, tool_table
@@ -195,7 +195,7 @@ class AppendNationalResources(SphinxTransform):
             # The section's id and place are fixed now, so that the page's contents can list
             # it once every page is read (contents_entries_for_topic_sections).
             title = self.config.ga4gh_topic_national_resources_title
-            anchor = _unique_id(self.document, nodes.make_id(title) or "national-resources")
+            anchor = unique_id(nodes.make_id(title) or "national-resources", self.document.ids)
             position = sum(isinstance(child, nodes.section) for child in root.children)
             placeholder = national_resources_table(
                 "", scope="topic", page_type=page.type, page_id=page.page_id, anchor=anchor
@@ -356,14 +356,6 @@ class FillNationalResourceTables(SphinxPostTransform):
             self.document.ids[anchor] = section
             section += [nodes.title(title, title), intro, table]
             placeholder.replace_self(section)
-
-
-def _unique_id(document: nodes.document, base: str) -> str:
-    candidate, number = base, 1
-    while candidate in document.ids:
-        number += 1
-        candidate = f"{base}-{number}"
-    return candidate
 
 
 #: Class of the contents entries this module adds, so that the next build can take them out.

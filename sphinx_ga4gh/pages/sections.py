@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Container
+
 from docutils import nodes
 
 
@@ -19,3 +21,12 @@ def append_section(document: nodes.document, title: str, classes: list[str]) -> 
     content_root(document).append(section)
     document.note_implicit_target(section, section)
     return section
+
+
+def unique_id(base: str, taken: Container[str]) -> str:
+    """``base``, or ``base-2``, ``base-3``, … : the first that ``taken`` (ids in use) lacks."""
+    candidate, number = base, 1
+    while candidate in taken:
+        number += 1
+        candidate = f"{base}-{number}"
+    return candidate
