@@ -235,7 +235,7 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
 )
 
 
-def add_config_values(app: Sphinx) -> None:
+def setup_config(app: Sphinx) -> None:
     for value in CONFIG_VALUES:
         app.add_config_value(value.name, value.default, value.rebuild, types=value.types)
     # before Sphinx's type check (800) and every handler that reads a value (500)

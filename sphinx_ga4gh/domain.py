@@ -14,11 +14,13 @@ first, and the other page takes the id over when the first one drops it.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Set
+from pathlib import Path
 from typing import Any, ClassVar, NamedTuple, cast
 from urllib.parse import quote
 
 from docutils import nodes
 from sphinx.addnodes import pending_xref
+from sphinx.application import Sphinx
 from sphinx.builders import Builder
 from sphinx.domains import Domain, Index, IndexEntry, ObjType
 from sphinx.environment import BuildEnvironment
@@ -27,13 +29,14 @@ from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_refnode
 from sphinx.util.typing import RoleFunction
 
+from .data.diagnostics import SourceLocation, conf_line, did_you_mean
 from .data.markdown import plain_text
-from .data.site import SiteData
-from .data.tools import Instance, Relatives, Tool, safe_type
+from .data.site import SiteData, load_site_data
+from .data.tools import Instance, Relatives, Tool, parse_link_types, safe_type
 from .pages.front_matter import FrontMatter, front_matter, related_page_ids
 from .pages.role import PageRole
-from .reporting import warn
-from .tools.reference import ToolRole, build_tool_reference
+from .reporting import report, warn
+from .tools.reference import UNKNOWN_TOOL_CLASSES, ToolRole, build_tool_reference
 
 DOMAIN_NAME = "ga4gh"
 
@@ -737,3 +740,99 @@ class Ga4ghDomain(Domain):
 
 def get_domain(env: BuildEnvironment) -> Ga4ghDomain:
     return cast("Ga4ghDomain", env.domains[DOMAIN_NAME])
+
+
+def load_data(app: Sphinx) -> None:
+    """``builder-inited``: read the data files once for the whole build and report problems."""
+    config = app.config
+    conf_py = Path(app.confdir) / "conf.py"
+    line = conf_line(conf_py, "ga4gh_registry_links")
+    link_types, problems = parse_link_types(
+        config.ga4gh_registry_links, SourceLocation(str(conf_py), line)
+    )
+    site = load_site_data(
+        Path(app.confdir),
+        config.ga4gh_tools,
+        config.ga4gh_contributors,
+        config.ga4gh_affiliations,
+        link_types,
+        [str(key) for key in config.ga4gh_registry_extra_keys],
+    )
+    get_domain(app.env).site = site
+    for diagnostic in problems + site.diagnostics:
+        report(diagnostic)
+
+
+def note_registry_dependency(app: Sphinx, doctree: nodes.document) -> None:
+    """Pages that mention tools are re-read when a registry file changes."""
+    domain = get_domain(app.env)
+    if app.env.docname in domain.mentions:
+        for path in domain.site.tool_files:
+            app.env.note_dependency(str(path))
+
+
+def unresolved_reference(
+    app: Sphinx, env: BuildEnvironment, node: pending_xref, contnode: nodes.TextElement
+) -> nodes.Node | None:
+    """After intersphinx has tried: an unknown tool or page id is a ``ga4gh`` warning.
+
+    The text stays visible; an unknown tool is marked so the reader sees it is not a link.
+    """
+    if node.get("refdomain") != "ga4gh":
+        return None
+    target = node["reftarget"]
+    domain = get_domain(env)
+    if node["reftype"] == "tool":
+        known = [tool.id for tool in domain.all_tools()]
+        warn(f"unknown tool id {target!r}{did_you_mean(target, known)}", "tool", node)
+        return nodes.inline(contnode.astext(), contnode.astext(), classes=UNKNOWN_TOOL_CLASSES)
+    if node["reftype"] == "page":
+        warn(f"unknown page_id {target!r}{did_you_mean(target, domain.pages)}", "page", node)
+        return nodes.inline(contnode.astext(), contnode.astext(), classes=["ga4gh-page-unknown"])
+    return None
+
+
+def remember_changed_doc(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+    """``env-purge-doc`` (before the page is read again or removed): note what it was."""
+    domain = get_domain(env)
+    domain.changed_docs.add(docname)
+    domain.changed_keys.update(domain.page_keys.get(docname, []))
+
+
+def pages_named_by_registry(
+    app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str], removed: Set[str]
+) -> list[str]:
+    """``env-get-outdated``: pages that registry entries' ``related_pages`` now name
+    differently are read again (their tool table is placed when they are read)."""
+    found = get_domain(env).pages_with_changed_relations()
+    return sorted(docname for docname in found if docname in env.found_docs)
+
+
+def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> Set[str]:
+    """Pages whose generated content shows pages read or removed in this build.
+
+    The site-wide tool tables (pages mentioning each tool) whenever any page changed; tiles
+    and lists only when a page they show, or one of the type they show, changed; the pages
+    showing a declared tool (popovers, tool tables) when its declaration changed, and those
+    linking to a page id that moved to another page.
+    """
+    domain = get_domain(env)
+    tables = set(domain.site_tables) if domain.changed_docs else set()
+    # the tools first: a page id that moved moves the home of the tool with that id
+    return (
+        tables
+        | domain.listings_to_rewrite()
+        | domain.pages_showing_changed_tools()
+        | domain.pages_linking_moved_page_ids()
+    )
+
+
+def setup_domain(app: Sphinx) -> None:
+    """The ``ga4gh`` domain: the tool registry and page ids, and what a change invalidates."""
+    app.add_domain(Ga4ghDomain)
+    app.connect("builder-inited", load_data)
+    app.connect("doctree-read", note_registry_dependency)
+    app.connect("missing-reference", unresolved_reference, priority=900)
+    app.connect("env-purge-doc", remember_changed_doc)
+    app.connect("env-get-outdated", pages_named_by_registry)
+    app.connect("env-get-updated", pages_to_rewrite)

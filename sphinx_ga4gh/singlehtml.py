@@ -14,6 +14,7 @@ from typing import Any
 
 from docutils import nodes
 from sphinx import addnodes
+from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .pages.sections import unique_id
@@ -80,3 +81,7 @@ class UniqueIdsInSinglePage(SphinxPostTransform):
         new_fragment = renamed.get(target_page, {}).get(fragment)
         if new_fragment is not None:
             node["refuri"] = f"{base}#{new_fragment}"
+
+
+def setup_singlehtml(app: Sphinx) -> None:
+    app.add_post_transform(UniqueIdsInSinglePage)

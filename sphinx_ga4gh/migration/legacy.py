@@ -133,3 +133,10 @@ class RestoreSourceLines(SphinxTransform):
         for node in self.document.findall(nodes.Element):
             if node.line and 0 < node.line <= len(line_map):
                 node.line = line_map[node.line - 1]
+
+
+def setup_liquid(app: Sphinx) -> None:
+    """Liquid left in pages is translated as each page is read."""
+    app.add_transform(RestoreSourceLines)
+    # before the per-page references (priority 500): they look for the citations it translates
+    app.connect("source-read", translate_liquid, priority=400)

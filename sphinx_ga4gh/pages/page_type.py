@@ -84,3 +84,10 @@ def add_meta_description(
     if description:
         tag = f'<meta name="description" content="{escape(description, quote=True)}" />\n'
         context["metatags"] = context.get("metatags", "") + tag
+
+
+def setup_page_type(app: Sphinx) -> None:
+    app.add_node(page_type_label, html=(visit_page_type_label_html, depart_page_type_label_html))
+    app.add_post_transform(AddPageTypeSubtitle)
+    app.connect("doctree-read", apply_page_options)
+    app.connect("html-page-context", add_meta_description)

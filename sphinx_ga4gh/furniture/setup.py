@@ -1,0 +1,39 @@
+"""Page furniture wired into Sphinx: people, national resources, related pages, tiles."""
+
+from __future__ import annotations
+
+from sphinx.application import Sphinx
+
+from .directory import (
+    AffiliationsDirective,
+    ContributorsDirective,
+    FillPeopleDirectories,
+    people_directory,
+)
+from .national_resources import (
+    AppendNationalResources,
+    FillNationalResourceTables,
+    contents_entries_for_topic_sections,
+    national_resources_table,
+)
+from .people import AVATAR_VISITORS, AppendPagePeople, avatar, warn_people_without_data
+from .related_pages import AppendRelatedPages
+from .section_tiles import FillSectionTiles, SectionTilesDirective, section_tiles
+
+
+def setup_furniture(app: Sphinx) -> None:
+    app.add_directive("section-tiles", SectionTilesDirective)
+    app.add_directive("contributors", ContributorsDirective)
+    app.add_directive("affiliations", AffiliationsDirective)
+    app.add_node(national_resources_table)
+    app.add_node(section_tiles)
+    app.add_node(people_directory)
+    app.add_node(avatar, **AVATAR_VISITORS)  # type: ignore[arg-type]
+    app.add_transform(AppendNationalResources)
+    app.add_transform(AppendRelatedPages)
+    app.add_transform(AppendPagePeople)
+    app.add_post_transform(FillNationalResourceTables)
+    app.add_post_transform(FillSectionTiles)
+    app.add_post_transform(FillPeopleDirectories)
+    app.connect("env-check-consistency", warn_people_without_data)
+    app.connect("env-updated", contents_entries_for_topic_sections)
