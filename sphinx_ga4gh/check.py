@@ -24,12 +24,13 @@ from .data.diagnostics import Diagnostic, SourceLocation, conf_line, did_you_mea
 from .data.site import SiteData, is_country_code, load_site_data, missing_people_file_message
 from .data.tools import anchor_safe_id, parse_link_types, tool_from_fields
 from .data.yaml_source import LocatedDict, parse_front_matter
-from .migration.jekyll import read_site, split_front_matter
-from .migration.liquid import Untranslatable, cite_arguments, parameters, quoted_string
-from .migration.scanner import Fences, LineIndex, scan
+from .migration.jekyll import read_site
 from .pages.front_matter import IGNORED, check_front_matter, without_placeholders
 from .references.bibfiles import DEFAULT_ENCODING, read_bibliography
 from .reporting import line_in_front_matter
+from .text.front_matter import split_front_matter
+from .text.liquid import Untranslatable, cite_arguments, parameters, quoted_string
+from .text.scanner import Fences, LineIndex, scan
 from .tools.hygiene import (
     name_pattern,
     plain_name_message,

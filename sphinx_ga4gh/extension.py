@@ -14,13 +14,13 @@ from .assets.static_files import setup_assets
 from .config import setup_config
 from .domain import setup_domain
 from .furniture.setup import setup_furniture
-from .migration.legacy import setup_liquid
 from .myst import setup_myst
 from .pages.page_type import setup_page_type
 from .pages.setup import setup_pages
 from .pdf.setup import setup_pdf
 from .references.setup import setup_references
 from .singlehtml import setup_singlehtml
+from .text.legacy import setup_liquid
 from .tools.setup import setup_tool_checks, setup_tools
 
 

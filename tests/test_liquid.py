@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from sphinx_ga4gh.migration.liquid import PageContext, translate
+from sphinx_ga4gh.text.liquid import PageContext, translate
 
 CONTEXT = PageContext(
     site={"title": "Rare Disease Guide", "repository": "org/guide", "url": "https://g.example"},

@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from sphinx_ga4gh.migration.liquid import PageContext, translate
+from sphinx_ga4gh.text.liquid import PageContext, translate
 
 CONTEXT = PageContext(
     site={"title": "Guide", "description": "All about {data}", "baseurl": ""},

@@ -18,8 +18,8 @@ from typing import Any
 import pytest
 
 from sphinx_ga4gh.check import liquid_page_facts, myst_page_facts
-from sphinx_ga4gh.migration import liquid, scanner
-from sphinx_ga4gh.migration.liquid import translate
+from sphinx_ga4gh.text import liquid, scanner
+from sphinx_ga4gh.text.liquid import translate
 
 
 @dataclass

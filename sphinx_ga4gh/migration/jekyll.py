@@ -19,8 +19,9 @@ import yaml
 
 from ..data.yaml_source import LocatedDict, YamlLoadError, load_yaml, parse_front_matter
 from ..pages.front_matter import is_placeholder
-from .liquid import Finding
-from .scanner import Fences, LineIndex
+from ..text.front_matter import split_front_matter
+from ..text.liquid import Finding
+from ..text.scanner import Fences, LineIndex
 
 CONFIG_FILE = "_config.yml"
 PAGE_SUFFIXES = (".md", ".markdown", ".html")
@@ -50,8 +51,6 @@ CONTENT_KEYS = (
     "summary",
     "national_resources",
 )
-_H1 = re.compile(r"^ {0,3}#[ \t]+\S", re.M)
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*(?:\r?\n|\Z)", re.S | re.M)
 
 
 @dataclass
@@ -146,14 +145,6 @@ def normal_url(url: str) -> str:
         if path.endswith(suffix):
             path = path[: -len(suffix)] or "/"
     return path.rstrip("/") or "/"
-
-
-def split_front_matter(text: str) -> tuple[str, str, int] | None:
-    """``(front matter text, body, body's first line)``, or None when there is none."""
-    match = _FRONT_MATTER.match(text)
-    if match is None:
-        return None
-    return match.group(1), text[match.end() :], match.group().count("\n") + 1
 
 
 def _load_yaml(path: Path, relpath: str, findings: list[tuple[str, Finding]]) -> Any:
@@ -494,24 +485,6 @@ def _read_sidebars(
             if isinstance(data, dict):
                 sidebars[name[: -len(".yml")]] = data
     return sidebars
-
-
-def _has_h1(text: str) -> bool:
-    fences = Fences(text)
-    return any(not fences.contains(match.start()) for match in _H1.finditer(text))
-
-
-def add_title_heading(body: str, title: str, keep_lines: bool = False) -> tuple[str, int]:
-    """The body with ``# title`` first, as Jekyll's layout shows it over a body that starts at
-    ``##``; and how many lines that added. With ``keep_lines`` a body that starts with a blank
-    line gets the heading on that line, so every line stays where it is in the file."""
-    if not title or is_placeholder(title) or _has_h1(body):
-        return body, 0
-    if keep_lines and body.startswith("\n"):
-        return f"# {title}" + body, 0
-    if body.startswith("\n"):
-        return f"\n# {title}\n" + body, 2
-    return f"# {title}\n\n" + body, 2
 
 
 _ATX_HEADING = re.compile(r"^( {0,3})(#{1,6})(?=[ \t]|$)", re.M)

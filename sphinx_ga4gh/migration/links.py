@@ -14,9 +14,9 @@ import posixpath
 import re
 from urllib.parse import unquote
 
+from ..text.liquid import LinkResolver
+from ..text.scanner import Fences
 from .jekyll import JekyllPage, JekyllSite
-from .liquid import LinkResolver
-from .scanner import Fences
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 #: ``](dest`` of inline links and images, and ``[label]: dest`` definitions.

@@ -13,8 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..text.liquid import Finding
 from .jekyll import JekyllPage, JekyllSite
-from .liquid import Finding
 
 MORE_PAGES_CAPTION = "More pages"
 

@@ -24,19 +24,19 @@ import yaml
 from ..data.site import AFFILIATIONS_FILES, CONTRIBUTORS_FILES, TOOLS_FILES, find_data_file
 from ..data.tools import ABSENT, ELIXIR_REGISTRY_LINKS
 from ..data.yaml_source import LocatedDict, YamlLoadError, load_yaml
+from ..text.headings import add_title_heading
+from ..text.liquid import Finding, PageContext, translate
+from ..text.scanner import Fences
 from .jekyll import (
     DATA_FOLDERS,
     JekyllPage,
     JekyllSite,
-    add_title_heading,
     consecutive_headings,
     heading_ids,
     read_site,
 )
 from .links import SiteLinks, rewrite_links
-from .liquid import Finding, PageContext, translate
 from .navigation import Navigation, build_navigation, toctree
-from .scanner import Fences
 
 DEFAULT_REFERENCES_TITLE = "References"
 REGISTRY_FILES = ("_data/tool_and_resource_list.yml", "_data/tool_and_resource_list.yaml")

@@ -16,8 +16,8 @@ from typing import Any
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
-from ..migration.jekyll import split_front_matter
 from ..reporting import warn
+from ..text.front_matter import split_front_matter
 from .front_matter import IGNORED, check_front_matter
 
 

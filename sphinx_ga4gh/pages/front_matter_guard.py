@@ -14,8 +14,8 @@ import yaml
 from sphinx.application import Sphinx
 
 from ..data.yaml_source import impossible_dates, parse_front_matter
-from ..migration.jekyll import split_front_matter
 from ..reporting import warn
+from ..text.front_matter import split_front_matter
 
 
 def guard_front_matter(app: Sphinx, docname: str, content: list[str]) -> None:

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from sphinx.application import Sphinx
 from sphinxcontrib.bibtex.citation_target import parse_citation_targets
 
-from ..migration.scanner import fenced_code_ranges
+from ..text.scanner import fenced_code_ranges
 from .bibfiles import bibliography_keys
 
 #: A citation role and its keys (as in "{cite:p}`{see}rehm_2021{p. 4},page_2019`").

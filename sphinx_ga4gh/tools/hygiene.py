@@ -19,10 +19,10 @@ from sphinx.environment import BuildEnvironment
 
 from ..data.tools import Tool
 from ..domain import get_domain
-from ..migration.jekyll import split_front_matter
-from ..migration.scanner import LineIndex
 from ..references.per_page import without_code
 from ..reporting import warn
+from ..text.front_matter import split_front_matter
+from ..text.scanner import LineIndex
 
 #: Roles with their content, Liquid tags and outputs, Markdown link targets, HTML tags.
 _NOT_PROSE = re.compile(

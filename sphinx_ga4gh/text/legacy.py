@@ -19,7 +19,8 @@ from sphinx.transforms import SphinxTransform
 
 from ..data.yaml_source import located_yaml, parse_front_matter
 from ..reporting import warn
-from .jekyll import add_title_heading, split_front_matter
+from .front_matter import split_front_matter
+from .headings import add_title_heading
 from .liquid import LinkResolver, PageContext, translate
 
 LINE_MAP_KEY = "ga4gh_liquid_line_map"
