@@ -17,19 +17,18 @@ from fnmatch import fnmatch
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
-
 from .config import config_problems
 from .data.diagnostics import Diagnostic, SourceLocation, conf_line, did_you_mean
 from .data.site import SiteData, is_country_code, load_site_data, missing_people_file_message
 from .data.tools import anchor_safe_id, parse_link_types, tool_from_fields
-from .data.yaml_source import LocatedDict, parse_front_matter
+from .data.yaml_source import LocatedDict
 from .migration.jekyll import read_site
 from .pages.front_matter import IGNORED, check_front_matter, without_placeholders
 from .references.bibfiles import DEFAULT_ENCODING, read_bibliography
 from .reporting import line_in_front_matter
-from .text.front_matter import split_front_matter
+from .text.front_matter import FrontMatterBlock, read_front_matter
 from .text.liquid import Untranslatable, cite_arguments, parameters, quoted_string
+from .text.lists import split_names
 from .text.scanner import Fences, LineIndex, scan
 from .tools.hygiene import (
     name_pattern,
@@ -122,9 +121,9 @@ def _check_types(facts: PageFacts, head: str) -> PageFacts:
 
 
 def myst_page_facts(path: str, text: str) -> PageFacts:
-    parts = split_front_matter(text)
-    head, body, body_line = (parts[0], parts[1], parts[2]) if parts else ("", text, 1)
-    front_matter, problem = _yaml_mapping(head)
+    block = read_front_matter(text)
+    head, body, body_line = (block.text, block.body, block.body_line) if block else ("", text, 1)
+    front_matter, problem = _yaml_mapping(block)
     facts = PageFacts(path, front_matter, head.splitlines(), body=body, body_line=body_line)
     if problem is not None:
         facts.problems.append(Problem(path, *problem))
@@ -173,22 +172,21 @@ def liquid_page_facts(
             with contextlib.suppress(Untranslatable):
                 name, values = parameters(tag.markup)
                 if name.startswith("section-navigation-tiles") and values.get("custom"):
-                    facts.links += [
-                        Mention(item.strip(), line)
-                        for item in values["custom"].split(",")
-                        if item.strip()
-                    ]
+                    facts.links += [Mention(item, line) for item in split_names(values["custom"])]
     facts.links += list(_Prose(body, offset, myst=False).mentions(_LINK))
     return facts
 
 
-def _yaml_mapping(text: str) -> tuple[dict[str, Any], tuple[int, str, str] | None]:
+def _yaml_mapping(
+    block: FrontMatterBlock | None,
+) -> tuple[dict[str, Any], tuple[int, str, str] | None]:
     """The front matter, and ``(line, type, message)`` of the build's warning when it is not
     read: beyond the loader's bounds, or not valid YAML (myst-parser's warning)."""
-    try:
-        data, beyond = parse_front_matter(text) if text.strip() else ({}, None)
-    except yaml.YAMLError:
+    if block is None or not block.text.strip():
+        return {}, None
+    if block.error is not None:
         return {}, (1, "myst.topmatter", "Malformed YAML")
+    data, beyond = block.data, block.beyond
     if beyond is not None:
         message = f"front matter not read: {beyond.message}; the page is built without it"
         return {}, (beyond.line + 1, "ga4gh.page", message)

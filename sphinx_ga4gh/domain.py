@@ -36,6 +36,7 @@ from .data.tools import Instance, Relatives, Tool, parse_link_types, safe_type
 from .pages.front_matter import FrontMatter, front_matter, related_page_ids
 from .pages.role import PageRole
 from .reporting import report, warn
+from .text.labels import label_from_name
 from .tools.reference import UNKNOWN_TOOL_CLASSES, ToolRole, build_tool_reference
 
 DOMAIN_NAME = "ga4gh"
@@ -118,8 +119,9 @@ def resource_key(page_type: str, page_id: str) -> str:
 
 
 def type_label(tool_type: str) -> str:
-    """How a tool type is shown as a heading: ``standard`` → ``Standard``."""
-    return tool_type.replace("_", " ").strip().capitalize() or "Other"
+    """How a tool type is shown (index heading, tool card, table cell), by the rule of page
+    types: ``standard`` → "Standard", ``GA4GH_API`` → "GA4GH API"."""
+    return label_from_name(tool_type) or "Other"
 
 
 class ToolIndex(Index):

@@ -20,14 +20,11 @@ from ..data.diagnostics import did_you_mean
 from ..domain import Ga4ghDomain, get_domain, internal_link
 from ..pages.front_matter import FrontMatter
 from ..reporting import warn
+from ..text.lists import split_names
 
 
 class section_tiles(nodes.General, nodes.Element):
     """Placeholder for a tile list, filled by :class:`FillSectionTiles`."""
-
-
-def _names(argument: str | None) -> list[str]:
-    return [item.strip() for item in (argument or "").split(",") if item.strip()]
 
 
 class SectionTilesDirective(SphinxDirective):
@@ -45,7 +42,7 @@ class SectionTilesDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         page_type = self.arguments[0].strip() if self.arguments else ""
-        custom = _names(self.options.get("custom"))
+        custom = split_names(self.options.get("custom"))
         if not page_type and not custom:
             warn("section-tiles needs a page type or a :custom: list", "page", self.get_location())
             return []
@@ -55,7 +52,7 @@ class SectionTilesDirective(SphinxDirective):
             "",
             page_type=page_type,
             custom=custom,
-            exclude=_names(self.options.get("except")),
+            exclude=split_names(self.options.get("except")),
             columns=self.options.get("columns", 3),
             sort="sort" in self.options,
             search="search" in self.options,

@@ -15,11 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-import yaml
-
-from ..data.yaml_source import LocatedDict, YamlLoadError, load_yaml, parse_front_matter
+from ..data.yaml_source import LocatedDict, YamlLoadError, load_yaml
 from ..pages.front_matter import is_placeholder
-from ..text.front_matter import split_front_matter
+from ..text.front_matter import read_front_matter, split_front_matter
 from ..text.liquid import Finding
 from ..text.scanner import Fences, LineIndex
 
@@ -427,17 +425,17 @@ def _read_page(path: Path, relpath: str, findings: list[tuple[str, Finding]]) ->
                 "replacement characters in place of the bytes that are not"
             )
             findings.append((relpath, Finding(line, "encoding", "", False, message)))
-    parts = split_front_matter(text)
-    if parts is None:
+    block = read_front_matter(text)
+    if block is None:
         return None
-    front_matter_text, body, body_line = parts
-    try:
-        front_matter, beyond = parse_front_matter(front_matter_text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
+    front_matter_text, body, body_line = block.text, block.body, block.body_line
+    front_matter, beyond = block.data, block.beyond
+    if block.error is not None:
+        mark = getattr(block.error, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
-        findings.append((relpath, Finding(line, "front matter", "", False, f"bad YAML: {error}")))
-        front_matter, beyond = {}, None
+        message = f"bad YAML: {block.error}"
+        findings.append((relpath, Finding(line, "front matter", "", False, message)))
+        front_matter = {}
     if beyond is not None:
         message = f"front matter not read: {beyond.message}"
         findings.append((relpath, Finding(beyond.line + 1, "front matter", "", False, message)))

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..text.labels import label_from_name
+
 #: Labels of the section types that ELIXIR toolkit sites commonly use.
 KNOWN_TYPE_LABELS: dict[str, str] = {
     "technologies_standards": "Technologies and standards",
@@ -32,9 +34,7 @@ def type_label(page_type: str, overrides: dict[str, str] | None = None) -> str:
         return overrides[page_type]
     if page_type in KNOWN_TYPE_LABELS:
         return KNOWN_TYPE_LABELS[page_type]
-    # Only the first letter: `GA4GH_API` is "GA4GH API", not "Ga4gh api".
-    label = page_type.replace("_", " ").strip()
-    return label[:1].upper() + label[1:]
+    return label_from_name(page_type)
 
 
 #: An HTML comment: the page templates' placeholders (``<!---REPLACE THIS with ...--->``);
@@ -279,10 +279,13 @@ def check_front_matter(text: str, first_line: int = 2) -> CheckedFrontMatter:
     value, as Jekyll and myst-parser do: that is what the site's readers saw."""
     import yaml
 
+    from ..data.yaml_source import parse_front_matter
+
     checked = CheckedFrontMatter()
     try:
-        data = yaml.safe_load(text) if text.strip() else None
-    except (yaml.YAMLError, RecursionError, ValueError):  # reported by its reader
+        # the pages' one reader: bounded, impossible dates as text (as the build's pages)
+        data = parse_front_matter(text)[0] if text.strip() else None
+    except yaml.YAMLError:  # reported by its reader
         return checked
     if not isinstance(data, dict):
         return checked

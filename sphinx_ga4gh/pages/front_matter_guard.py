@@ -10,12 +10,11 @@ Jekyll. Lines stay where they are.
 
 from __future__ import annotations
 
-import yaml
 from sphinx.application import Sphinx
 
-from ..data.yaml_source import impossible_dates, parse_front_matter
+from ..data.yaml_source import impossible_dates
 from ..reporting import warn
-from ..text.front_matter import split_front_matter
+from ..text.front_matter import read_front_matter
 
 
 def guard_front_matter(app: Sphinx, docname: str, content: list[str]) -> None:
@@ -23,15 +22,11 @@ def guard_front_matter(app: Sphinx, docname: str, content: list[str]) -> None:
     text = content[0]
     if not text.startswith("---"):
         return
-    parts = split_front_matter(text)
-    if parts is None:
-        return
-    head = parts[0]
-    start = text.index("\n") + 1  # the front matter starts on the line after ``---``
-    try:
-        _value, beyond = parse_front_matter(head)
-    except yaml.YAMLError:
+    block = read_front_matter(text)
+    if block is None or block.error is not None:
         return  # myst-parser reports invalid YAML itself
+    head, beyond = block.text, block.beyond
+    start = text.index("\n") + 1  # the front matter starts on the line after ``---``
     if beyond is not None:
         path = str(app.env.doc2path(docname))
         warn(

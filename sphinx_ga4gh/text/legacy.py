@@ -12,14 +12,13 @@ import posixpath
 from pathlib import Path
 from typing import Any
 
-import yaml
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 
-from ..data.yaml_source import located_yaml, parse_front_matter
+from ..data.yaml_source import located_yaml
 from ..reporting import warn
-from .front_matter import split_front_matter
+from .front_matter import read_front_matter
 from .headings import add_title_heading
 from .liquid import LinkResolver, PageContext, translate
 
@@ -79,15 +78,14 @@ def translate_liquid(app: Sphinx, docname: str, content: list[str]) -> None:
     text = content[0]
     if "{%" not in text and "{{" not in text:
         return
-    parts = split_front_matter(text)
+    block = read_front_matter(text)
     head, body, body_line = (
-        (text[: len(text) - len(parts[1])], parts[1], parts[2]) if parts else ("", text, 1)
+        (text[: len(text) - len(block.body)], block.body, block.body_line)
+        if block
+        else ("", text, 1)
     )
-    try:
-        # bounded as the data files are: the build reports a page beyond the bounds
-        page = parse_front_matter(parts[0])[0] if parts else {}
-    except yaml.YAMLError:
-        page = {}
+    # bounded as the data files are: the build reports a page beyond the bounds
+    page = (block.data if block.error is None else {}) if block else {}
     context = PageContext(
         site=_site(app),
         page=page if isinstance(page, dict) else {},

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from .lists import split_names
 from .scanner import LineIndex, LiquidTag, Scanner, split_lines
 
 #: Callout types of the theme, and the admonition each becomes (anything else is a note there).
@@ -276,10 +277,11 @@ def _section_tiles(values: dict[str, str], context: PageContext) -> _Output:
     )
     options: list[tuple[str, str]] = []
     if values.get("custom", "").strip():
-        options.append(("custom", ", ".join(_split(values["custom"]))))
+        options.append(("custom", ", ".join(split_names(values["custom"]))))
     if values.get("except", "").strip():
         names = [
-            context.links.docname_for_filename(name) or name for name in _split(values["except"])
+            context.links.docname_for_filename(name) or name
+            for name in split_names(values["except"])
         ]
         options.append(("except", ", ".join(names)))
     if values.get("col", "").strip():
@@ -295,10 +297,6 @@ def _section_tiles(values: dict[str, str], context: PageContext) -> _Output:
     if not page_type and not values.get("custom", "").strip():
         raise Untranslatable("section-navigation-tiles without type= or custom=")
     return _Output(_directive("section-tiles", page_type, options), "section tiles", block=True)
-
-
-def _split(value: str) -> list[str]:
-    return [item.strip() for item in value.split(",") if item.strip()]
 
 
 def _directive(name: str, argument: str = "", options: Sequence[tuple[str, str]] = ()) -> str:

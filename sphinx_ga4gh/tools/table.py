@@ -34,6 +34,8 @@ from ..domain import (
 )
 from ..pages.sections import append_section
 from ..reporting import warn
+from ..text.labels import label_from_name
+from ..text.lists import split_names
 from .fragments import tool_fragment_for
 
 #: The columns a tool table may have: header and relative width (LaTeX); the order is the
@@ -62,7 +64,7 @@ def column_header(column: str) -> tuple[str, int]:
     """Header and width of a column; a registry key ``catalog_name`` is "Catalog name"."""
     if column in COLUMNS:
         return COLUMNS[column]
-    return column.replace("_", " ").strip().capitalize(), EXTRA_COLUMN_WIDTH
+    return label_from_name(column), EXTRA_COLUMN_WIDTH
 
 
 def unknown_column_message(where: str, column: str, known: list[str] | None = None) -> str:
@@ -75,10 +77,6 @@ def unknown_column_message(where: str, column: str, known: list[str] | None = No
 
 class tool_table(nodes.General, nodes.Element):
     """Placeholder for a tool table; ``scope`` is ``page`` or ``site``."""
-
-
-def _split_list(argument: str | None) -> list[str]:
-    return [item.strip() for item in (argument or "").replace(",", " ").split() if item.strip()]
 
 
 class ToolTableDirective(SphinxDirective):
@@ -99,13 +97,13 @@ class ToolTableDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         domain = get_domain(self.env)
-        types = _split_list(self.options.get("type"))
+        types = split_names(self.options.get("type"))
         # Anchors and index entries come from the first site-wide table of a page only.
         first_on_page = self.env.docname not in domain.site_tables
         domain.note_site_table(self.env.docname, types)
         for path in domain.site.tool_files:
             self.env.note_dependency(str(path))
-        columns = _split_list(self.options.get("columns"))
+        columns = split_names(self.options.get("columns"))
         known = known_columns(self.config)
         for column in columns:
             if column not in known:

@@ -1,0 +1,13 @@
+"""One rule for the lists of ids and names written on one line (directive options, Liquid
+parameters): items separated by commas, semicolons or spaces, empty items dropped. Ids, page
+names, file names, tool types and registry keys never contain any of these."""
+
+from __future__ import annotations
+
+import re
+
+_SEPARATORS = re.compile(r"[,;\s]+")
+
+
+def split_names(text: str | None) -> list[str]:
+    return [item for item in _SEPARATORS.split(text or "") if item]
