@@ -16,6 +16,8 @@ from typing import Any, Literal, NamedTuple
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
+from .i18n import gettext_noop
+
 
 class ConfigValue(NamedTuple):
     name: str
@@ -66,14 +68,14 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
     ),
     ConfigValue(
         "ga4gh_page_references_title",
-        "References",
+        gettext_noop("References"),
         "env",
         (str,),
         "Heading of the automatic per-page reference list.",
     ),
     ConfigValue(
         "ga4gh_national_resources_title",
-        "Tools and resources tailored to this page",
+        gettext_noop("Tools and resources tailored to this page"),
         "env",
         (str,),
         "Heading of the table built from a page's ``national_resources`` front matter.",
@@ -88,14 +90,14 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
     ),
     ConfigValue(
         "ga4gh_topic_national_resources_title",
-        "National resources",
+        gettext_noop("National resources"),
         "env",
         (str,),
         "Heading of the national resources table on topic pages.",
     ),
     ConfigValue(
         "ga4gh_main_resources_title",
-        "{title} contributes to",
+        gettext_noop("{title} contributes to"),
         "env",
         (str,),
         "Heading of a country page's ``ref_to_main_resources`` table; ``{title}`` is the "
@@ -110,7 +112,7 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
     ),
     ConfigValue(
         "ga4gh_related_pages_title",
-        "Related pages",
+        gettext_noop("Related pages"),
         "env",
         (str,),
         "Heading of the related pages tiles.",
@@ -124,7 +126,7 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
     ),
     ConfigValue(
         "ga4gh_supported_by_title",
-        "Supported by",
+        gettext_noop("Supported by"),
         "env",
         (str,),
         "Heading of a page's affiliations.",
@@ -146,7 +148,7 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
     ),
     ConfigValue(
         "ga4gh_page_tool_table_title",
-        "Tools and resources on this page",
+        gettext_noop("Tools and resources on this page"),
         "env",
         (str,),
         "Heading of the automatic per-page tool table.",

@@ -33,6 +33,7 @@ from .data.diagnostics import SourceLocation, conf_line, did_you_mean
 from .data.markdown import plain_text
 from .data.site import SiteData, load_site_data
 from .data.tools import Instance, Relatives, Tool, parse_link_types, safe_type
+from .i18n import _
 from .pages.front_matter import FrontMatter, front_matter, related_page_ids
 from .pages.role import PageRole
 from .reporting import report, warn
@@ -121,14 +122,14 @@ def resource_key(page_type: str, page_id: str) -> str:
 def type_label(tool_type: str) -> str:
     """How a tool type is shown (index heading, tool card, table cell), by the rule of page
     types: ``standard`` → "Standard", ``GA4GH_API`` → "GA4GH API"."""
-    return label_from_name(tool_type) or "Other"
+    return label_from_name(tool_type) or _("Other")
 
 
 class ToolIndex(Index):
     """``ga4gh-tools``: every tool and resource, grouped by type."""
 
     name = "tools"
-    localname = "Tools and resources index"
+    localname = _("Tools and resources index")
     shortname = "tools"
 
     def generate(
@@ -656,7 +657,7 @@ class Ga4ghDomain(Domain):
         home = self.home_of_tool(tool_id)
         if home is None:
             return None
-        label = "Field guide entry"
+        label = _("Field guide entry")
         try:
             return make_refnode(
                 builder, fromdocname, home.docname, home.anchor, nodes.inline(label, label)
@@ -711,7 +712,7 @@ class Ga4ghDomain(Domain):
         if typ == "page":
             return self._resolve_page(builder, fromdocname, target, node, contnode)
         if typ == LINK_REFTYPE:
-            docname, _, anchor = target.partition("#")
+            docname, _hash, anchor = target.partition("#")
             return make_refnode(builder, fromdocname, docname, anchor, contnode)
         return None
 

@@ -14,6 +14,7 @@ from .assets.static_files import setup_assets
 from .config import setup_config
 from .domain import setup_domain
 from .furniture.setup import setup_furniture
+from .i18n import setup_i18n
 from .myst import setup_myst
 from .pages.page_type import setup_page_type
 from .pages.setup import setup_pages
@@ -25,6 +26,7 @@ from .tools.setup import setup_tool_checks, setup_tools
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
+    setup_i18n(app)
     setup_pdf(app)
     setup_myst(app)
     setup_config(app)

@@ -38,15 +38,16 @@ from ..domain import (
     internal_link,
     resource_key,
 )
+from ..i18n import _, translated
 from ..pages.front_matter import FrontMatter, front_matter, related_page_ids
 from ..pages.sections import append_section, content_root, unique_id
 from ..reporting import front_matter_line, warn
 from ..tools.fragments import badge_nodes, description_nodes
 from ..tools.table import make_table, table_cell, tool_table
 
-HEADERS = ["Resource", "Description", "Related pages", "Registry"]
+HEADERS = [_("Resource"), _("Description"), _("Related pages"), _("Registry")]
 WIDTHS = [20, 44, 18, 18]
-TOPIC_INTRO = "Tools and resources tailored to users in different countries."
+TOPIC_INTRO = _("Tools and resources tailored to users in different countries.")
 
 
 class national_resources_table(nodes.General, nodes.Element):
@@ -194,7 +195,7 @@ class AppendNationalResources(SphinxTransform):
             root = content_root(self.document)
             # The section's id and place are fixed now, so that the page's contents can list
             # it once every page is read (contents_entries_for_topic_sections).
-            title = self.config.ga4gh_topic_national_resources_title
+            title = translated(self.config.ga4gh_topic_national_resources_title)
             anchor = unique_id(nodes.make_id(title) or "national-resources", self.document.ids)
             position = sum(isinstance(child, nodes.section) for child in root.children)
             placeholder = national_resources_table(
@@ -241,7 +242,9 @@ class AppendNationalResources(SphinxTransform):
         if not rows:
             return
         section = append_section(
-            self.document, self.config.ga4gh_national_resources_title, ["ga4gh-national-resources"]
+            self.document,
+            translated(self.config.ga4gh_national_resources_title),
+            ["ga4gh-national-resources"],
         )
         section += make_table(HEADERS, WIDTHS, rows, ["ga4gh-national-resources-table"])
 
@@ -303,12 +306,12 @@ class AppendNationalResources(SphinxTransform):
         if not known:
             return
         country = title or self.env.docname
-        heading = self.config.ga4gh_main_resources_title.replace("{title}", country)
+        heading = translated(self.config.ga4gh_main_resources_title).replace("{title}", country)
         section = append_section(self.document, heading, ["ga4gh-main-resources"])
-        text = (
-            f"Institutions and organisations in {country} are actively involved in the "
+        text = _(
+            "Institutions and organisations in {country} are actively involved in the "
             "development of the following tools and resources."
-        )
+        ).replace("{country}", country)
         section += nodes.paragraph(text, text)
         section += tool_table("", scope="ids", types=[], ids=sorted(known), docname=docname)
         # its "Related pages" column shows the pages mentioning each tool
@@ -345,11 +348,12 @@ class FillNationalResourceTables(SphinxPostTransform):
                 resource_rows(domain, resources, own),
                 ["ga4gh-national-resources-table", "ga4gh-topic-national-resources"],
             )
-            intro = nodes.paragraph(TOPIC_INTRO, TOPIC_INTRO)
+            intro_text = str(TOPIC_INTRO)
+            intro = nodes.paragraph(intro_text, intro_text)
             if placeholder["scope"] == "all":
                 placeholder.replace_self([intro, table])
                 continue
-            title = self.config.ga4gh_topic_national_resources_title
+            title = translated(self.config.ga4gh_topic_national_resources_title)
             section = nodes.section("", classes=["ga4gh-topic-national-resources"])
             anchor = placeholder["anchor"]
             section["ids"].append(anchor)
@@ -371,7 +375,7 @@ def contents_entries_for_topic_sections(app: Sphinx, env: BuildEnvironment) -> l
     resources change are rewritten by the listings (``resource_key``).
     """
     domain = get_domain(env)
-    title = app.config.ga4gh_topic_national_resources_title
+    title = translated(app.config.ga4gh_topic_national_resources_title)
     for docname, (anchor, position) in sorted(domain.topic_sections.items()):
         toc = env.tocs.get(docname)
         if toc is None:

@@ -23,6 +23,7 @@ from ..data.people import Affiliation, Contributor
 from ..data.site import is_country_code, missing_people_file_message
 from ..data.urls import is_safe_image_url, is_safe_url, url_scheme
 from ..domain import get_domain
+from ..i18n import _, translated
 from ..pages.front_matter import FrontMatter, front_matter
 from ..pages.sections import content_root
 from ..reporting import front_matter_line, warn
@@ -35,9 +36,9 @@ ORCID_PROFILE = "https://orcid.org/{}"
 
 #: Front matter key → heading of its group.
 PEOPLE_GROUPS = (
-    ("contributors", "Contributors"),
-    ("editors", "Editors"),
-    ("coordinators", "Coordinators"),
+    ("contributors", _("Contributors")),
+    ("editors", _("Editors")),
+    ("coordinators", _("Coordinators")),
 )
 
 
@@ -129,6 +130,7 @@ def country_item(code: str, countries: Mapping[str, str]) -> nodes.list_item:
 
 
 def _group(title: str, items: list[nodes.list_item], kind: str) -> nodes.container:
+    title = str(title)  # a lazy translation
     group = nodes.container("", classes=["ga4gh-page-people", f"ga4gh-{kind}"])
     group += nodes.rubric(title, title)
     group += nodes.bullet_list("", *items, classes=["ga4gh-people-list"])
@@ -207,7 +209,7 @@ class AppendPagePeople(SphinxTransform):
             )
             for name in page.affiliations
         ]
-        return [_group(self.config.ga4gh_supported_by_title, items, "supported-by")]
+        return [_group(translated(self.config.ga4gh_supported_by_title), items, "supported-by")]
 
     def _country(
         self, code: str, countries: Mapping[str, str], docname: str, key: str
@@ -238,7 +240,9 @@ def warn_people_without_data(app: Sphinx, env: BuildEnvironment) -> None:
             page = front_matter(env.metadata[docname])
             if kind == "contributor":
                 named = [
-                    (key, names[0]) for key, _ in PEOPLE_GROUPS if (names := getattr(page, key))
+                    (key, names[0])
+                    for key, _title in PEOPLE_GROUPS
+                    if (names := getattr(page, key))
                 ]
             else:
                 organisations = [name for name in page.affiliations if not is_country_code(name)]

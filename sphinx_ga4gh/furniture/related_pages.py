@@ -12,6 +12,7 @@ from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
 from ..domain import get_domain
+from ..i18n import translated
 from ..pages.front_matter import front_matter, type_label
 from ..pages.sections import append_section
 from ..reporting import front_matter_line
@@ -32,7 +33,9 @@ class AppendRelatedPages(SphinxTransform):
         if not groups:
             return
         section = append_section(
-            self.document, self.config.ga4gh_related_pages_title, ["ga4gh-related-pages"]
+            self.document,
+            translated(self.config.ga4gh_related_pages_title),
+            ["ga4gh-related-pages"],
         )
         source = str(self.env.doc2path(docname))
         for page_type, page_ids in groups.items():

@@ -11,20 +11,21 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..i18n import _
 from ..text.labels import label_from_name
 
 #: Labels of the section types that ELIXIR toolkit sites commonly use.
 KNOWN_TYPE_LABELS: dict[str, str] = {
-    "technologies_standards": "Technologies and standards",
-    "legal_ethical": "Legal and ethical",
-    "activities_agencies": "Activities and agencies",
-    "repositories": "Repositories",
-    "your_tasks": "Your tasks",
-    "your_domain": "Your domain",
-    "your_role": "Your role",
-    "national_resources": "National resources",
-    "tool_assembly": "Tool assembly",
-    "about": "About",
+    "technologies_standards": _("Technologies and standards"),
+    "legal_ethical": _("Legal and ethical"),
+    "activities_agencies": _("Activities and agencies"),
+    "repositories": _("Repositories"),
+    "your_tasks": _("Your tasks"),
+    "your_domain": _("Your domain"),
+    "your_role": _("Your role"),
+    "national_resources": _("National resources"),
+    "tool_assembly": _("Tool assembly"),
+    "about": _("About"),
 }
 
 
@@ -33,7 +34,7 @@ def type_label(page_type: str, overrides: dict[str, str] | None = None) -> str:
     if overrides and page_type in overrides:
         return overrides[page_type]
     if page_type in KNOWN_TYPE_LABELS:
-        return KNOWN_TYPE_LABELS[page_type]
+        return str(KNOWN_TYPE_LABELS[page_type])  # a lazy translation
     return label_from_name(page_type)
 
 

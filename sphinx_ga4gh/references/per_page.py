@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from sphinx.application import Sphinx
 from sphinxcontrib.bibtex.citation_target import parse_citation_targets
 
+from ..i18n import translated
 from ..text.scanner import fenced_code_ranges
 from .bibfiles import bibliography_keys
 
@@ -83,5 +84,5 @@ def append_references(app: Sphinx, docname: str, source: list[str]) -> None:
     known = bibliography_keys(app.env)
     if any(key in known for key in cited_keys(prose)):
         source[0] = text.rstrip("\n") + references_section(
-            text, app.config.ga4gh_page_references_title
+            text, translated(app.config.ga4gh_page_references_title)
         )

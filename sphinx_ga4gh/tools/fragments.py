@@ -26,6 +26,7 @@ from ..assets.paths import site_root_uri
 from ..data.markdown import inline_markdown
 from ..data.tools import Relatives, Tool
 from ..data.urls import is_safe_image_url
+from ..i18n import _
 
 
 class tool_fragment(nodes.Inline, nodes.TextElement):
@@ -107,13 +108,13 @@ def relatives_nodes(relatives: Relatives) -> list[nodes.Node]:
         result.append(
             nodes.inline(
                 "",
-                "Instance of ",
+                _("Instance of "),
                 _linked(parent.name, parent.url or ""),
                 classes=["ga4gh-instance-of"],
             )
         )
     if relatives.instances:
-        listing = nodes.inline("", "Instances: ", classes=["ga4gh-instances"])
+        listing = nodes.inline("", _("Instances: "), classes=["ga4gh-instances"])
         for position, instance in enumerate(relatives.instances):
             if position:
                 listing += nodes.Text(", ")

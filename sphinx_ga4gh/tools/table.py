@@ -32,6 +32,7 @@ from ..domain import (
     internal_link,
     type_label,
 )
+from ..i18n import _, translated
 from ..pages.sections import append_section
 from ..reporting import warn
 from ..text.labels import label_from_name
@@ -41,12 +42,12 @@ from .fragments import tool_fragment_for
 #: The columns a tool table may have: header and relative width (LaTeX); the order is the
 #: configuration's (``ga4gh_site_table_columns``, ``ga4gh_page_table_columns``, ``:columns:``).
 COLUMNS: dict[str, tuple[str, int]] = {
-    "name": ("Name", 18),
-    "type": ("Type", 10),
-    "description": ("Description", 36),
-    "pages": ("Related pages", 18),
-    "registry": ("Registry", 18),
-    "website": ("Website", 12),
+    "name": (_("Name"), 18),
+    "type": (_("Type"), 10),
+    "description": (_("Description"), 36),
+    "pages": (_("Related pages"), 18),
+    "registry": (_("Registry"), 18),
+    "website": (_("Website"), 12),
 }
 
 
@@ -146,7 +147,7 @@ class InsertPageToolTable(SphinxTransform):
         if not get_domain(self.env).tools_of_page(self.env.docname):
             return
         section = append_section(
-            self.document, self.config.ga4gh_page_tool_table_title, ["ga4gh-page-tools"]
+            self.document, translated(self.config.ga4gh_page_tool_table_title), ["ga4gh-page-tools"]
         )
         section += tool_table("", scope="page", types=[], docname=self.env.docname)
 
@@ -164,7 +165,7 @@ def make_table(
         group += nodes.colspec(colwidth=width)
     head = nodes.thead()
     header_row = nodes.row()
-    for header in headers:
+    for header in map(str, headers):  # a column's header may be a lazy translation
         header_row += nodes.entry("", nodes.paragraph(header, header))
     head += header_row
     group += head
@@ -267,7 +268,9 @@ class FillToolTables(SphinxPostTransform):
         if column == "pages":
             return self._pages_cell(domain, tool)
         if column == "website":
-            link = nodes.reference("", "Website", refuri=tool.url) if tool.url else nodes.Text("")
+            link = (
+                nodes.reference("", _("Website"), refuri=tool.url) if tool.url else nodes.Text("")
+            )
             return table_cell(link)
         if column == "registry":
             return table_cell(tool_fragment_for(tool, "badges", relatives, searchable))
@@ -300,7 +303,9 @@ class FillToolTables(SphinxPostTransform):
         ordered = sorted(tools, key=lambda t: t.name.lower())
         rows = self._rows(domain, ordered, columns, SITE_TABLE_ANCHOR, searchable=True)
         if not rows:
-            return nodes.paragraph("", "No tools or resources.", classes=["ga4gh-tool-table-empty"])
+            return nodes.paragraph(
+                "", _("No tools or resources."), classes=["ga4gh-tool-table-empty"]
+            )
         return make_table(
             [column_header(column)[0] for column in columns],
             [column_header(column)[1] for column in columns],
@@ -313,7 +318,7 @@ class FillToolTables(SphinxPostTransform):
         columns = ["name", "description", "pages", "registry"]
         ordered = sorted(tools, key=lambda t: t.name.lower())
         return make_table(
-            ["Resource" if c == "name" else COLUMNS[c][0] for c in columns],
+            [_("Resource") if c == "name" else COLUMNS[c][0] for c in columns],
             [COLUMNS[column][1] for column in columns],
             # rows of the site-wide tables are the searchable copy
             self._rows(domain, ordered, columns, PAGE_TABLE_ANCHOR, searchable=False),
@@ -326,7 +331,7 @@ class FillToolTables(SphinxPostTransform):
         known = known_columns(self.config)
         columns = [c for c in self.config.ga4gh_page_table_columns if c in known]
         return make_table(
-            ["Tool or resource" if c == "name" else column_header(c)[0] for c in columns],
+            [_("Tool or resource") if c == "name" else column_header(c)[0] for c in columns],
             [column_header(column)[1] for column in columns],
             # The site-wide table is searchable; a page's copy of its rows would be noise.
             self._rows(domain, tools, columns, PAGE_TABLE_ANCHOR, searchable=False),
