@@ -320,9 +320,13 @@ def config_problems(values: dict[str, Any]) -> list[tuple[str, str, Any]]:
 
 def validate_config(app: Sphinx, config: Config) -> None:
     """``config-inited``: each value of the wrong type or shape (:func:`config_problems`) is
-    replaced, with a ``ga4gh.config`` warning at its line of conf.py."""
-    from .data.diagnostics import conf_line
-    from .reporting import warn
+    replaced, with a ``ga4gh.config`` warning at its line of conf.py; then the values whose
+    entries are checked one by one (registry links, table columns) are checked, once, with
+    the same warning type."""
+    from .data.diagnostics import SourceLocation, conf_line
+    from .data.tools import parse_link_types
+    from .reporting import report, warn
+    from .tools.table import check_table_columns
 
     conf_py = Path(app.confdir) / "conf.py"
     values = {name: config[name] for name in [v.name for v in CONFIG_VALUES] + ["bibtex_bibfiles"]}
@@ -333,3 +337,10 @@ def validate_config(app: Sphinx, config: Config) -> None:
         # a "path:line" text: there is no environment yet to resolve (docname, line)
         warn(message, "config", f"{conf_py}:{line}")
         setattr(config, name, replacement)
+    links_line = conf_line(conf_py, "ga4gh_registry_links")
+    _links, problems = parse_link_types(
+        config.ga4gh_registry_links, SourceLocation(str(conf_py), links_line)
+    )
+    for problem in problems:  # the links are read again, silently, with the data files
+        report(problem)
+    check_table_columns(app, config)

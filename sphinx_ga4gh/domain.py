@@ -750,7 +750,8 @@ def load_data(app: Sphinx) -> None:
     config = app.config
     conf_py = Path(app.confdir) / "conf.py"
     line = conf_line(conf_py, "ga4gh_registry_links")
-    link_types, problems = parse_link_types(
+    # its problems were reported with the configuration's (validate_config)
+    link_types, _problems = parse_link_types(
         config.ga4gh_registry_links, SourceLocation(str(conf_py), line)
     )
     site = load_site_data(
@@ -762,7 +763,7 @@ def load_data(app: Sphinx) -> None:
         [str(key) for key in config.ga4gh_registry_extra_keys],
     )
     get_domain(app.env).site = site
-    for diagnostic in problems + site.diagnostics:
+    for diagnostic in site.diagnostics:
         report(diagnostic)
 
 

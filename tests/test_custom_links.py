@@ -36,11 +36,11 @@ def test_bad_link_types_and_columns_are_reported(app: SphinxTestApp) -> None:
     found = _warnings(app)
     assert (
         "conf.py:4: WARNING: ga4gh_registry_links: entry 3 needs 'key', 'label' and 'url'; "
-        "it is skipped [ga4gh.data]" in found
+        "it is skipped [ga4gh.config]" in found
     )
     assert (
         "conf.py:4: WARNING: ga4gh_registry_links: 'ftp': url 'ftp://files.example.org/{}' must "
-        "be an http(s) URL with '{}' where the value goes; it is skipped [ga4gh.data]" in found
+        "be an http(s) URL with '{}' where the value goes; it is skipped [ga4gh.config]" in found
     )
     assert (
         "_data/tool_and_resource_list.yml:8: WARNING: tool 'beacon': unknown registry 'biotools' "
@@ -48,7 +48,7 @@ def test_bad_link_types_and_columns_are_reported(app: SphinxTestApp) -> None:
     )
     assert (
         "conf.py:15: WARNING: ga4gh_site_table_columns: unknown column 'colour' (columns: name, "
-        "type, description, pages, registry, website); it is left out [ga4gh.data]" in found
+        "type, description, pages, registry, website); it is left out [ga4gh.config]" in found
     )
     assert any(
         line.startswith("index.md:10: WARNING: tool-table: unknown column 'colour'")

@@ -56,7 +56,7 @@ def parse_link_types(
     problems: list[Diagnostic] = []
     if not isinstance(value, (list, tuple)):
         message = "ga4gh_registry_links must be a list of {key, label, url[, icon]} mappings"
-        return ELIXIR_REGISTRY_LINKS, [Diagnostic(message, location, "data")]
+        return ELIXIR_REGISTRY_LINKS, [Diagnostic(message, location, "config")]
     link_types: list[RegistryLinkType] = []
     for position, item in enumerate(value, start=1):
         fields = item if isinstance(item, dict) else {}
@@ -68,7 +68,7 @@ def parse_link_types(
                     f"ga4gh_registry_links: entry {position} needs 'key', 'label' and 'url'; "
                     "it is skipped",
                     location,
-                    "data",
+                    "config",
                 )
             )
             continue
@@ -78,7 +78,7 @@ def parse_link_types(
                     f"ga4gh_registry_links: {key!r}: url {url!r} must be an http(s) URL with "
                     "'{}' where the value goes; it is skipped",
                     location,
-                    "data",
+                    "config",
                 )
             )
             continue
@@ -88,7 +88,7 @@ def parse_link_types(
                     f"ga4gh_registry_links: {key!r}: icon {icon!r} is not an http(s) URL or a "
                     "path of the site; the badge has no icon",
                     location,
-                    "data",
+                    "config",
                 )
             )
             icon = ""

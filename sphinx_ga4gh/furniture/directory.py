@@ -107,11 +107,10 @@ class FillPeopleDirectories(SphinxPostTransform):
             )
             warn(f"{{contributors}} lists no one: {reason}", "contributor", placeholder)
             return None
-        fromdoc = self.env.current_document.docname
         pages = self._pages_by_person()
         people = nodes.bullet_list("", classes=["ga4gh-people-list", "ga4gh-contributors-all"])
         for name in sorted(domain.site.contributors, key=str.lower):
-            item = person_item(name, domain.site.contributors[name], fromdoc)
+            item = person_item(name, domain.site.contributors[name])
             if pages.get(name):
                 links = nodes.paragraph("", "", classes=["ga4gh-person-pages"])
                 for docname in pages[name]:
@@ -144,10 +143,9 @@ class FillPeopleDirectories(SphinxPostTransform):
         if not chosen:
             warn(_empty_selection_message(site, org_type, page_type), "affiliation", placeholder)
             return None
-        fromdoc = self.env.current_document.docname
         organisations = nodes.bullet_list("", classes=["ga4gh-people-list", "ga4gh-affiliations"])
         for org in chosen:
-            organisations += affiliation_item(org.name, org, fromdoc)
+            organisations += affiliation_item(org.name, org)
         return organisations
 
 

@@ -65,7 +65,7 @@ def _link(text: str, url: str, kind: str) -> nodes.reference:
     return nodes.reference("", text, refuri=url, classes=["ga4gh-person-link", f"ga4gh-{kind}"])
 
 
-def person_item(name: str, person: Contributor | None, docname: str) -> nodes.list_item:
+def person_item(name: str, person: Contributor | None) -> nodes.list_item:
     """One person: avatar (HTML), name, role, affiliation, ORCID and GitHub links."""
     item = nodes.list_item("", classes=["ga4gh-person"])
     line = nodes.paragraph()
@@ -106,7 +106,7 @@ def _separator(text: str) -> nodes.inline:
     return nodes.inline(text, text, classes=["ga4gh-separator"])
 
 
-def affiliation_item(name: str, org: Affiliation | None, docname: str) -> nodes.list_item:
+def affiliation_item(name: str, org: Affiliation | None) -> nodes.list_item:
     item = nodes.list_item("", classes=["ga4gh-affiliation"])
     line = nodes.paragraph()
     item += line
@@ -186,7 +186,6 @@ class AppendPagePeople(SphinxTransform):
                 person_item(
                     name,
                     self._lookup(domain.site.contributors, name, "contributor", docname, key),
-                    docname,
                 )
                 for name in names
             ]
@@ -205,7 +204,6 @@ class AppendPagePeople(SphinxTransform):
                 self._lookup(
                     site.affiliations, name, "affiliation", docname, page.affiliations_key
                 ),
-                docname,
             )
             for name in page.affiliations
         ]

@@ -23,7 +23,6 @@ from .table import (
     FillToolTables,
     InsertPageToolTable,
     ToolTableDirective,
-    check_table_columns,
     tool_table,
     warn_unknown_related_pages,
 )
@@ -50,7 +49,6 @@ def setup_tools(app: Sphinx) -> None:
     app.add_post_transform(FillToolTables)
     app.add_post_transform(ExpandToolFragments)
     app.add_post_transform(AnchorsForLatex)
-    app.connect("config-inited", check_table_columns)
     app.connect("build-finished", write_tools_json)
 
 

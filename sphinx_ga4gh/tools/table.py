@@ -340,14 +340,15 @@ class FillToolTables(SphinxPostTransform):
 
 
 def check_table_columns(app: Sphinx, config: Config) -> None:
-    """``config-inited``: unknown column names are reported (with the closest) and left out."""
+    """Unknown column names are reported (with the closest) and left out; called by
+    :func:`~sphinx_ga4gh.config.validate_config` at ``config-inited``."""
     conf_py = Path(app.confdir) / "conf.py"
     known = known_columns(config)
     for name in ("ga4gh_site_table_columns", "ga4gh_page_table_columns"):
         for column in getattr(config, name):
             if column not in known:
                 location = f"{conf_py}:{conf_line(conf_py, name)}"
-                warn(unknown_column_message(name, column, known), "data", location)
+                warn(unknown_column_message(name, column, known), "config", location)
 
 
 def warn_unknown_related_pages(app: Sphinx, env: BuildEnvironment) -> None:
