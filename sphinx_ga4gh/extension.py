@@ -15,6 +15,7 @@ from sphinx.util.typing import ExtensionMetadata
 
 from . import __version__
 from .assets.site_files import copy_site_files
+from .chrome import setup_chrome
 from .config import add_config_values
 from .data.diagnostics import SourceLocation, conf_line, did_you_mean
 from .data.site import load_site_data
@@ -228,6 +229,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     make_ga4gh_styles_default(app)
     setup_pdf(app)
     setup_toctree_parts(app)
+    setup_chrome(app)
 
     app.add_domain(Ga4ghDomain)
     app.add_directive_to_domain(Ga4ghDomain.name, "tool", ToolDirective)
