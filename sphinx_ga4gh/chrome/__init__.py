@@ -7,7 +7,9 @@ by us into ``ga4gh-*.html`` templates (this package's ``templates`` folder, adde
 
 - pydata-sphinx-theme: ``footer_center`` (the footer), ``navbar_center`` (the top
   navigation, in place of the toctree links), ``article_header_end`` (edit / report /
-  history), ``logo.text`` (``ga4gh_topnav_title``) and ``icon_links`` (the repository);
+  history), ``primary_sidebar_end`` (a section's pages where its sidebar is empty,
+  :mod:`.section_nav`), ``logo.text`` (``ga4gh_topnav_title``) and ``icon_links`` (the
+  repository);
 - furo: ``source_repository`` / ``source_branch`` / ``source_directory`` (its edit and view
   buttons) and ``light_css_variables`` (the colours); footer and report / history links in
   its page footer block, through our ``page.html``;
@@ -34,6 +36,7 @@ from ..reporting import report, warn
 from .branding import FURO_VARIABLES, brand_colors, brand_css, head_tags
 from .data import Footer, Link, TopNav, load_footer, load_topnav
 from .render import footer_html, topnav_html
+from .section_nav import Section, root_sections, section_nav_html
 from .site_links import page_for_url, resolve
 from .source_links import repository_url, source_links, source_links_html
 
@@ -50,6 +53,8 @@ class _Chrome:
         self.footer = Footer()
         self.topnav = TopNav()
         self.colors: dict[str, str] = {}
+        #: The root page's toctrees, read at the first page written.
+        self.sections: list[Section] | None = None
 
 
 def _chrome(app: Sphinx) -> _Chrome:
@@ -73,6 +78,8 @@ def configure_theme(app: Sphinx, config: Config) -> None:
     repository = repository_url(str(config.ga4gh_repository or ""))
     colors, _ = brand_colors(dict(config.ga4gh_brand_colors or {}))
     if config.html_theme == PYDATA:
+        # without it pydata-sphinx-theme logs "Got invalid theme mode" on every page
+        config.html_context = {"default_mode": "auto", **dict(config.html_context or {})}
         if _has_file(app, config.ga4gh_footer):
             options.setdefault("footer_center", ["ga4gh-footer.html"])
         if _has_file(app, config.ga4gh_topnav):
@@ -85,6 +92,7 @@ def configure_theme(app: Sphinx, config: Config) -> None:
                 "icon_links",
                 [{"name": name, "url": repository, "icon": icon, "type": "fontawesome"}],
             )
+        options.setdefault("primary_sidebar_end", ["ga4gh-section-nav.html"])
         if config.ga4gh_topnav_title:
             options.setdefault("logo", {"text": str(config.ga4gh_topnav_title)})
     elif config.html_theme == FURO:
@@ -238,6 +246,10 @@ def add_chrome_to_page(
     context["ga4gh_footer_html"] = footer_html(chrome.footer, href)
     context["ga4gh_topnav_html"] = topnav_html(chrome.topnav, href, is_current)
     context["ga4gh_source_links_html"] = _source_links(app, pagename, context)
+    if theme == PYDATA:
+        if chrome.sections is None:
+            chrome.sections = root_sections(env)
+        context["ga4gh_section_nav_html"] = section_nav_html(app, pagename, chrome.sections)
     tags = head_tags(
         str(app.config.ga4gh_web_manifest or ""),
         [str(path) for path in app.config.ga4gh_site_js],
