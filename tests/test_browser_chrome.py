@@ -12,8 +12,9 @@ from typing import Any
 
 import pytest
 
-from browser import Site, data_image_urls, launch, serve, watched_page
 from sphinx_ga4gh.migration.project import migrate
+
+from browser import Site, data_image_urls, launch, serve, watched_page
 
 SITE = Path(__file__).parent / "jekyll" / "site"
 WIDTHS = [1280, 390]

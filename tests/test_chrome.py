@@ -22,9 +22,7 @@ SITE = Path(__file__).parent / "jekyll" / "site"
 
 
 def _links(soup: BeautifulSoup, selector: str) -> dict[str, str | None]:
-    return {
-        a.get_text(" ", strip=True): a.get("href") for a in soup.select(f"{selector} a")
-    }
+    return {a.get_text(" ", strip=True): a.get("href") for a in soup.select(f"{selector} a")}
 
 
 @pytest.mark.sphinx("html", testroot="chrome", freshenv=True)
