@@ -189,3 +189,18 @@ def test_migrated_site_carries_its_chrome(make_app: type[SphinxTestApp], tmp_pat
     assert latex.config.latex_documents[0][3] == "Rare Disease Data Field Guide contributors"
     assert latex.config.epub_author == "Rare Disease Data Field Guide contributors"
     latex.cleanup()
+
+
+def test_editing_the_footer_rewrites_every_page(
+    make_app: type[SphinxTestApp], rootdir: Path, tmp_path: Path
+) -> None:
+    import shutil
+
+    srcdir = tmp_path / "chrome"
+    shutil.copytree(rootdir / "test-chrome", srcdir)
+    build(make_app, srcdir)
+    footer = srcdir / "_data" / "footer.yml"
+    footer.write_text(footer.read_text("utf-8").replace("Tidal Fund", "Shore Fund"), "utf-8")
+    app, read = build(make_app, srcdir)
+    assert sorted(read) == ["index", "pages/about", "pages/contribute", "pages/sampling"]
+    assert "Shore Fund" in html_of(app, "pages/about").select_one(".ga4gh-site-footer").get_text()

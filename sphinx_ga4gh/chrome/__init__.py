@@ -5,11 +5,11 @@ Each theme's own settings are used where they do the job; what no setting does i
 by us into ``ga4gh-*.html`` templates (this package's ``templates`` folder, added to
 ``templates_path``):
 
-- pydata-sphinx-theme: ``footer_center`` (the footer), ``navbar_center`` (the top
-  navigation, in place of the toctree links), ``article_header_end`` (edit / report /
-  history), ``primary_sidebar_end`` (a section's pages where its sidebar is empty,
-  :mod:`.section_nav`), ``logo.text`` (``ga4gh_topnav_title``) and ``icon_links`` (the
-  repository);
+- pydata-sphinx-theme: ``footer_start`` (the footer; the credits in ``footer_end``),
+  ``navbar_center`` and ``navbar_align`` (the top navigation, at the right, in place of the
+  toctree links), ``article_header_end`` (edit / report / history), ``primary_sidebar_end``
+  (a section's pages where its sidebar is empty, :mod:`.section_nav`), ``logo.text``
+  (``ga4gh_topnav_title``) and ``icon_links`` (the repository);
 - furo: ``source_repository`` / ``source_branch`` / ``source_directory`` (its edit and view
   buttons) and ``light_css_variables`` (the colours); footer and report / history links in
   its page footer block, through our ``page.html``;
@@ -81,9 +81,16 @@ def configure_theme(app: Sphinx, config: Config) -> None:
         # without it pydata-sphinx-theme logs "Got invalid theme mode" on every page
         config.html_context = {"default_mode": "auto", **dict(config.html_context or {})}
         if _has_file(app, config.ga4gh_footer):
-            options.setdefault("footer_center", ["ga4gh-footer.html"])
+            # the site's footer first, over the whole width; the credits under it (its
+            # copyright statement is the site's, so not Sphinx's "© Copyright" again)
+            options.setdefault("footer_start", ["ga4gh-footer.html"])
+            options.setdefault("footer_center", [])
+            options.setdefault("footer_end", ["sphinx-version", "theme-version"])
         if _has_file(app, config.ga4gh_topnav):
             options.setdefault("navbar_center", ["ga4gh-topnav.html"])
+            # the links at the right, as the ELIXIR toolkit theme has them: the site's
+            # (often long) title keeps the room at the left
+            options.setdefault("navbar_align", "right")
         if repository:
             options.setdefault("article_header_end", ["ga4gh-source-links.html"])
             icon = "fa-brands fa-gitlab" if "gitlab" in repository else "fa-brands fa-github"
@@ -175,6 +182,14 @@ def check_links(app: Sphinx, env: BuildEnvironment) -> None:
             warn(message, "data", location)
 
 
+def note_chrome_files(app: Sphinx, doctree: Any) -> None:
+    """``doctree-read``: every page shows the footer and top navigation, so a change to their
+    files writes every page again (incremental builds give what ``-E`` gives)."""
+    for relpath in (app.config.ga4gh_footer, app.config.ga4gh_topnav):
+        if _has_file(app, relpath):
+            app.env.note_dependency(str(Path(app.confdir) / str(relpath)))
+
+
 def _page_source_path(app: Sphinx, pagename: str) -> str:
     source = Path(app.env.doc2path(pagename))
     relative = source.relative_to(Path(app.srcdir)).as_posix()
@@ -263,5 +278,6 @@ def setup_chrome(app: Sphinx) -> None:
     # after validate_config (100), before the theme reads its options
     app.connect("config-inited", configure_theme, priority=600)
     app.connect("builder-inited", load_chrome)
+    app.connect("doctree-read", note_chrome_files)
     app.connect("env-check-consistency", check_links)
     app.connect("html-page-context", add_chrome_to_page)
