@@ -204,3 +204,16 @@ def test_editing_the_footer_rewrites_every_page(
     app, read = build(make_app, srcdir)
     assert sorted(read) == ["index", "pages/about", "pages/contribute", "pages/sampling"]
     assert "Shore Fund" in html_of(app, "pages/about").select_one(".ga4gh-site-footer").get_text()
+
+
+def test_repository_from_the_clone_when_jekyll_github_metadata_names_it(tmp_path: Path) -> None:
+    from sphinx_ga4gh.migration.chrome import git_origin
+
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "config").write_text(
+        '[core]\n\tbare = false\n[remote "origin"]\n\turl = git@github.com:org/kit.git\n', "utf-8"
+    )
+    (tmp_path / ".git" / "HEAD").write_text("ref: refs/heads/master\n", "utf-8")
+    assert git_origin(tmp_path) == ("https://github.com/org/kit", "master")
+    (tmp_path / ".git" / "config").write_text('[remote "origin"]\n\turl = /local/mirror\n', "utf-8")
+    assert git_origin(tmp_path) == ("", "")

@@ -76,6 +76,29 @@ def site_colors(site: JekyllSite) -> tuple[dict[str, str], list[str]]:
     return {name: colors[name] for name in COLOR_NAMES if name in colors}, skipped
 
 
+_ORIGIN = re.compile(r'\[remote "origin"\][^\[]*?^\s*url\s*=\s*(\S+)', re.M)
+_SSH_REMOTE = re.compile(r"git@([\w.-]+):([\w.-]+/[\w.-]+?)(?:\.git)?$")
+
+
+def git_origin(root: Path) -> tuple[str, str]:
+    """The repository and branch jekyll-github-metadata would find: the clone's ``origin``
+    remote (an https or ``git@host:owner/name`` URL) and checked-out branch; empty if none."""
+    try:
+        config = (root / ".git" / "config").read_text(encoding="utf-8")
+        head = (root / ".git" / "HEAD").read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError):
+        return "", ""
+    match = _ORIGIN.search(config)
+    url = match.group(1) if match else ""
+    ssh = _SSH_REMOTE.match(url)
+    if ssh:
+        url = f"https://{ssh.group(1)}/{ssh.group(2)}"
+    if not is_safe_url(url):
+        return "", ""
+    branch = head.removeprefix("ref: refs/heads/") if head.startswith("ref: ") else ""
+    return url.removesuffix(".git"), branch
+
+
 def repository(config: dict[str, Any]) -> str:
     github = _mapping(config.get("github"))
     return _text(github.get("repository_url")) or _text(config.get("repository"))
@@ -83,6 +106,11 @@ def repository(config: dict[str, Any]) -> str:
 
 def _branch(config: dict[str, Any]) -> str:
     return _text(_mapping(_mapping(config.get("github")).get("source")).get("branch"))
+
+
+def _uses_github_metadata(config: dict[str, Any]) -> bool:
+    plugins = config.get("plugins")
+    return isinstance(plugins, list) and "jekyll-github-metadata" in plugins
 
 
 def _author(config: dict[str, Any], title: str) -> str:
@@ -127,10 +155,19 @@ def chrome_conf(site: JekyllSite, title: str) -> tuple[list[str], list[tuple[str
     topnav_title = _text(config.get("topnav_title"))
     if topnav_title:
         lines.append(f"ga4gh_topnav_title = {topnav_title!r}")
-    repo = repository(config)
+    repo, branch = repository(config), _branch(config)
+    if not repo and _uses_github_metadata(config):
+        repo, origin_branch = git_origin(site.root)
+        branch = branch or origin_branch
+        if not repo:
+            message = (
+                "the site names its repository through jekyll-github-metadata (the GitHub "
+                "Pages build), which migrate cannot see: set ga4gh_repository in conf.py for "
+                "the edit / report an issue / history links"
+            )
+            findings.append(("_config.yml", Finding(1, "repository", "", False, message)))
     if repo:
         lines.append(f"ga4gh_repository = {repo!r}")
-        branch = _branch(config)
         if branch and branch != "main":
             lines.append(f"ga4gh_repository_branch = {branch!r}")
     buttons = _mapping(variables.get("github_buttons"))
