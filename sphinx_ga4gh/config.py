@@ -234,6 +234,83 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         "Warn (``ga4gh.registry``) about registry entries no page mentions and about tool names "
         "written as plain text on pages that mention no tool.",
     ),
+    # The site around the pages (sphinx_ga4gh.chrome)
+    ConfigValue(
+        "ga4gh_footer",
+        "_data/footer.yml",
+        "html",
+        (str, type(None)),
+        "The site's footer (columns of images, links and text, ``extra_line``, ``copyright``), "
+        "relative to conf.py; shown on every page when the file exists. Empty: no footer.",
+    ),
+    ConfigValue(
+        "ga4gh_topnav",
+        "_data/topnav.yml",
+        "html",
+        (str, type(None)),
+        "The site's top navigation (``subitems``, dropdowns, separators, external links), "
+        "relative to conf.py; shown on every page when the file exists. Empty: none.",
+    ),
+    ConfigValue(
+        "ga4gh_topnav_title",
+        "",
+        "html",
+        (str,),
+        "The text beside the logo (``html_logo``) in the header (pydata-sphinx-theme's "
+        "``logo.text``).",
+    ),
+    ConfigValue(
+        "ga4gh_repository",
+        "",
+        "html",
+        (str,),
+        "The site's repository, ``owner/name`` (GitHub) or a GitHub or GitLab URL: every page "
+        "links to editing, reporting an issue on and the history of its source file there.",
+    ),
+    ConfigValue(
+        "ga4gh_repository_branch",
+        "main",
+        "html",
+        (str,),
+        "The branch of ``ga4gh_repository`` the edit and history links point at.",
+    ),
+    ConfigValue(
+        "ga4gh_repository_folder",
+        "",
+        "html",
+        (str,),
+        "The folder of the repository that holds this project (conf.py's folder), if not its root.",
+    ),
+    ConfigValue(
+        "ga4gh_source_buttons",
+        ["edit", "issue", "history"],
+        "html",
+        (list, tuple),
+        "Which of the page's repository links to show: any of edit, issue, history.",
+    ),
+    ConfigValue(
+        "ga4gh_brand_colors",
+        {},
+        "html",
+        (dict,),
+        "The site's colours as CSS colour values, keys ``primary``, ``secondary``, ``link``: "
+        "they become the theme's CSS variables.",
+    ),
+    ConfigValue(
+        "ga4gh_web_manifest",
+        "",
+        "html",
+        (str,),
+        "A web manifest of the site (``assets/img/site.webmanifest``), linked from every page.",
+    ),
+    ConfigValue(
+        "ga4gh_site_js",
+        [],
+        "html",
+        (list, tuple),
+        "Scripts of the site (``assets/js/custom.js``), paths in the HTML output, loaded on "
+        "every page.",
+    ),
 )
 
 
@@ -278,6 +355,8 @@ ITEM_CHECKS: dict[str, tuple[Callable[[Any], bool], str]] = {
     "ga4gh_site_table_columns": (_all_text, "a list of column names"),
     "ga4gh_page_table_columns": (_all_text, "a list of column names"),
     "ga4gh_registry_links": (_mappings, "a list of mappings"),
+    "ga4gh_source_buttons": (_all_text, "a list of names"),
+    "ga4gh_site_js": (_all_text, "a list of paths"),
 }
 
 

@@ -11,6 +11,7 @@ from sphinx.util.typing import ExtensionMetadata
 
 from . import __version__
 from .assets.static_files import setup_assets
+from .chrome import setup_chrome
 from .config import setup_config
 from .domain import setup_domain
 from .furniture.setup import setup_furniture
@@ -28,6 +29,7 @@ from .tools.setup import setup_tool_checks, setup_tools
 def setup(app: Sphinx) -> ExtensionMetadata:
     setup_i18n(app)
     setup_pdf(app)
+    setup_chrome(app)
     setup_myst(app)
     setup_config(app)
     setup_references(app)

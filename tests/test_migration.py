@@ -66,6 +66,8 @@ def test_report_counts_and_lists_what_was_not_translated(tmp_path: Path) -> None
     assert counts["raw"] == 4
     left = [(path, found.line, found.source) for path, found in report.untranslated]
     assert left == [
+        ("_sass/_bootstrap_variables.scss", 1, ""),
+        ("_sass/_custom_classes.scss", 1, ""),
         ("index.html", 1, "index.html"),
         ("pages/about/contribute.md", 13, '{% include custom-banner.html text="Join us" %}'),
         ("pages/about/contribute.md", 15, "{% if page.contributors %}"),

@@ -2,7 +2,8 @@
 
 Each sidebar becomes a toctree of the root page with the sidebar's title as caption; an item's
 ``subitems`` become a hidden toctree at the end of that item's page, so the navigation nests as
-it did. An item without a page of its own (a heading) passes its subitems up. Pages that no
+it did. An item without a page of its own (a heading) passes its subitems up; the page the
+sidebar's ``title_url`` names comes first in the sidebar's toctree. Pages that no
 sidebar names still go into a last "More pages" toctree, so Sphinx reaches every page, except
 the 404 page and page templates that no sidebar names: Jekyll's navigation never led to them,
 so they become orphans (``orphan: true``), out of the navbar, the PDF and Sphinx's toctree check.
@@ -101,7 +102,19 @@ def build_navigation(site: JekyllSite, root_docname: str) -> Navigation:
     builder = _Builder(site, root_docname)
     for name in sorted(site.sidebars, key=_sidebar_order):
         sidebar = site.sidebars[name]
-        entries = builder.collect(
+        # ``title_url``: the page the sidebar's title links to, first of its section
+        title_page = (
+            site.page_by_url(_text(sidebar, "title_url")) if sidebar.get("title_url") else None
+        )
+        entries = []
+        if (
+            title_page is not None
+            and title_page.is_markdown
+            and title_page.docname not in builder.placed
+        ):
+            builder.placed.add(title_page.docname)
+            entries.append(builder.entry(title_page, ""))
+        entries += builder.collect(
             sidebar.get("subitems"), f"_data/sidebars/{name}.yml", _line(sidebar, "subitems")
         )
         if entries:

@@ -27,6 +27,7 @@ from ..data.yaml_source import LocatedDict, YamlLoadError, load_yaml
 from ..text.headings import add_title_heading
 from ..text.liquid import Finding, PageContext, translate
 from ..text.scanner import Fences
+from .chrome import chrome_conf
 from .jekyll import (
     DATA_FOLDERS,
     JekyllPage,
@@ -326,7 +327,10 @@ def _one_line(value: str) -> str:
 
 
 def _conf_py(
-    site: JekyllSite, references_title: str | None, new_link_kinds: list[str] | None = None
+    site: JekyllSite,
+    references_title: str | None,
+    new_link_kinds: list[str] | None = None,
+    chrome_lines: list[str] | None = None,
 ) -> str:
     """The project's ``conf.py``. Every value from the site is written as a Python literal
     (``repr``), in code and in comments alike: site text never runs, and a newline in it never
@@ -371,6 +375,7 @@ def _conf_py(
     lines += [""]
     if new_link_kinds:
         lines += _registry_links_lines(new_link_kinds)
+    lines += chrome_lines or []
     lines += [
         "# Links to headings of other pages ([text](page_id#heading)): kramdown gave every heading",
         "# level an id.",
@@ -500,7 +505,11 @@ def migrate(
             f"{PLACEHOLDER_LINK_URL.format(kind=kind)}); complete them"
         )
         report.findings.append((relpath, Finding(line, "registry link", kind, True, message)))
-    output.write("conf.py", _conf_py(site, references_title, list(link_kinds)), "_config.yml")
+    title = str(site.config.get("title") or "Field guide")
+    chrome_lines, chrome_findings = chrome_conf(site, title)
+    report.findings += chrome_findings
+    conf = _conf_py(site, references_title, list(link_kinds), chrome_lines)
+    output.write("conf.py", conf, "_config.yml")
     report.files_copied = _copy_files(site, output)
     report.findings += output.findings
     report.findings.sort(key=lambda item: (item[0], item[1].line))

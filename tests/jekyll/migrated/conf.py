@@ -22,6 +22,20 @@ ga4gh_tools = '_data/tool_and_resource_list.yml'
 ga4gh_contributors = '_data/CONTRIBUTORS.yml'
 ga4gh_affiliations = '_data/affiliations.yml'
 
+# The site around the pages: footer, top navigation, logo, repository links, colours.
+author = 'Rare Disease Data Field Guide contributors'
+copyright = 'Rare Disease Data Field Guide contributors'
+ga4gh_footer = '_data/footer.yml'
+ga4gh_topnav = '_data/topnav.yml'
+html_logo = 'assets/img/main_logo.svg'
+ga4gh_topnav_title = 'Rare Disease Guide'
+ga4gh_repository = 'example-org/rare-disease-field-guide'
+ga4gh_repository_branch = 'live'
+ga4gh_brand_colors = {'primary': '#5b2a86', 'secondary': '#c9a227', 'link': '#3b1c57'}
+html_favicon = 'assets/img/favicon.ico'
+ga4gh_web_manifest = 'assets/img/site.webmanifest'
+ga4gh_site_js = ['assets/js/custom.js']
+
 # Links to headings of other pages ([text](page_id#heading)): kramdown gave every heading
 # level an id.
 myst_heading_anchors = 6

@@ -1,0 +1,13 @@
+project = "Coastal Genomes Field Guide"
+extensions = ["sphinx_ga4gh"]
+bibtex_bibfiles: list[str] = []
+exclude_patterns = ["_build", "_data", "assets"]
+html_theme = "pydata_sphinx_theme"
+ga4gh_site_files = ["assets"]
+html_logo = "assets/img/main_logo.svg"
+ga4gh_topnav_title = "Coastal Genomes"
+ga4gh_repository = "coast-lab/coastal-field-guide"
+ga4gh_repository_branch = "trunk"
+ga4gh_brand_colors = {"primary": "#0b6e4f", "secondary": "#f2a541", "link": "#08415c"}
+ga4gh_web_manifest = "assets/img/site.webmanifest"
+ga4gh_site_js = ["assets/js/custom.js"]

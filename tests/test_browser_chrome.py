@@ -1,0 +1,92 @@
+"""The site around the pages in a browser (issue 17): the migrated invented Jekyll site's
+footer and top navigation at desktop (1280 px) and phone (390 px) width, under
+pydata-sphinx-theme and furo, with no console error and no request off this machine."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sphinx_ga4gh.migration.project import migrate
+
+from browser import Site, data_image_urls, launch, serve, watched_page
+
+SITE = Path(__file__).parent / "jekyll" / "site"
+WIDTHS = [1280, 390]
+_SITES: dict[str, Site] = {}
+
+
+def served(theme: str, tmp_path_factory: pytest.TempPathFactory) -> Site:
+    if theme not in _SITES:
+        project = tmp_path_factory.mktemp("chrome") / "project"
+        migrate(SITE, project)
+        outdir = project / "_build" / theme
+        command = [sys.executable, "-m", "sphinx", "-q", "-b", "html", "-D", f"html_theme={theme}"]
+        subprocess.run([*command, str(project), str(outdir)], check=True, capture_output=True)
+        _SITES[theme] = serve(outdir)
+    return _SITES[theme]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    yield from launch()
+
+
+def _page(browser: Any, width: int) -> tuple[Any, Any, Any]:
+    context = browser.new_context(viewport={"width": width, "height": 900}, is_mobile=width < 500)
+    page, watch = watched_page(context, data_image_urls(SITE))
+    return context, page, watch
+
+
+def _fits(page: Any, selector: str, width: int) -> None:
+    box = page.locator(selector).first.bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width + 1, box
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_pydata_footer_and_topnav_show(
+    browser: Any, width: int, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    site = served("pydata_sphinx_theme", tmp_path_factory)
+    context, page, watch = _page(browser, width)
+    page.goto(site.page("consent"))
+    footer = page.locator(".bd-footer .ga4gh-site-footer")
+    footer.scroll_into_view_if_needed()
+    assert footer.is_visible()
+    assert footer.get_by_role("link", name="Contribute").is_visible()
+    _fits(page, ".bd-footer .ga4gh-site-footer", width)
+    if width < 992:  # pydata moves the header's items into the sidebar drawer
+        page.locator("button.primary-toggle").first.click()
+        nav = page.locator(".bd-sidebar-primary .ga4gh-topnav")
+    else:
+        nav = page.locator(".bd-header .ga4gh-topnav")
+    assert nav.get_by_role("link", name="Standards").is_visible()
+    nav.locator("summary", has_text="About the guide").click()
+    news = nav.get_by_role("link", name="News")
+    assert news.is_visible()
+    news.click()
+    page.wait_for_url("**/news.html")
+    assert page.locator(".ga4gh-source-links").first.is_visible()
+    context.close()
+    watch.assert_clean()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_furo_footer_shows(
+    browser: Any, width: int, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    site = served("furo", tmp_path_factory)
+    context, page, watch = _page(browser, width)
+    page.goto(site.page("consent"))
+    footer = page.locator(".ga4gh-site-footer")
+    footer.scroll_into_view_if_needed()
+    assert footer.is_visible()
+    _fits(page, ".ga4gh-site-footer", width)
+    assert page.locator(".ga4gh-source-links").get_by_role("link", name="Report an issue").count()
+    context.close()
+    watch.assert_clean()
