@@ -32,6 +32,8 @@ from .furniture.national_resources import (
     contents_entries_for_topic_sections,
     national_resources_table,
 )
+from .furniture.news_events import setup_news_events
+from .furniture.page_ids import setup_page_ids
 from .furniture.people import (
     AVATAR_VISITORS,
     AppendPagePeople,
@@ -40,6 +42,7 @@ from .furniture.people import (
 )
 from .furniture.related_pages import AppendRelatedPages
 from .furniture.section_tiles import FillSectionTiles, SectionTilesDirective, section_tiles
+from .furniture.summary import setup_summary
 from .migration.legacy import RestoreSourceLines, translate_liquid
 from .pages.encoding import read_pages_tolerantly, warn_undecodable
 from .pages.front_matter_checks import CheckFrontMatterTypes
@@ -228,6 +231,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     make_ga4gh_styles_default(app)
     setup_pdf(app)
     setup_toctree_parts(app)
+    setup_summary(app)
+    setup_news_events(app)
+    setup_page_ids(app)
 
     app.add_domain(Ga4ghDomain)
     app.add_directive_to_domain(Ga4ghDomain.name, "tool", ToolDirective)

@@ -195,3 +195,43 @@
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
 })();
+
+// {events}: upcoming or past by the reader's date (the page as built lists every event).
+(function () {
+  "use strict";
+  function classValue(element, prefix) {
+    for (var i = 0; i < element.classList.length; i++) {
+      var name = element.classList[i];
+      if (name.indexOf(prefix) === 0) return name.slice(prefix.length);
+    }
+    return "";
+  }
+
+  function setUp(list) {
+    var today = new Date().toISOString().substring(0, 10);
+    var upcoming = list.classList.contains("ga4gh-events-upcoming");
+    var past = list.classList.contains("ga4gh-events-past");
+    var limit = parseInt(classValue(list, "ga4gh-events-limit-"), 10) || 0;
+    var shown = 0;
+    list.querySelectorAll("li.ga4gh-event").forEach(function (event) {
+      var start = classValue(event, "ga4gh-start-");
+      var isUpcoming = start === "unknown" || start >= today;
+      var wanted = (!upcoming || isUpcoming) && (!past || !isUpcoming) && (!limit || shown < limit);
+      event.hidden = !wanted;
+      event.classList.toggle("ga4gh-event-upcoming", isUpcoming);
+      event.classList.toggle("ga4gh-event-past", !isUpcoming);
+      if (wanted) shown++;
+    });
+    list.hidden = shown === 0;
+    var none = list.nextElementSibling;
+    if (none && none.classList.contains("ga4gh-events-none")) {
+      none.classList.toggle("ga4gh-shown", shown === 0);
+    }
+  }
+
+  function init() {
+    document.querySelectorAll("ul.ga4gh-events").forEach(setUp);
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();
