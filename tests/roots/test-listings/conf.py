@@ -1,3 +1,3 @@
 project = "Listings"
 extensions = ["sphinx_ga4gh"]
-html_theme = "pydata_sphinx_theme"
+html_theme = "basic"
