@@ -215,6 +215,46 @@ def test_datatable_page_sorts_numbers_with_the_keyboard(page: Any, site: Site) -
     assert "1 of 4 rows" in page.locator(".ga4gh-table-status").first.inner_text()
 
 
+# --- events and news ---------------------------------------------------------------------------
+
+
+def _event_names(page: Any, kind: str) -> list[str]:
+    events = page.locator(f"ul.ga4gh-events-{kind} li.ga4gh-event:visible .ga4gh-event-name")
+    return [name.strip() for name in events.all_inner_texts()]
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_events_are_upcoming_or_past_by_the_readers_date(
+    browser: Any, site: Site, width: int
+) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page, watch = watched_page(context, data_image_urls(EXAMPLE))
+    # the reader's today: between the example's two events, then after both
+    page.clock.set_fixed_time("2026-06-01T12:00:00")
+    page.goto(site.page("about/news"))
+    assert _event_names(page, "upcoming") == ["Data access request clinic"]
+    assert _event_names(page, "past") == ["Passports and visas walkthrough"]
+    assert not page.locator("p.ga4gh-events-none").first.is_visible()
+    cards = page.locator("li.ga4gh-event:visible")
+    for index in range(cards.count()):
+        box = cards.nth(index).bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width + 1
+    page.clock.set_fixed_time("2100-01-01T12:00:00")
+    page.reload()
+    assert _event_names(page, "upcoming") == []
+    assert page.get_by_text("No upcoming events.").is_visible()
+    assert len(_event_names(page, "past")) == 2
+    # a long news item folds; the keyboard opens it
+    toggle = page.locator("details.ga4gh-collapsed > summary").first
+    description = page.locator("details.ga4gh-collapsed p").first
+    assert not description.is_visible()
+    toggle.focus()
+    page.keyboard.press("Enter")
+    assert description.is_visible()
+    context.close()
+    watch.assert_clean()
+
+
 # --- tiles ------------------------------------------------------------------------------------
 
 
