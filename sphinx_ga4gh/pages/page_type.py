@@ -35,8 +35,9 @@ def apply_page_options(app: Sphinx, doctree: nodes.document) -> None:
         metadata["nosearch"] = True
     if page.datatable:
         # ga4gh.js makes these tables sortable and searchable.
+        length = max(0, app.config.ga4gh_table_page_length)
         for table in doctree.findall(nodes.table):
-            table["classes"].append("ga4gh-datatable")
+            table["classes"] += ["ga4gh-datatable", "ga4gh-paged", f"ga4gh-page-length-{length}"]
 
 
 class page_type_label(nodes.inline):
