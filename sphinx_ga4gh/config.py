@@ -211,6 +211,14 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         "``ga4gh_registry_extra_keys``.",
     ),
     ConfigValue(
+        "ga4gh_table_page_length",
+        10,
+        "env",
+        (int,),
+        "Rows per page (in the browser) of site-wide tool tables and the tables of "
+        "``datatable: true`` pages; the reader can choose 10, 25, 50 or all. 0: all rows.",
+    ),
+    ConfigValue(
         "ga4gh_year_letters",
         True,
         "env",

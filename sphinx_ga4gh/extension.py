@@ -14,7 +14,10 @@ from .assets.static_files import setup_assets
 from .chrome import setup_chrome
 from .config import setup_config
 from .domain import setup_domain
+from .furniture.news_events import setup_news_events
+from .furniture.page_ids import setup_page_ids
 from .furniture.setup import setup_furniture
+from .furniture.summary import setup_summary
 from .i18n import setup_i18n
 from .myst import setup_myst
 from .pages.page_type import setup_page_type
@@ -30,6 +33,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_i18n(app)
     setup_pdf(app)
     setup_chrome(app)
+    setup_summary(app)
+    setup_news_events(app)
+    setup_page_ids(app)
     setup_myst(app)
     setup_config(app)
     setup_references(app)

@@ -181,8 +181,9 @@ def test_search_finds_tools_by_name_and_description(any_theme: tuple[Site, Any, 
 def test_tool_table_sorts_and_filters(page: Any, site: Site) -> None:
     page.goto(site.page("about/tools_resources"))
     table = page.locator("table.ga4gh-tool-table").first
+    page.get_by_label("Show").first.select_option("All")
     names = visible_rows(table)
-    assert len(names) > 5
+    assert len(names) > 10
     header = table.locator("th button.ga4gh-sort").first
     header.click()
     assert table.locator("th").first.get_attribute("aria-sort") == "ascending"
@@ -212,7 +213,89 @@ def test_datatable_page_sorts_numbers_with_the_keyboard(page: Any, site: Site) -
     search.focus()
     page.keyboard.type("Japan")
     assert visible_rows(table) == ["JGA"]
-    assert "1 of 4 rows" in page.locator(".ga4gh-table-status").first.inner_text()
+    status = page.locator(".ga4gh-table-status").first.inner_text()
+    assert status == "Showing 1 to 1 of 1 rows (filtered from 4)"
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_site_table_pages_and_remembers_sort_and_filter(
+    browser: Any, site: Site, width: int
+) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page, watch = watched_page(context, data_image_urls(EXAMPLE))
+    page.goto(site.page("about/tools_resources"))
+    table = page.locator("table.ga4gh-site-tool-table").first
+    status = page.locator(".ga4gh-table-status").first
+    assert len(visible_rows(table)) == 10  # DataTables' default page length
+    assert status.inner_text() == "Showing 1 to 10 of 18 rows"
+    pager = page.get_by_role("navigation", name="Pages of this table").first
+    assert pager.get_by_role("button", name="Previous rows").is_disabled()
+    pager.get_by_role("button", name="Next rows").focus()
+    page.keyboard.press("Enter")
+    assert status.inner_text() == "Showing 11 to 18 of 18 rows"
+    assert len(visible_rows(table)) == 8
+    assert pager.get_by_role("button", name="Next rows").is_disabled()
+    page.get_by_label("Show").first.select_option("25")
+    assert len(visible_rows(table)) == 18 and not pager.is_visible()
+    if width >= 1280:
+        # the Description column is readable, not squeezed by the badge columns
+        cell = table.locator("td.ga4gh-col-description").first
+        assert cell.bounding_box()["width"] >= 300
+    name = table.get_by_role("button", name="Name")
+    name.click()
+    name.click()
+    page.get_by_role("searchbox", name="Filter the rows of this table").first.fill("a")
+    filtered = visible_rows(table)
+    page.reload()
+    # the reader's sort, filter and page length, remembered for this table
+    assert table.locator("th").first.get_attribute("aria-sort") == "descending"
+    search = page.get_by_role("searchbox", name="Filter the rows of this table").first
+    assert search.input_value() == "a"
+    assert page.get_by_label("Show").first.input_value() == "25"
+    assert visible_rows(table) == filtered
+    assert "(filtered from 18)" in status.inner_text()
+    context.close()
+    watch.assert_clean()
+
+
+# --- events and news ---------------------------------------------------------------------------
+
+
+def _event_names(page: Any, kind: str) -> list[str]:
+    events = page.locator(f"ul.ga4gh-events-{kind} li.ga4gh-event:visible .ga4gh-event-name")
+    return [name.strip() for name in events.all_inner_texts()]
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_events_are_upcoming_or_past_by_the_readers_date(
+    browser: Any, site: Site, width: int
+) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page, watch = watched_page(context, data_image_urls(EXAMPLE))
+    # the reader's today: between the example's two events, then after both
+    page.clock.set_fixed_time("2026-06-01T12:00:00")
+    page.goto(site.page("about/news"))
+    assert _event_names(page, "upcoming") == ["Data access request clinic"]
+    assert _event_names(page, "past") == ["Passports and visas walkthrough"]
+    assert not page.locator("p.ga4gh-events-none").first.is_visible()
+    cards = page.locator("li.ga4gh-event:visible")
+    for index in range(cards.count()):
+        box = cards.nth(index).bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width + 1
+    page.clock.set_fixed_time("2100-01-01T12:00:00")
+    page.reload()
+    assert _event_names(page, "upcoming") == []
+    assert page.get_by_text("No upcoming events.").is_visible()
+    assert len(_event_names(page, "past")) == 2
+    # a long news item folds; the keyboard opens it
+    toggle = page.locator("details.ga4gh-collapsed > summary").first
+    description = page.locator("details.ga4gh-collapsed p").first
+    assert not description.is_visible()
+    toggle.focus()
+    page.keyboard.press("Enter")
+    assert description.is_visible()
+    context.close()
+    watch.assert_clean()
 
 
 # --- tiles ------------------------------------------------------------------------------------

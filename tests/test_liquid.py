@@ -11,6 +11,7 @@ CONTEXT = PageContext(
     site={"title": "Rare Disease Guide", "repository": "org/guide", "url": "https://g.example"},
     page={"title": "Beacon", "page_id": "beacon"},
     url="/beacon",
+    sidebars={"main": {"subitems": [{"title": "Your tasks"}, {"title": "technologies_standards"}]}},
     news=[
         {"name": "Old", "date": "2025-01-02"},
         {"name": "New <b>", "date": "2026-03-04", "linked_pr": 7, "description": "Line one.\nTwo."},
@@ -85,9 +86,24 @@ def test_inline_constructs(source: str, expected: str) -> None:
             "```{affiliations}\n:type: funder\n:file-order:\n```\n",
         ),
         (
-            "{% include news.html limit=1 %}",
-            "- **New &lt;b&gt;** · 4 March 2026 · [PR #7](https://github.com/org/guide/pull/7)\n\n"
-            "  Line one.\n  Two.\n",
+            "{% include news.html limit=1 truncate=true %}",
+            "```{news}\n:limit: 1\n:truncate:\n:repository: https://github.com/org/guide\n```\n",
+        ),
+        (
+            "{% include news.html title=true %}",
+            "## What's new?\n\n```{news}\n:repository: https://github.com/org/guide\n```\n",
+        ),
+        (
+            '{% include events.html event_type="past_event" col=2 %}',
+            "```{events}\n:when: past\n:columns: 2\n```\n",
+        ),
+        (
+            '{% include events.html event_type="upcoming_event" related_pages="gp5" limit=3 %}',
+            "```{events}\n:when: upcoming\n:related-page: gp5\n:limit: 3\n```\n",
+        ),
+        (
+            '{% include pageids-overview.html sidebar="main" %}',
+            "```{page-ids}\n:types: Your_tasks, technologies_standards\n```\n",
         ),
     ],
 )
@@ -174,6 +190,8 @@ def test_a_backslash_escapes_a_tag() -> None:
         ('{% include image.html alt="x" %}', "image.html without file="),
         ("{% include section-navigation-tiles.html search=true %}", "without type= or custom="),
         ("{% include news.html %}", "needs _data/news.yml"),
+        ('{% include events.html event_type="soon" %}', "is not upcoming_event or past_event"),
+        ('{% include pageids-overview.html sidebar="nope" %}', "no sidebar 'nope'"),
         ("{{ site.data.tools }}", "computed by Jekyll"),
         ("{{ page.missing }}", "page.missing is not set"),
         ("{{ title | upcase }}", "Liquid variable"),

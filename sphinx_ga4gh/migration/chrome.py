@@ -16,8 +16,8 @@ from typing import Any
 
 from ..chrome.branding import COLOR_NAMES, brand_colors
 from ..data.urls import is_safe_url
-from .jekyll import JekyllSite
 from ..text.liquid import Finding
+from .jekyll import JekyllSite
 
 BOOTSTRAP_VARIABLES = "_sass/_bootstrap_variables.scss"
 CUSTOM_SCSS = ("_sass/_custom_classes.scss", "_sass/_custom_variables.scss")

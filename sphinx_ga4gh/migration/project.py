@@ -173,7 +173,12 @@ def _front_matter(page: JekyllPage, orphan: bool = False) -> str:
 def _page_context(site: JekyllSite, page: JekyllPage) -> PageContext:
     values = {**page.defaults, **page.front_matter}
     return PageContext(
-        site=site.config, page=values, url=page.url, links=SiteLinks(site, page), news=site.news
+        site=site.config,
+        page=values,
+        url=page.url,
+        links=SiteLinks(site, page),
+        news=site.news,
+        sidebars=site.sidebars,
     )
 
 

@@ -2,7 +2,7 @@
 
 - ``type`` is shown as a subtitle above the page title (HTML only; the title itself, used in
   navigation and LaTeX, stays as written);
-- ``description`` becomes ``<meta name="description">``;
+- ``description`` (else ``summary``) becomes ``<meta name="description">``;
 - ``toc: false`` hides the on-page contents sidebar (pydata-sphinx-theme, furo) and
   ``search_exclude: true`` keeps the page out of the search index.
 """
@@ -35,8 +35,9 @@ def apply_page_options(app: Sphinx, doctree: nodes.document) -> None:
         metadata["nosearch"] = True
     if page.datatable:
         # ga4gh.js makes these tables sortable and searchable.
+        length = max(0, app.config.ga4gh_table_page_length)
         for table in doctree.findall(nodes.table):
-            table["classes"].append("ga4gh-datatable")
+            table["classes"] += ["ga4gh-datatable", "ga4gh-paged", f"ga4gh-page-length-{length}"]
 
 
 class page_type_label(nodes.inline):
@@ -74,12 +75,22 @@ class AddPageTypeSubtitle(SphinxPostTransform):
         title.insert(0, page_type_label(label, label, classes=["ga4gh-page-type"]))
 
 
+#: The theme's head cuts a summary used as description to this many words (``truncatewords``).
+SUMMARY_WORDS = 30
+
+
+def _first_words(text: str, count: int) -> str:
+    words = text.split()
+    return " ".join(words[:count]) + ("..." if len(words) > count else "")
+
+
 def add_meta_description(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
-    """``html-page-context``: the page's ``description`` (else the site's) as its meta
-    description."""
-    description = front_matter(app.env.metadata.get(pagename, {})).description
+    """``html-page-context``: the page's ``description`` (else its ``summary``, cut to 30
+    words as the theme's head does, else the site's) as its meta description."""
+    page = front_matter(app.env.metadata.get(pagename, {}))
+    description = page.description or _first_words(page.summary, SUMMARY_WORDS)
     description = description or app.config.ga4gh_site_description
     if description:
         tag = f'<meta name="description" content="{escape(description, quote=True)}" />\n'

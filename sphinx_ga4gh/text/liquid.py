@@ -12,7 +12,6 @@ import re
 import shlex
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
 from typing import Any
 
 from .lists import split_names
@@ -70,6 +69,8 @@ class PageContext:
     links: LinkResolver = field(default_factory=LinkResolver)
     #: ``_data/news.yml`` (``{% include news.html %}``); None when the site has none.
     news: Sequence[Mapping[str, Any]] | None = None
+    #: ``_data/sidebars/*.yml`` by name (``{% include pageids-overview.html sidebar= %}``).
+    sidebars: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -328,47 +329,83 @@ def _affiliation_tiles(values: dict[str, str], context: PageContext) -> _Output:
     return _supporter_tiles(values, context)
 
 
-def _long_date(value: Any) -> str:
-    """Jekyll's ``date_to_long_string``: ``25 November 2026``."""
-    if isinstance(value, datetime):
-        value = value.date()
-    if isinstance(value, str):
-        try:
-            value = date.fromisoformat(value.strip())
-        except ValueError:
-            return str(value)
-    if isinstance(value, date):
-        return f"{value.day} {value:%B %Y}"
-    return str(value)
+def _caption_target(values: dict[str, str], default: str, context: PageContext) -> str:
+    """The page a list's caption links to, as a document path relative to this page."""
+    url = values.get("caption_url", default)
+    target = context.links.html_target(url)
+    if target is None:
+        raise Untranslatable(f"caption_url {url!r} is not a page of the site")
+    return target.split("#")[0].removesuffix(".html")
+
+
+def _limit(values: dict[str, str]) -> list[tuple[str, str]]:
+    limit = values.get("limit", "").strip()
+    return [("limit", limit)] if limit.isdigit() and int(limit) > 0 else []
 
 
 def _news(values: dict[str, str], context: PageContext) -> _Output:
+    """``news.html``: the ``{news}`` directive, which reads ``_data/news.yml`` at build time
+    (so news added later appears); the heading the theme draws with ``title=true``."""
     _unknown_parameters(values, {"title", "limit", "truncate", "caption", "caption_url"}, "news")
     if context.news is None:
         raise Untranslatable("news.html needs _data/news.yml, which the site does not have")
-    items = sorted(context.news, key=lambda item: str(item.get("date", "")), reverse=True)
-    if values.get("limit", "").strip().isdigit():
-        items = items[: int(values["limit"])]
-    repository = str(context.site.get("repository", "")).strip()
-    lines: list[str] = ["## What's new?", ""] if _true(values.get("title")) else []
-    for item in items:
-        # The theme escapes the name (``| escape``); Markdown shows entities as the characters.
-        name = _one_line(str(item.get("name", ""))).replace("<", "&lt;").replace(">", "&gt;")
-        head = f"- **{name}** · {_long_date(item.get('date', ''))}"
-        if item.get("linked_pr") and repository:
-            pr = item["linked_pr"]
-            head += f" · [PR #{pr}](https://github.com/{repository}/pull/{pr})"
-        lines.append(head)
-        description = str(item.get("description", "") or "").strip()
-        if description:
-            lines.append("")
-            lines.extend(f"  {line}".rstrip() for line in description.splitlines())
-        lines.append("")
+    options = _limit(values)
+    if _true(values.get("truncate")):
+        options.append(("truncate", ""))
     if _true(values.get("caption")):
-        url = values.get("caption_url", "/news")
-        target = context.links.markdown_target(url) or url
-        lines.append(f"For more news please visit our [news page]({target}).")
-    return _Output("\n".join(lines).rstrip("\n"), "news", block=True)
+        options.append(("caption", _caption_target(values, "/news", context)))
+    repository = str(context.site.get("repository", "")).strip()
+    if repository:
+        options.append(("repository", f"https://github.com/{repository}"))
+    lines = ["## What's new?", ""] if _true(values.get("title")) else []
+    return _Output("\n".join([*lines, _directive("news", "", options)]), "news", block=True)
+
+
+#: ``events.html``'s ``event_type`` and the ``{events}`` directive's ``:when:``.
+EVENT_TYPES = {"upcoming_event": "upcoming", "past_event": "past"}
+
+
+def _events(values: dict[str, str], context: PageContext) -> _Output:
+    """``events.html``: ``{events}``; upcoming or past is decided in the reader's browser."""
+    known = {"event_type", "title", "related_pages", "col", "limit", "truncate", "caption"}
+    _unknown_parameters(values, known | {"caption_url"}, "events")
+    event_type = values.get("event_type", "").strip()
+    if event_type not in EVENT_TYPES:
+        raise Untranslatable(
+            f"events.html event_type {event_type!r} is not upcoming_event or past_event"
+        )
+    options = [("when", EVENT_TYPES[event_type])]
+    if values.get("related_pages", "").strip():
+        options.append(("related-page", values["related_pages"].strip()))
+    options += _limit(values)
+    if values.get("col", "").strip().isdigit():
+        options.append(("columns", values["col"].strip()))
+    if _true(values.get("truncate")):
+        options.append(("truncate", ""))
+    if _true(values.get("caption")):
+        options.append(("caption", _caption_target(values, "/events", context)))
+    heading = "Upcoming events" if EVENT_TYPES[event_type] == "upcoming" else "Past events"
+    lines = [f"## {heading}", ""] if _true(values.get("title")) else []
+    return _Output("\n".join([*lines, _directive("events", "", options)]), "events", block=True)
+
+
+def _page_ids(values: dict[str, str], context: PageContext) -> _Output:
+    """``pageids-overview.html sidebar=``: ``{page-ids}`` with the sidebar's sections, in
+    order, as page types (the theme's ``title | replace: " ", "_"``)."""
+    _unknown_parameters(values, {"sidebar"}, "pageids-overview.html")
+    name = values.get("sidebar", "").strip()
+    sidebar = context.sidebars.get(name)
+    if not isinstance(sidebar, dict):
+        raise Untranslatable(f"pageids-overview.html: no sidebar {name!r} in _data/sidebars")
+    subitems = sidebar.get("subitems")
+    sections: list[Any] = subitems if isinstance(subitems, list) else []
+    types = [
+        str(section["title"]).strip().replace(" ", "_")
+        for section in sections
+        if isinstance(section, dict) and str(section.get("title") or "").strip()
+    ]
+    options = [("types", ", ".join(types))] if types else []
+    return _Output(_directive("page-ids", "", options), "page ids", block=True)
 
 
 INCLUDES: dict[str, Callable[[dict[str, str], PageContext], _Output]] = {
@@ -381,6 +418,8 @@ INCLUDES: dict[str, Callable[[dict[str, str], PageContext], _Output]] = {
     "affiliation-tiles-selection.html": _affiliation_tiles,
     "supported-by-tiles-selection.html": _supporter_tiles,
     "news.html": _news,
+    "events.html": _events,
+    "pageids-overview.html": _page_ids,
 }
 
 

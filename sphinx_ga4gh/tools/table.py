@@ -155,8 +155,22 @@ class InsertPageToolTable(SphinxTransform):
 # --- filling at write time --------------------------------------------------------------------
 
 
+def paged_table_classes(config: Config) -> list[str]:
+    """What ga4gh.js reads to show a table's rows a page at a time (0: all rows)."""
+    return ["ga4gh-paged", f"ga4gh-page-length-{max(0, config.ga4gh_table_page_length)}"]
+
+
+def column_class(column: str) -> str:
+    """A cell's column, for the stylesheet's widths (a readable Description column)."""
+    return "ga4gh-col-" + "".join(c if c.isalnum() else "-" for c in column.lower())
+
+
 def make_table(
-    headers: list[str], widths: list[int], rows: list[nodes.row], classes: list[str]
+    headers: list[str],
+    widths: list[int],
+    rows: list[nodes.row],
+    classes: list[str],
+    columns: list[str] | None = None,
 ) -> nodes.table:
     table = nodes.table("", classes=["ga4gh-tool-table", "longtable", *classes])
     group = nodes.tgroup("", cols=len(headers))
@@ -165,8 +179,9 @@ def make_table(
         group += nodes.colspec(colwidth=width)
     head = nodes.thead()
     header_row = nodes.row()
-    for header in map(str, headers):  # a column's header may be a lazy translation
-        header_row += nodes.entry("", nodes.paragraph(header, header))
+    for index, header in enumerate(map(str, headers)):  # a header may be a lazy translation
+        marks = [column_class(columns[index])] if columns else []
+        header_row += nodes.entry("", nodes.paragraph(header, header), classes=marks)
     head += header_row
     group += head
     body = nodes.tbody()
@@ -290,7 +305,9 @@ class FillToolTables(SphinxPostTransform):
             row = self._row(anchor.format(tool.id))
             relatives = domain.relatives_of(tool)
             for column in columns:
-                row += self._cell(column, domain, tool, relatives, searchable)
+                cell = self._cell(column, domain, tool, relatives, searchable)
+                cell["classes"].append(column_class(column))
+                row += cell
             rows.append(row)
         return rows
 
@@ -310,7 +327,12 @@ class FillToolTables(SphinxPostTransform):
             [column_header(column)[0] for column in columns],
             [column_header(column)[1] for column in columns],
             rows,
-            ["ga4gh-site-tool-table", *placeholder.get("classes", [])],
+            [
+                "ga4gh-site-tool-table",
+                *paged_table_classes(self.config),
+                *placeholder.get("classes", []),
+            ],
+            columns,
         )
 
     def _ids_table(self, domain: Ga4ghDomain, tools: list[Tool]) -> nodes.table:
@@ -323,6 +345,7 @@ class FillToolTables(SphinxPostTransform):
             # rows of the site-wide tables are the searchable copy
             self._rows(domain, ordered, columns, PAGE_TABLE_ANCHOR, searchable=False),
             ["ga4gh-main-resources-table", "no-search"],
+            columns,
         )
 
     def _page_table(
@@ -330,12 +353,15 @@ class FillToolTables(SphinxPostTransform):
     ) -> nodes.table:
         known = known_columns(self.config)
         columns = [c for c in self.config.ga4gh_page_table_columns if c in known]
+        # by name, as the theme's page table (``sort``), not in the order of mention
+        ordered = sorted(tools, key=lambda t: t.name.lower())
         return make_table(
             [_("Tool or resource") if c == "name" else column_header(c)[0] for c in columns],
             [column_header(column)[1] for column in columns],
             # The site-wide table is searchable; a page's copy of its rows would be noise.
-            self._rows(domain, tools, columns, PAGE_TABLE_ANCHOR, searchable=False),
+            self._rows(domain, ordered, columns, PAGE_TABLE_ANCHOR, searchable=False),
             ["ga4gh-page-tool-table", "no-search"],
+            columns,
         )
 
 

@@ -121,15 +121,46 @@
 })();
 
 /* sphinx-ga4gh: tables whose rows sort by a column and filter by a search box (tool tables,
-   and every table of a page with ``datatable: true``). Headers are buttons: keyboard works. */
+   and every table of a page with ``datatable: true``). Headers are buttons: keyboard works.
+   Tables marked ga4gh-paged (the site-wide tool table, datatable pages) show their rows a page
+   at a time, with a page length menu (10, 25, 50, All, as DataTables) and "Showing x to y of
+   z rows". Each table's sort, filter and page length are remembered in localStorage. */
 (function () {
   "use strict";
 
   var collator = new Intl.Collator(undefined, { numeric: true, sensitivity: "base" });
+  var LENGTHS = [10, 25, 50, 0]; // 0: all rows
 
   function cellText(row, index) {
     var cell = row.cells[index];
     return cell ? cell.textContent.trim() : "";
+  }
+
+  function classNumber(element, prefix) {
+    for (var i = 0; i < element.classList.length; i++) {
+      var name = element.classList[i];
+      if (name.indexOf(prefix) === 0) return parseInt(name.slice(prefix.length), 10);
+    }
+    return NaN;
+  }
+
+  function load(key) {
+    try { return JSON.parse(window.localStorage.getItem(key) || "{}") || {}; }
+    catch (error) { return {}; }
+  }
+
+  function save(key, state) {
+    try { window.localStorage.setItem(key, JSON.stringify(state)); }
+    catch (error) { /* private mode, storage full: the table works without memory */ }
+  }
+
+  function button(text, label) {
+    var element = document.createElement("button");
+    element.type = "button";
+    element.className = "ga4gh-table-page";
+    element.textContent = text;
+    if (label) element.setAttribute("aria-label", label);
+    return element;
   }
 
   function setUp(table, tableIndex) {
@@ -138,15 +169,44 @@
     if (!body || !head || !head.rows.length) return;
     table.classList.add("ga4gh-interactive");
     var rows = Array.prototype.slice.call(body.rows);
+    var paged = table.classList.contains("ga4gh-paged");
+    var key = "ga4gh-table:" + window.location.pathname + ":" + tableIndex;
+    var state = load(key);
+    var configured = classNumber(table, "ga4gh-page-length-");
+    var length = paged ? (typeof state.length === "number" ? state.length
+      : (isNaN(configured) ? 10 : configured)) : 0;
+    var start = 0;
 
     var controls = document.createElement("div");
     controls.className = "ga4gh-table-controls";
+    var tableId = table.id || (table.id = "ga4gh-table-" + tableIndex);
+    var menu = null;
+    if (paged) {
+      var menuLabel = document.createElement("label");
+      menuLabel.className = "ga4gh-table-length";
+      menu = document.createElement("select");
+      menu.setAttribute("aria-controls", tableId);
+      var lengths = LENGTHS.slice();
+      if (lengths.indexOf(length) === -1) lengths.unshift(length);
+      lengths.forEach(function (value) {
+        var option = document.createElement("option");
+        option.value = String(value);
+        option.textContent = value ? String(value) : "All";
+        option.selected = value === length;
+        menu.appendChild(option);
+      });
+      menuLabel.appendChild(document.createTextNode("Show "));
+      menuLabel.appendChild(menu);
+      menuLabel.appendChild(document.createTextNode(" rows"));
+      controls.appendChild(menuLabel);
+    }
     var search = document.createElement("input");
     search.type = "search";
     search.className = "ga4gh-table-search";
     search.placeholder = "Filter rows";
     search.setAttribute("aria-label", "Filter the rows of this table");
-    search.setAttribute("aria-controls", table.id || (table.id = "ga4gh-table-" + tableIndex));
+    search.setAttribute("aria-controls", tableId);
+    search.value = typeof state.query === "string" ? state.query : "";
     var status = document.createElement("span");
     status.className = "ga4gh-table-status";
     status.setAttribute("role", "status");
@@ -157,40 +217,138 @@
       ? table.parentNode : table;
     anchor.parentNode.insertBefore(controls, anchor);
 
-    search.addEventListener("input", function () {
+    var pager = document.createElement("nav");
+    pager.className = "ga4gh-table-pager";
+    pager.setAttribute("aria-label", "Pages of this table");
+    var previous = button("Previous", "Previous rows");
+    var next = button("Next", "Next rows");
+    pager.appendChild(previous);
+    pager.appendChild(next);
+    if (paged) anchor.parentNode.insertBefore(pager, anchor.nextSibling);
+
+    function matching() {
       var query = search.value.trim().toLowerCase();
-      var shown = 0;
-      rows.forEach(function (row) {
-        var visible = !query || row.textContent.toLowerCase().indexOf(query) !== -1;
-        row.hidden = !visible;
-        if (visible) shown += 1;
+      return rows.filter(function (row) {
+        return !query || row.textContent.toLowerCase().indexOf(query) !== -1;
       });
-      status.textContent = query ? shown + " of " + rows.length + " rows" : "";
-    });
+    }
+
+    function draw() {
+      var query = search.value.trim();
+      var found = matching();
+      if (start >= found.length) start = 0;
+      var end = length ? Math.min(found.length, start + length) : found.length;
+      var shown = {};
+      found.slice(start, end).forEach(function (row) { shown[rows.indexOf(row)] = true; });
+      rows.forEach(function (row, index) { row.hidden = !shown[index]; });
+      var text = "";
+      if (paged) {
+        text = found.length ? "Showing " + (start + 1) + " to " + end + " of " + found.length + " rows"
+          : "Showing 0 to 0 of 0 rows";
+        if (query) text += " (filtered from " + rows.length + ")";
+      } else if (query) {
+        text = found.length + " of " + rows.length + " rows";
+      }
+      status.textContent = text;
+      previous.disabled = start === 0;
+      next.disabled = end >= found.length;
+      pager.hidden = !paged || (!length || found.length <= length);
+    }
+
+    function remember() {
+      var sorted = null;
+      headers.forEach(function (th, column) {
+        var order = th.getAttribute("aria-sort");
+        if (order !== "none") sorted = { column: column, ascending: order === "ascending" };
+      });
+      save(key, { query: search.value, sort: sorted, length: paged ? length : undefined });
+    }
+
+    search.addEventListener("input", function () { start = 0; draw(); remember(); });
+    if (menu) {
+      menu.addEventListener("change", function () {
+        length = parseInt(menu.value, 10) || 0;
+        start = 0;
+        draw();
+        remember();
+      });
+    }
+    previous.addEventListener("click", function () { start = Math.max(0, start - length); draw(); });
+    next.addEventListener("click", function () { start += length; draw(); });
 
     var headers = Array.prototype.slice.call(head.rows[head.rows.length - 1].cells);
+    function sortBy(th, column, ascending) {
+      headers.forEach(function (other) { other.setAttribute("aria-sort", "none"); });
+      th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+      rows.sort(function (a, b) {
+        var order = collator.compare(cellText(a, column), cellText(b, column));
+        return ascending ? order : -order;
+      });
+      rows.forEach(function (row) { body.appendChild(row); });
+    }
     headers.forEach(function (th, column) {
-      var button = document.createElement("button");
-      button.type = "button";
-      button.className = "ga4gh-sort";
-      while (th.firstChild) button.appendChild(th.firstChild);
-      th.appendChild(button);
+      var sortButton = document.createElement("button");
+      sortButton.type = "button";
+      sortButton.className = "ga4gh-sort";
+      while (th.firstChild) sortButton.appendChild(th.firstChild);
+      th.appendChild(sortButton);
       th.setAttribute("aria-sort", "none");
-      button.addEventListener("click", function () {
-        var ascending = th.getAttribute("aria-sort") !== "ascending";
-        headers.forEach(function (other) { other.setAttribute("aria-sort", "none"); });
-        th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
-        rows.sort(function (a, b) {
-          var order = collator.compare(cellText(a, column), cellText(b, column));
-          return ascending ? order : -order;
-        });
-        rows.forEach(function (row) { body.appendChild(row); });
+      sortButton.addEventListener("click", function () {
+        sortBy(th, column, th.getAttribute("aria-sort") !== "ascending");
+        start = 0;
+        draw();
+        remember();
       });
     });
+    var saved = state.sort;
+    if (saved && typeof saved.column === "number" && headers[saved.column]) {
+      sortBy(headers[saved.column], saved.column, saved.ascending !== false);
+    }
+    draw();
   }
 
   function init() {
     document.querySelectorAll("table.ga4gh-tool-table, table.ga4gh-datatable").forEach(setUp);
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();
+
+// {events}: upcoming or past by the reader's date (the page as built lists every event).
+(function () {
+  "use strict";
+  function classValue(element, prefix) {
+    for (var i = 0; i < element.classList.length; i++) {
+      var name = element.classList[i];
+      if (name.indexOf(prefix) === 0) return name.slice(prefix.length);
+    }
+    return "";
+  }
+
+  function setUp(list) {
+    var today = new Date().toISOString().substring(0, 10);
+    var upcoming = list.classList.contains("ga4gh-events-upcoming");
+    var past = list.classList.contains("ga4gh-events-past");
+    var limit = parseInt(classValue(list, "ga4gh-events-limit-"), 10) || 0;
+    var shown = 0;
+    list.querySelectorAll("li.ga4gh-event").forEach(function (event) {
+      var start = classValue(event, "ga4gh-start-");
+      var isUpcoming = start === "unknown" || start >= today;
+      var wanted = (!upcoming || isUpcoming) && (!past || !isUpcoming) && (!limit || shown < limit);
+      event.hidden = !wanted;
+      event.classList.toggle("ga4gh-event-upcoming", isUpcoming);
+      event.classList.toggle("ga4gh-event-past", !isUpcoming);
+      if (wanted) shown++;
+    });
+    list.hidden = shown === 0;
+    var none = list.nextElementSibling;
+    if (none && none.classList.contains("ga4gh-events-none")) {
+      none.classList.toggle("ga4gh-shown", shown === 0);
+    }
+  }
+
+  function init() {
+    document.querySelectorAll("ul.ga4gh-events").forEach(setUp);
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();

@@ -1,0 +1,3 @@
+project = "Listings"
+extensions = ["sphinx_ga4gh"]
+html_theme = "basic"
