@@ -20,12 +20,14 @@ from .data.diagnostics import SourceLocation, conf_line, did_you_mean
 from .data.site import load_site_data
 from .data.tools import parse_link_types
 from .domain import Ga4ghDomain, get_domain
+from .furniture.citation import setup_page_citation
 from .furniture.directory import (
     AffiliationsDirective,
     ContributorsDirective,
     FillPeopleDirectories,
     people_directory,
 )
+from .furniture.more_information import setup_more_information
 from .furniture.national_resources import (
     AppendNationalResources,
     FillNationalResourceTables,
@@ -228,6 +230,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     make_ga4gh_styles_default(app)
     setup_pdf(app)
     setup_toctree_parts(app)
+    setup_more_information(app)
+    setup_page_citation(app)
 
     app.add_domain(Ga4ghDomain)
     app.add_directive_to_domain(Ga4ghDomain.name, "tool", ToolDirective)

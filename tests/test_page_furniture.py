@@ -6,9 +6,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from conftest import ROOTS, build, copy_root, html_of, warnings_of
+from sphinx_ga4gh.migration.project import furniture_conf_lines
+
+from conftest import ROOTS, build, copy_root, html_of, table_rows, warnings_of
 
 TILES_PAGE = """\
 ---
@@ -84,3 +87,173 @@ def test_contributors_options_in_latex(make_app: type[SphinxTestApp], tmp_path: 
     tex = next(Path(app.outdir).glob("*.tex")).read_text("utf-8")
     chosen = tex[tex.index("Chosen") :]
     assert chosen.index("Sam Rivera") < chosen.index("Amara Okafor") < chosen.index("Zoe Unlisted")
+
+
+# --- "More information" panels and {training-table} ----------------------------------------
+
+
+@pytest.mark.sphinx("html", testroot="furniture", freshenv=True)
+def test_more_information_panels(app: SphinxTestApp) -> None:
+    app.build()
+    page = html_of(app, "guides/analysis")
+    block = page.select_one(".ga4gh-more-information")
+    assert block.select_one(".rubric").get_text() == "More information"
+    panels = block.select("details.ga4gh-info-panel")
+    # the theme's order; the FAIRsharing entry's javascript: link is left out, so no panel
+    assert [p.summary.get_text() for p in panels] == [
+        "Links to FAIR Cookbook",
+        "Links to DSW",
+        "Links to RDMkit",
+        "Training",
+    ]
+    links = {
+        p.summary.get_text(): [(a.get_text(), a["href"]) for a in p.select("ul a")] for p in panels
+    }
+    assert links["Links to DSW"] == [
+        ("How will you run it?", "https://dsw.example.org/preview?questionUuid=1991077f-04ae-4808")
+    ]
+    assert links["Training"] == [
+        ("Training in TeSS", "https://tess.example.org/search?q=analysis"),
+        ("Workflows course", "https://zenodo.example.org/record/1"),
+    ]
+    marks = [m.get_text() for m in panels[3].select(".ga4gh-mark")]
+    assert marks == ["TeSS", "Zenodo"]
+    # the source's mark beside its linked name is decoration
+    assert panels[0].select_one(".ga4gh-mark")["aria-hidden"] == "true"
+    assert "<b>" not in str(page.select_one("main") or page)
+    src = app.srcdir / "guides" / "analysis.md"
+    assert (
+        f"{src}:19: WARNING: 1 fairsharing entry left out: without a url (a uuid for dsw) or "
+        "with an unsafe one [ga4gh.page]"
+    ) in warnings_of(app)
+    assert f"{src}:5: WARNING: 1 training entry left out" in "\n".join(warnings_of(app))
+
+
+def test_dsw_without_prefix_is_a_warning(make_app: type[SphinxTestApp], tmp_path: Path) -> None:
+    srcdir = copy_root(ROOTS / "test-furniture", tmp_path)
+    conf = srcdir / "conf.py"
+    conf.write_text(conf.read_text().replace("ga4gh_dsw_deep_link_prefix", "# no prefix"))
+    app, _ = build(make_app, srcdir)
+    assert "Links to DSW" not in html_of(app, "guides/analysis").get_text()
+    assert (
+        "analysis.md:13: WARNING: 1 dsw entry left out: ga4gh_dsw_deep_link_prefix is not set "
+        "in conf.py, so DSW questions have no link [ga4gh.page]"
+    ) in "\n".join(warnings_of(app))
+
+
+@pytest.mark.sphinx("html", testroot="furniture", freshenv=True)
+def test_training_table(app: SphinxTestApp) -> None:
+    app.build()
+    table = html_of(app, "index").select_one("table.ga4gh-training-table")
+    assert [th.get_text(strip=True) for th in table.select("thead th")] == [
+        "Name",
+        "Related page",
+        "Registry",
+    ]
+    # every page's entries (not the search_exclude one), by page title; the generic TeSS link
+    # takes the page's title, as the theme's
+    assert table_rows(table) == [
+        ["Training in TeSS about Data analysis", "Data analysis", "TeSS"],
+        ["Workflows course", "Data analysis", "Zenodo"],
+        ["Storage basics", "Storage", ""],
+    ]
+    first = table.select("tbody tr")[0]
+    assert first.select("a")[1]["href"] == "guides/analysis.html"
+    assert "ga4gh-badge-page" in first.select("a span")[0]["class"]
+
+
+@pytest.mark.sphinx("latex", testroot="furniture", freshenv=True)
+def test_more_information_and_citation_in_latex(app: SphinxTestApp) -> None:
+    app.build()
+    tex = next(Path(app.outdir).glob("*.tex")).read_text("utf-8")
+    assert "Links to FAIR Cookbook" in tex
+    assert r"\sphinxhref{https://faircookbook.example.org/FCB036}{Provenance recipe}" in tex
+    assert "How to cite this page" in tex
+    # the citation gives the HTML page's address; no access date on paper
+    assert "https://www.guide.example.org/guides/analysis.html" in tex
+    assert "accessed" not in tex
+    assert r"Training in TeSS about Data analysis" in tex
+
+
+def _training_site(root: Path, pages: int) -> Path:
+    (root / "pages").mkdir(parents=True)
+    (root / "conf.py").write_text(
+        'project = "T"\nextensions = ["sphinx_ga4gh"]\nhtml_theme = "basic"\n', encoding="utf-8"
+    )
+    (root / "index.md").write_text(
+        "# T\n\n```{toctree}\n:glob:\npages/*\n```\n\n```{training-table}\n```\n",
+        encoding="utf-8",
+    )
+    for n in range(pages):
+        (root / "pages" / f"p{n:02d}.md").write_text(
+            f"---\ntraining:\n  - name: Course {n:02d}\n    registry: TeSS\n"
+            f"    url: https://tess.example.org/{n}\n---\n# Page {n:02d}\n",
+            encoding="utf-8",
+        )
+    return root
+
+
+def _training_rows(app: SphinxTestApp) -> list[list[str]]:
+    return table_rows(html_of(app, "index").select_one("table.ga4gh-training-table"))
+
+
+def test_training_table_is_the_same_with_j_and_incrementally(
+    make_app: type[SphinxTestApp], tmp_path: Path
+) -> None:
+    serial, _ = build(make_app, _training_site(tmp_path / "serial", 12), freshenv=True)
+    parallel, _ = build(
+        make_app, _training_site(tmp_path / "parallel", 12), freshenv=True, parallel=2
+    )
+    assert _training_rows(serial) == _training_rows(parallel)
+    assert len(_training_rows(serial)) == 12
+    # a page's training edited: the table (another page) shows it on the next build
+    root = tmp_path / "serial"
+    page = root / "pages" / "p03.md"
+    page.write_text(page.read_text().replace("Course 03", "Renamed course"), encoding="utf-8")
+    (root / "pages" / "p04.md").unlink()
+    again, read = build(make_app, root)
+    assert set(read) <= {"index", "pages/p03"}  # the toctree glob lost a page
+    rows = _training_rows(again)
+    assert ["Renamed course", "Page 03", "TeSS"] in rows
+    assert len(rows) == 11
+    fresh, _ = build(make_app, root, freshenv=True)
+    assert _training_rows(fresh) == rows
+
+
+# --- "How to cite this page" ----------------------------------------------------------------
+
+
+@pytest.mark.sphinx("html", testroot="furniture", freshenv=True)
+def test_page_citation(app: SphinxTestApp) -> None:
+    app.build()
+    block = html_of(app, "guides/analysis").select_one(".ga4gh-page-citation")
+    assert block.select_one(".rubric").get_text() == "How to cite this page"
+    citation = block.select_one("p.ga4gh-citation")
+    # as the theme's citation-page.html: names sorted, "title" in italics, site, address
+    assert citation.get_text() == (
+        'Ada Brook, Zeno Marsh, "Data analysis". guide.example.org. '
+        "https://www.guide.example.org/guides/analysis.html."
+    )
+    assert citation.em.get_text() == "Data analysis"
+    # the browser writes the access date there (ga4gh.js), no inline script
+    accessed = citation.select_one("span.ga4gh-accessed")
+    assert accessed.has_attr("hidden")
+    assert not citation.find_all("script")
+    # people_sort: false keeps the page's order
+    storage = html_of(app, "guides/storage").select_one("p.ga4gh-citation").get_text()
+    assert storage.startswith("Lin Hale, Ada Brook,")
+    assert html_of(app, "index").select_one(".ga4gh-page-citation") is None
+
+
+def test_migrate_writes_the_furniture_conf_values() -> None:
+    config = {
+        "dsw_deep_link_prefix": "https://dsw.example.org/q=",
+        "baseurl": "/guide",
+        "theme_variables": {"page_metadata": {"contributors_sort": False}},
+    }
+    lines = furniture_conf_lines(config, "guide.example.org")
+    assert "html_baseurl = 'https://guide.example.org/guide/'" in lines
+    assert "ga4gh_dsw_deep_link_prefix = 'https://dsw.example.org/q='" in lines
+    assert "ga4gh_page_people_sort = False" in lines
+    # a CNAME that is not a host name is not an address
+    assert furniture_conf_lines({}, "evil'\nimport os") == []

@@ -269,6 +269,8 @@ def visit_avatar_html(self: Any, node: avatar) -> None:
                 alt=node["alt"],
                 CLASS=classes,
                 loading="lazy",
+                # ga4gh.js puts these in place of a picture that does not load
+                **{"data-initials": node["initials"]},
             )
         )
     else:

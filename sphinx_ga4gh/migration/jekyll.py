@@ -49,6 +49,12 @@ CONTENT_KEYS = (
     "search_exclude",
     "summary",
     "national_resources",
+    "page_citation",
+    "training",
+    "faircookbook",
+    "fairsharing",
+    "dsw",
+    "rdmkit",
 )
 _H1 = re.compile(r"^ {0,3}#[ \t]+\S", re.M)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*(?:\r?\n|\Z)", re.S | re.M)

@@ -101,6 +101,11 @@ def _decode(value: Any) -> Any:
     return without_placeholders(value)
 
 
+def front_matter_value(metadata: dict[str, Any], key: str) -> Any:
+    """One front matter value back to YAML's type (None when the page has no such key)."""
+    return _decode(metadata.get(key))
+
+
 def _names(value: Any) -> list[str]:
     """A list of names; a single name is a list of one; empty values (an empty YAML value, an
     empty list item) are no name, not the word ``None``."""
