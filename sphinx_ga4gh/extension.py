@@ -38,6 +38,7 @@ from .furniture.people import (
     AVATAR_VISITORS,
     AppendPagePeople,
     avatar,
+    setup_page_people_groups,
     warn_people_without_data,
 )
 from .furniture.related_pages import AppendRelatedPages
@@ -232,6 +233,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_toctree_parts(app)
     setup_more_information(app)
     setup_page_citation(app)
+    setup_page_people_groups(app)
 
     app.add_domain(Ga4ghDomain)
     app.add_directive_to_domain(Ga4ghDomain.name, "tool", ToolDirective)

@@ -257,3 +257,60 @@ def test_migrate_writes_the_furniture_conf_values() -> None:
     assert "ga4gh_page_people_sort = False" in lines
     # a CNAME that is not a host name is not an address
     assert furniture_conf_lines({}, "evil'\nimport os") == []
+
+
+# --- a page's people --------------------------------------------------------------------------
+
+
+@pytest.mark.sphinx("html", testroot="furniture", freshenv=True)
+def test_page_people_grouped_sorted_and_countries_linked(app: SphinxTestApp) -> None:
+    app.build()
+    page = html_of(app, "guides/people")
+    groups = page.select("section.ga4gh-page-people")
+    # headed groups in the theme's order of its tabs, found by heading navigation
+    assert [g.h3.get_text() for g in groups] == [
+        "Contributors",
+        "Coordinators",
+        "Editors",
+        "Supported by",
+    ]
+    assert [s.get_text() for s in groups[0].select("strong")] == ["Ada Brook", "Zeno Marsh"]
+    # an avatar carries the initials that ga4gh.js shows when the picture fails
+    lin = html_of(app, "guides/storage").select_one("img.ga4gh-avatar")
+    assert lin["data-initials"] == "LH"
+    assert not page.select("[onerror]")
+    # countries sorted, each with its flag; Norway links to the page with country_code NO
+    countries = groups[3].select("li.ga4gh-country")
+    assert [li.select_one(".ga4gh-country-name").get_text() for li in countries] == [
+        "Norway",
+        "Sweden",
+    ]
+    assert countries[0].select_one(".ga4gh-flag").get_text() == "\U0001f1f3\U0001f1f4"
+    assert countries[0].select_one(".ga4gh-flag")["aria-hidden"] == "true"
+    assert countries[0].a["href"] == "norway.html"
+    assert countries[1].a is None  # no page has country_code SE
+    # people_sort: false keeps the page's order
+    storage = html_of(app, "guides/storage").select(".ga4gh-contributors strong")
+    assert [s.get_text() for s in storage] == ["Lin Hale", "Ada Brook"]
+
+
+def test_page_people_sort_can_be_switched_off(
+    make_app: type[SphinxTestApp], tmp_path: Path
+) -> None:
+    srcdir = copy_root(ROOTS / "test-furniture", tmp_path)
+    with (srcdir / "conf.py").open("a") as conf:
+        conf.write("ga4gh_page_people_sort = False\n")
+    app, _ = build(make_app, srcdir)
+    page = html_of(app, "guides/people")
+    names = [s.get_text() for s in page.select(".ga4gh-contributors strong")]
+    assert names == ["Zeno Marsh", "Ada Brook"]
+
+
+@pytest.mark.sphinx("latex", testroot="furniture", freshenv=True)
+def test_page_people_in_latex(app: SphinxTestApp) -> None:
+    app.build()
+    tex = next(Path(app.outdir).glob("*.tex")).read_text("utf-8")
+    people = tex[tex.index(r"\chapter{People}") :]
+    assert r"\subsubsection*{Coordinators}" in people
+    assert r"\hyperref[\detokenize{guides/norway::doc}]" in people  # the country page
+    assert "\U0001f1f3" not in tex  # no flag on paper

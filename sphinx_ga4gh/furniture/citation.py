@@ -21,6 +21,7 @@ from ..data.urls import is_safe_url
 from ..domain import get_domain
 from ..pages.front_matter import front_matter, front_matter_value
 from ..pages.sections import content_root
+from .people import sorts_people
 
 
 class page_citation(nodes.General, nodes.Element):
@@ -29,14 +30,6 @@ class page_citation(nodes.General, nodes.Element):
 
 class access_date(nodes.Inline, nodes.Element):
     """Where the browser writes "(accessed <today>)"; nothing outside HTML."""
-
-
-def sorts_people(config: Any, metadata: dict[str, Any]) -> bool:
-    """Whether a page's people are shown sorted by name."""
-    own = front_matter_value(metadata, "people_sort")
-    if isinstance(own, bool):
-        return own
-    return bool(config.ga4gh_page_people_sort)
 
 
 def site_label(baseurl: str) -> str:
