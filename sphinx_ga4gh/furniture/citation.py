@@ -19,7 +19,7 @@ from sphinx.util.docutils import SphinxTranslator
 
 from ..data.urls import is_safe_url
 from ..domain import get_domain
-from ..pages.front_matter import front_matter, front_matter_value
+from ..pages.front_matter import front_matter
 from ..pages.sections import content_root
 from .people import sorts_people
 
@@ -44,7 +44,7 @@ class AppendPageCitation(SphinxTransform):
 
     def apply(self, **kwargs: Any) -> None:
         metadata = self.env.metadata.get(self.env.docname, {})
-        if front_matter_value(metadata, "page_citation") is not True:
+        if not front_matter(metadata).page_citation:
             return
         title = self.config.ga4gh_page_citation_title
         block = nodes.container("", classes=["ga4gh-page-furniture", "ga4gh-page-citation"])

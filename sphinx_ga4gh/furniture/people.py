@@ -24,7 +24,7 @@ from ..data.people import Affiliation, Contributor
 from ..data.site import is_country_code, missing_people_file_message
 from ..data.urls import is_safe_image_url, is_safe_url, url_scheme
 from ..domain import get_domain, internal_link
-from ..pages.front_matter import FrontMatter, front_matter, front_matter_value
+from ..pages.front_matter import FrontMatter, front_matter
 from ..pages.sections import content_root
 from ..reporting import front_matter_line, warn
 
@@ -45,10 +45,8 @@ PEOPLE_GROUPS = (
 def sorts_people(config: Any, metadata: Mapping[str, Any]) -> bool:
     """Whether a page's people and supporters are shown sorted by name: the page's
     ``people_sort``, else ``ga4gh_page_people_sort`` (the theme's ``*_sort`` variables)."""
-    own = front_matter_value(dict(metadata), "people_sort")
-    if isinstance(own, bool):
-        return own
-    return bool(config.ga4gh_page_people_sort)
+    own = front_matter(dict(metadata)).people_sort
+    return bool(config.ga4gh_page_people_sort) if own is None else own
 
 
 class people_group(nodes.General, nodes.Element):
