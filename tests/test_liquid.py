@@ -87,6 +87,7 @@ def test_inline_constructs(source: str, expected: str) -> None:
             "```{contributors}\n:custom: A One\n```\n",
         ),
         ("{% include resource-table-all.html %}", "```{tool-table}\n```\n"),
+        ("{% include training-table-all.html %}", "```{training-table}\n```\n"),
         (
             '{% include affiliation-tiles-selection.html type="infrastructure" %}',
             "```{affiliations}\n:type: infrastructure\n```\n",

@@ -249,12 +249,16 @@ def test_migrate_writes_the_furniture_conf_values() -> None:
     config = {
         "dsw_deep_link_prefix": "https://dsw.example.org/q=",
         "baseurl": "/guide",
-        "theme_variables": {"page_metadata": {"contributors_sort": False}},
+        "theme_variables": {
+            "page_metadata": {"contributors_sort": False},
+            "headings": {"more-information-tiles": "Further reading"},
+        },
     }
     lines = furniture_conf_lines(config, "guide.example.org")
     assert "html_baseurl = 'https://guide.example.org/guide/'" in lines
     assert "ga4gh_dsw_deep_link_prefix = 'https://dsw.example.org/q='" in lines
     assert "ga4gh_page_people_sort = False" in lines
+    assert "ga4gh_more_information_title = 'Further reading'" in lines
     # a CNAME that is not a host name is not an address
     assert furniture_conf_lines({}, "evil'\nimport os") == []
 
@@ -314,3 +318,17 @@ def test_page_people_in_latex(app: SphinxTestApp) -> None:
     assert r"\subsubsection*{Coordinators}" in people
     assert r"\hyperref[\detokenize{guides/norway::doc}]" in people  # the country page
     assert "\U0001f1f3" not in tex  # no flag on paper
+
+
+def test_a_citation_without_html_baseurl_links_the_page_itself(
+    make_app: type[SphinxTestApp], tmp_path: Path
+) -> None:
+    srcdir = copy_root(ROOTS / "test-furniture", tmp_path)
+    conf = srcdir / "conf.py"
+    conf.write_text(conf.read_text().replace("html_baseurl", "# html_baseurl"))
+    app, _ = build(make_app, srcdir)
+    citation = html_of(app, "guides/analysis").select_one("p.ga4gh-citation")
+    # no site; ga4gh.js shows the link's full address
+    assert citation.get_text() == 'Ada Brook, Zeno Marsh, "Data analysis". guides/analysis.html.'
+    assert citation.a["href"] == "analysis.html"
+    assert "ga4gh-citation-here" in citation.a["class"]

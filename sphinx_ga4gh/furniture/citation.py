@@ -8,6 +8,7 @@ the theme's script does (our static script, no inline code). Paper has no access
 
 from __future__ import annotations
 
+import posixpath
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -82,9 +83,12 @@ class FillPageCitations(SphinxPostTransform):
         elif self.app.builder.format == "html":
             # No address known: the page's own link; ga4gh.js shows it absolute, as the reader
             # sees it. Paper has none.
-            here = self.app.builder.get_relative_uri(docname, docname)
+            target = self.app.builder.get_target_uri(docname)
+            here = posixpath.basename(target) or "./"  # the page itself, from itself
             paragraph += nodes.Text(" ")
-            paragraph += nodes.reference("", here, refuri=here, classes=["ga4gh-citation-here"])
+            paragraph += nodes.reference(
+                "", target or here, refuri=here, classes=["ga4gh-citation-here"]
+            )
         paragraph += access_date()
         paragraph += nodes.Text(".")
         return paragraph

@@ -409,6 +409,7 @@ INCLUDES: dict[str, Callable[[dict[str, str], PageContext], _Output]] = {
     "contributor-tiles-all.html": _contributor_tiles(carousel=False),
     "contributor-carousel-selection.html": _contributor_tiles(carousel=True),
     "resource-table-all.html": _no_parameters("tool table", "tool-table"),
+    "training-table-all.html": _no_parameters("training table", "training-table"),
     "affiliation-tiles-selection.html": _affiliation_tiles,
     "supported-by-tiles-selection.html": _supporter_tiles,
     "news.html": _news,

@@ -410,6 +410,13 @@ def furniture_conf_lines(config: dict[str, Any], cname: str = "") -> list[str]:
             f"ga4gh_dsw_deep_link_prefix = {prefix!r}",
         ]
     theme = config.get("theme_variables")
+    headings = theme.get("headings") if isinstance(theme, dict) else None
+    more = headings.get("more-information-tiles") if isinstance(headings, dict) else None
+    if isinstance(more, str) and more.strip() and more.strip() != "More information":
+        lines += [
+            "# theme_variables.headings.more-information-tiles",
+            f"ga4gh_more_information_title = {more.strip()!r}",
+        ]
     metadata = theme.get("page_metadata") if isinstance(theme, dict) else None
     if isinstance(metadata, dict) and metadata.get("contributors_sort") is False:
         lines += [
