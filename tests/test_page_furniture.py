@@ -127,6 +127,8 @@ def test_more_information_panels(app: SphinxTestApp) -> None:
         "with an unsafe one [ga4gh.page]"
     ) in warnings_of(app)
     assert f"{src}:5: WARNING: 1 training entry left out" in "\n".join(warnings_of(app))
+    # a template (search_exclude) keeps a placeholder where its link goes: no warning
+    assert "hidden.md" not in "\n".join(warnings_of(app))
 
 
 def test_dsw_without_prefix_is_a_warning(make_app: type[SphinxTestApp], tmp_path: Path) -> None:

@@ -27,6 +27,7 @@ from ..domain import get_domain, internal_link
 from ..pages.front_matter import front_matter, front_matter_value
 from ..pages.sections import content_root
 from ..reporting import front_matter_line, warn
+from .people import NON_HTML_FORMATS
 
 
 @dataclass(frozen=True)
@@ -176,7 +177,8 @@ class AppendMoreInformation(SphinxTransform):
         panels: list[nodes.Node] = []
         for source in SOURCES:
             entries, dropped = page_entries(metadata, source.key, prefix)
-            if dropped:
+            # templates (search_exclude) keep placeholders where the links go
+            if dropped and not front_matter(metadata).search_exclude:
                 self._warn_dropped(source.key, dropped, prefix)
             if entries:
                 panels.append(_panel(source, entries))
@@ -285,10 +287,9 @@ class PanelsOutsideHtml(SphinxPostTransform):
     """A panel outside HTML is its title as a rubric, then its content."""
 
     default_priority = 200
+    formats = NON_HTML_FORMATS
 
     def run(self, **kwargs: Any) -> None:
-        if self.app.builder.format == "html":
-            return
         for panel in list(self.document.findall(details)):
             title = panel["title"]
             container = nodes.container(

@@ -49,6 +49,10 @@ def sorts_people(config: Any, metadata: Mapping[str, Any]) -> bool:
     return bool(config.ga4gh_page_people_sort) if own is None else own
 
 
+#: The formats without ``<details>``/``<section>``: there panels and groups become rubrics.
+NON_HTML_FORMATS = ("latex", "text", "man", "texinfo")
+
+
 class people_group(nodes.General, nodes.Element):
     """A headed group of a page's people: ``<section>`` with an ``<h3>`` in HTML (found by
     heading navigation, no script), a rubric elsewhere."""
@@ -320,10 +324,9 @@ class PeopleGroupsOutsideHtml(SphinxPostTransform):
     """Outside HTML a group of people is its title as a rubric, then its list."""
 
     default_priority = 200
+    formats = NON_HTML_FORMATS
 
     def run(self, **kwargs: Any) -> None:
-        if self.app.builder.format == "html":
-            return
         for group in list(self.document.findall(people_group)):
             title = group["title"]
             group.replace_self(
