@@ -15,6 +15,11 @@ ga4gh_affiliations = "_data/affiliations.yml"
 
 bibtex_bibfiles = ["_bibliography/references.bib"]
 
+# The pages' Data Stewardship Wizard questions (front matter `dsw`) link here + their uuid.
+ga4gh_dsw_deep_link_prefix = (
+    "https://dsw.example.org/knowledge-models/example/preview?questionUuid="
+)
+
 # The organisations' logos (image_url in the affiliations file), published at the same paths.
 ga4gh_site_files = ["images"]
 

@@ -132,6 +132,37 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         "Heading of a page's affiliations.",
     ),
     ConfigValue(
+        "ga4gh_more_information_title",
+        "More information",
+        "env",
+        (str,),
+        'Heading of a page\'s "More information" panels (FAIRsharing, FAIR Cookbook, DSW, '
+        "RDMkit, training).",
+    ),
+    ConfigValue(
+        "ga4gh_dsw_deep_link_prefix",
+        "",
+        "env",
+        (str,),
+        "The start of a link to a Data Stewardship Wizard question; a page's ``dsw`` entries "
+        "link to it followed by their ``uuid`` (the theme's ``dsw_deep_link_prefix``).",
+    ),
+    ConfigValue(
+        "ga4gh_page_citation_title",
+        "How to cite this page",
+        "env",
+        (str,),
+        "Heading of the citation block of pages with ``page_citation: true``.",
+    ),
+    ConfigValue(
+        "ga4gh_page_people_sort",
+        True,
+        "env",
+        (bool,),
+        "Sort a page's contributors, coordinators, editors and supporters by name (a page's "
+        "``people_sort: false`` keeps its order).",
+    ),
+    ConfigValue(
         "ga4gh_page_type_subtitle",
         True,
         "html",

@@ -14,8 +14,11 @@ from .assets.static_files import setup_assets
 from .chrome import setup_chrome
 from .config import setup_config
 from .domain import setup_domain
+from .furniture.citation import setup_page_citation
+from .furniture.more_information import setup_more_information
 from .furniture.news_events import setup_news_events
 from .furniture.page_ids import setup_page_ids
+from .furniture.people import setup_page_people_groups
 from .furniture.setup import setup_furniture
 from .furniture.summary import setup_summary
 from .i18n import setup_i18n
@@ -36,6 +39,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_summary(app)
     setup_news_events(app)
     setup_page_ids(app)
+    setup_more_information(app)
+    setup_page_citation(app)
+    setup_page_people_groups(app)
     setup_myst(app)
     setup_config(app)
     setup_references(app)

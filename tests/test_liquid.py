@@ -75,7 +75,20 @@ def test_inline_constructs(source: str, expected: str) -> None:
             "```{section-tiles}\n:custom: b, a\n```\n",
         ),
         ("{% include contributor-tiles-all.html %}", "```{contributors}\n```\n"),
+        (
+            '{% include contributor-tiles-all.html custom="B Two,  A One" col=3 sort=false %}',
+            "```{contributors}\n:custom: B Two, A One\n:sort: false\n:col: 3\n```\n",
+        ),
+        (
+            '{% include contributor-tiles-all.html role="editor" col=6 %}',
+            "```{contributors}\n:role: editor\n:col: 6\n```\n",
+        ),
+        (
+            '{% include contributor-carousel-selection.html custom="A One" %}',
+            "```{contributors}\n:custom: A One\n```\n",
+        ),
         ("{% include resource-table-all.html %}", "```{tool-table}\n```\n"),
+        ("{% include training-table-all.html %}", "```{training-table}\n```\n"),
         (
             '{% include affiliation-tiles-selection.html type="infrastructure" %}',
             "```{affiliations}\n:type: infrastructure\n```\n",
@@ -224,3 +237,12 @@ def test_line_map_points_at_source_lines() -> None:
     lines = result.text.splitlines()
     assert lines == ["a", ":::{note}", "x", ":::", "b {tool}`y`"]
     assert result.line_map[: len(lines)] == [1, 2, 2, 2, 3]
+
+
+def test_the_contributor_carousel_is_the_tiles_with_a_note() -> None:
+    result = translate("{% include contributor-carousel-selection.html col=9 %}\n", CONTEXT)
+    assert result.text == "```{contributors}\n```\n"
+    (finding,) = result.findings
+    assert finding.translated
+    assert "col='9' is not 1 to 6" in finding.message
+    assert "carousel is shown as the {contributors} tiles" in finding.message

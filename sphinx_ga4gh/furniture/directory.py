@@ -22,6 +22,7 @@ from ..data.site import AFFILIATIONS_FILES, CONTRIBUTORS_FILES, SiteData
 from ..domain import get_domain, internal_link
 from ..pages.front_matter import front_matter
 from ..reporting import warn
+from ..text.lists import split_people
 from .people import PEOPLE_GROUPS, affiliation_item, person_item
 
 
@@ -29,17 +30,48 @@ class people_directory(nodes.General, nodes.Element):
     """Placeholder; ``kind`` is ``contributors`` or ``affiliations``."""
 
 
-class ContributorsDirective(SphinxDirective):
-    """Every contributor with the pages they worked on."""
+def _sort_choice(argument: str | None) -> str:
+    return directives.choice((argument or "true").strip().lower(), ("true", "false"))
 
-    option_spec: ClassVar[dict[str, Any]] = {}
+
+def _columns(argument: str | None) -> int:
+    """``:col:``: 1 to 6 tiles a row, as the theme's Bootstrap grid allows."""
+    value = directives.positive_int(argument or "")
+    if value > MAX_COLUMNS:
+        raise ValueError(f"at most {MAX_COLUMNS} columns")
+    return value
+
+
+#: The widest row the theme's contributor cards have (``row-cols-xl-6``).
+MAX_COLUMNS = 6
+
+
+class ContributorsDirective(SphinxDirective):
+    """The theme's contributor tiles: everyone (the contributors file and every page's
+    ``contributors``), the ``:custom:`` names, or the people of a ``:role:``; sorted by name
+    unless ``:sort: false``; ``:col:`` tiles a row in HTML."""
+
+    option_spec: ClassVar[dict[str, Any]] = {
+        "custom": directives.unchanged,
+        "role": directives.unchanged,
+        "sort": _sort_choice,
+        "col": _columns,
+    }
 
     def run(self) -> list[nodes.Node]:
         domain = get_domain(self.env)
         domain.note_listing(self.env.docname, ["*"])  # the pages of every person
         for path in domain.site.people_files:
             self.env.note_dependency(str(path))
-        node = people_directory("", kind="contributors")
+        custom = split_people(self.options.get("custom", ""))
+        node = people_directory(
+            "",
+            kind="contributors",
+            custom=[name for name in custom if name],
+            role=self.options.get("role", "").strip(),
+            sort=self.options.get("sort", "true") == "true",
+            columns=self.options.get("col", 0),
+        )
         self.set_source_info(node)
         return [node]
 
@@ -97,9 +129,36 @@ class FillPeopleDirectories(SphinxPostTransform):
                         pages[name].append(docname)
         return pages
 
+    def _chosen_people(
+        self, placeholder: people_directory, pages: dict[str, list[str]]
+    ) -> list[str]:
+        """The names the theme's ``contributor-tiles-all.html`` shows, in its order."""
+        contributors = get_domain(self.env).site.contributors
+        if placeholder.get("custom"):
+            names: list[str] = list(placeholder["custom"])
+            for name in names:
+                if name not in contributors:
+                    hint = did_you_mean(name, contributors)
+                    warn(
+                        f"{{contributors}} :custom: names {name!r}, who is not in the "
+                        f"contributors file{hint}; shown without details",
+                        "contributor",
+                        placeholder,
+                    )
+        elif placeholder.get("role"):
+            role = placeholder["role"].lower()
+            names = [name for name, person in contributors.items() if person.role.lower() == role]
+        else:
+            # the pages' contributors first, then the file, as the theme joins them
+            names = [*pages, *contributors]
+        names = list(dict.fromkeys(names))
+        if placeholder.get("sort", True):
+            names.sort()  # Liquid's sort: by name, case-sensitive
+        return names
+
     def _contributors(self, placeholder: people_directory) -> nodes.bullet_list | None:
         domain = get_domain(self.env)
-        if not domain.site.contributors:
+        if not domain.site.contributors and not placeholder.get("custom"):
             reason = (
                 "the contributors file lists nobody"
                 if domain.site.contributor_files
@@ -108,9 +167,21 @@ class FillPeopleDirectories(SphinxPostTransform):
             warn(f"{{contributors}} lists no one: {reason}", "contributor", placeholder)
             return None
         pages = self._pages_by_person()
-        people = nodes.bullet_list("", classes=["ga4gh-people-list", "ga4gh-contributors-all"])
-        for name in sorted(domain.site.contributors, key=str.lower):
-            item = person_item(name, domain.site.contributors[name])
+        names = self._chosen_people(placeholder, pages)
+        if not names:
+            warn(
+                f"{{contributors}} :role: {placeholder['role']} selects no one: no person of "
+                "the contributors file has that role",
+                "contributor",
+                placeholder,
+            )
+            return None
+        classes = ["ga4gh-people-list", "ga4gh-contributors-all"]
+        if placeholder.get("columns"):
+            classes.append(f"ga4gh-cols-{placeholder['columns']}")
+        people = nodes.bullet_list("", classes=classes)
+        for name in names:
+            item = person_item(name, domain.site.contributors.get(name))
             if pages.get(name):
                 links = nodes.paragraph("", "", classes=["ga4gh-person-pages"])
                 for docname in pages[name]:

@@ -15,6 +15,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.transforms import SphinxTransform
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxTranslator
 
 from ..assets.paths import site_file_uri
@@ -22,7 +23,7 @@ from ..data.diagnostics import did_you_mean
 from ..data.people import Affiliation, Contributor
 from ..data.site import is_country_code, missing_people_file_message
 from ..data.urls import is_safe_image_url, is_safe_url, url_scheme
-from ..domain import get_domain
+from ..domain import get_domain, internal_link
 from ..i18n import _, translated
 from ..pages.front_matter import FrontMatter, front_matter
 from ..pages.sections import content_root
@@ -34,12 +35,39 @@ GITHUB_AVATAR = "https://github.com/{}.png?size=96"
 GITHUB_PROFILE = "https://github.com/{}"
 ORCID_PROFILE = "https://orcid.org/{}"
 
-#: Front matter key → heading of its group.
+#: Front matter key → heading of its group, in the theme's order of its tabs.
 PEOPLE_GROUPS = (
     ("contributors", _("Contributors")),
-    ("editors", _("Editors")),
     ("coordinators", _("Coordinators")),
+    ("editors", _("Editors")),
 )
+
+
+def sorts_people(config: Any, metadata: Mapping[str, Any]) -> bool:
+    """Whether a page's people and supporters are shown sorted by name: the page's
+    ``people_sort``, else ``ga4gh_page_people_sort`` (the theme's ``*_sort`` variables)."""
+    own = front_matter(dict(metadata)).people_sort
+    return bool(config.ga4gh_page_people_sort) if own is None else own
+
+
+#: The formats without ``<details>``/``<section>``: there panels and groups become rubrics.
+NON_HTML_FORMATS = ("latex", "text", "man", "texinfo")
+
+
+class people_group(nodes.General, nodes.Element):
+    """A headed group of a page's people: ``<section>`` with an ``<h3>`` in HTML (found by
+    heading navigation, no script), a rubric elsewhere."""
+
+
+class country_flag(nodes.Inline, nodes.Element):
+    """A country's flag (its regional-indicator emoji), HTML only: fonts on paper lack it."""
+
+
+def flag_emoji(code: str) -> str:
+    """``BE`` → the two regional indicator symbols browsers draw as Belgium's flag."""
+    if len(code) != 2 or not code.isascii() or not code.isalpha():
+        return ""
+    return "".join(chr(0x1F1E6 + ord(letter) - ord("A")) for letter in code.upper())
 
 
 class avatar(nodes.Inline, nodes.Element):
@@ -122,17 +150,23 @@ def affiliation_item(name: str, org: Affiliation | None) -> nodes.list_item:
 
 
 def country_item(code: str, countries: Mapping[str, str]) -> nodes.list_item:
-    """A country (the theme shows two-letter affiliations as countries): its name if known."""
+    """A country (the theme shows two-letter affiliations as countries): its flag and name;
+    :class:`LinkCountryPages` links it to the page with that ``country_code``."""
     name = countries.get(code.upper(), code.upper())
-    item = nodes.list_item("", classes=["ga4gh-affiliation", "ga4gh-country"])
-    item += nodes.paragraph("", "", nodes.inline(name, name))
+    item = nodes.list_item(
+        "", classes=["ga4gh-affiliation", "ga4gh-country"], country_code=code.upper()
+    )
+    label = nodes.inline("", "", classes=["ga4gh-country-label"])
+    if flag_emoji(code):
+        label += country_flag("", flag=flag_emoji(code))
+    label += nodes.inline(name, name, classes=["ga4gh-country-name"])
+    item += nodes.paragraph("", "", label)
     return item
 
 
-def _group(title: str, items: list[nodes.list_item], kind: str) -> nodes.container:
+def _group(title: str, items: list[nodes.list_item], kind: str) -> people_group:
     title = str(title)  # a lazy translation
-    group = nodes.container("", classes=["ga4gh-page-people", f"ga4gh-{kind}"])
-    group += nodes.rubric(title, title)
+    group = people_group("", title=title, classes=["ga4gh-page-people", f"ga4gh-{kind}"])
     group += nodes.bullet_list("", *items, classes=["ga4gh-people-list"])
     return group
 
@@ -175,13 +209,16 @@ class AppendPagePeople(SphinxTransform):
             warn(f"unknown {kind} {name!r} in front matter{hint}", kind, (docname, line))
         return record
 
-    def _people_groups(self, page: FrontMatter, docname: str) -> list[nodes.container]:
+    def _people_groups(self, page: FrontMatter, docname: str) -> list[people_group]:
         domain = get_domain(self.env)
+        ordered = sorts_people(self.config, self.env.metadata.get(docname, {}))
         groups = []
         for key, title in PEOPLE_GROUPS:
             names: list[str] = getattr(page, key)
             if not names:
                 continue
+            if ordered:
+                names = sorted(names)  # Liquid's sort, as the theme's: case-sensitive
             items = [
                 person_item(
                     name,
@@ -192,10 +229,15 @@ class AppendPagePeople(SphinxTransform):
             groups.append(_group(title, items, key))
         return groups
 
-    def _affiliations(self, page: FrontMatter, docname: str) -> list[nodes.container]:
+    def _affiliations(self, page: FrontMatter, docname: str) -> list[people_group]:
         if not page.affiliations:
             return []
         site = get_domain(self.env).site
+        names = page.affiliations
+        if sorts_people(self.config, self.env.metadata.get(docname, {})):
+            names = sorted(names)
+        if any(is_country_code(name) for name in names):
+            get_domain(self.env).note_listing(docname, ["*"])  # the country pages may change
         items = [
             self._country(name, site.countries, docname, page.affiliations_key)
             if is_country_code(name)
@@ -205,7 +247,7 @@ class AppendPagePeople(SphinxTransform):
                     site.affiliations, name, "affiliation", docname, page.affiliations_key
                 ),
             )
-            for name in page.affiliations
+            for name in names
         ]
         return [_group(translated(self.config.ga4gh_supported_by_title), items, "supported-by")]
 
@@ -255,6 +297,81 @@ def warn_people_without_data(app: Sphinx, env: BuildEnvironment) -> None:
             warn(message, "data", (docname, line))
 
 
+class LinkCountryPages(SphinxPostTransform):
+    """A supporting country links to the page whose ``country_code`` is its code."""
+
+    default_priority = 6  # before the references resolver turns the links into real ones
+
+    def run(self, **kwargs: Any) -> None:
+        items = [
+            item for item in self.document.findall(nodes.list_item) if item.get("country_code")
+        ]
+        if not items:
+            return
+        pages: dict[str, str] = {}
+        for docname in sorted(self.env.metadata):
+            code = front_matter(self.env.metadata[docname]).country_code.upper()
+            if code and code not in pages:
+                pages[code] = docname
+        for item in items:
+            target = pages.get(item["country_code"])
+            labels = list(item.findall(nodes.inline))
+            if target is None or not labels:
+                continue
+            label = labels[0]
+            label.replace_self(internal_link(target, "", label.deepcopy()))
+
+
+class PeopleGroupsOutsideHtml(SphinxPostTransform):
+    """Outside HTML a group of people is its title as a rubric, then its list."""
+
+    default_priority = 200
+    formats = NON_HTML_FORMATS
+
+    def run(self, **kwargs: Any) -> None:
+        for group in list(self.document.findall(people_group)):
+            title = group["title"]
+            group.replace_self(
+                nodes.container(
+                    "", nodes.rubric(title, title), *group.children, classes=group["classes"]
+                )
+            )
+
+
+def visit_people_group_html(self: Any, node: people_group) -> None:
+    self.body.append(self.starttag(node, "section"))
+    self.body.append(f'<h3 class="ga4gh-people-title">{self.encode(node["title"])}</h3>\n')
+
+
+def depart_people_group_html(self: Any, node: people_group) -> None:
+    self.body.append("</section>\n")
+
+
+def visit_country_flag_html(self: Any, node: country_flag) -> None:
+    self.body.append(f'<span class="ga4gh-flag" aria-hidden="true">{node["flag"]}</span>')
+    raise nodes.SkipNode
+
+
+def skip_country_flag(self: SphinxTranslator, node: country_flag) -> None:
+    raise nodes.SkipNode
+
+
+def setup_page_people_groups(app: Sphinx) -> None:
+    """The headed groups, country flags and country page links of a page's people."""
+    skip = (skip_country_flag, None)
+    app.add_node(people_group, html=(visit_people_group_html, depart_people_group_html))
+    app.add_node(
+        country_flag,
+        html=(visit_country_flag_html, None),
+        latex=skip,
+        text=skip,
+        man=skip,
+        texinfo=skip,
+    )
+    app.add_post_transform(LinkCountryPages)
+    app.add_post_transform(PeopleGroupsOutsideHtml)
+
+
 # --- visitors ---------------------------------------------------------------------------------
 
 
@@ -271,6 +388,8 @@ def visit_avatar_html(self: Any, node: avatar) -> None:
                 alt=node["alt"],
                 CLASS=classes,
                 loading="lazy",
+                # ga4gh.js puts these in place of a picture that does not load
+                **{"data-initials": node["initials"]},
             )
         )
     else:

@@ -48,6 +48,12 @@ CONTENT_KEYS = (
     "search_exclude",
     "summary",
     "national_resources",
+    "page_citation",
+    "training",
+    "faircookbook",
+    "fairsharing",
+    "dsw",
+    "rdmkit",
 )
 
 

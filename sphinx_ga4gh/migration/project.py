@@ -378,6 +378,9 @@ def _conf_py(
         lines += [f"ga4gh_page_references_title = {references_title!r}"]
     lines += _data_paths(site.root)
     lines += [""]
+    cname = site.root / "CNAME"
+    domain = cname.read_text("utf-8", errors="replace").strip() if cname.is_file() else ""
+    lines += furniture_conf_lines(site.config, domain)
     if new_link_kinds:
         lines += _registry_links_lines(new_link_kinds)
     lines += chrome_lines or []
@@ -393,6 +396,44 @@ def _conf_py(
         "",
     ]
     return "\n".join(lines)
+
+
+def furniture_conf_lines(config: dict[str, Any], cname: str = "") -> list[str]:
+    """conf.py values of the page furniture from ``_config.yml``: the site's address (for
+    "How to cite this page"; its ``url``, else the GitHub Pages domain of ``CNAME``), the DSW
+    deep link prefix, and the theme's unsorted page people."""
+    lines: list[str] = []
+    url = str(config.get("url") or "").strip().rstrip("/")
+    if not url and re.fullmatch(r"[A-Za-z0-9.-]+", cname):
+        url = "https://" + cname
+    if url.startswith(("https://", "http://")):
+        baseurl = str(config.get("baseurl") or "").strip().strip("/")
+        address = url + "/" + (baseurl + "/" if baseurl else "")
+        lines += [
+            '# The site\'s address (url and baseurl): "How to cite this page" gives it.',
+            f"html_baseurl = {address!r}",
+        ]
+    prefix = str(config.get("dsw_deep_link_prefix") or "").strip()
+    if prefix:
+        lines += [
+            "# Links of the pages' dsw questions: this, then the question's uuid.",
+            f"ga4gh_dsw_deep_link_prefix = {prefix!r}",
+        ]
+    theme = config.get("theme_variables")
+    headings = theme.get("headings") if isinstance(theme, dict) else None
+    more = headings.get("more-information-tiles") if isinstance(headings, dict) else None
+    if isinstance(more, str) and more.strip() and more.strip() != "More information":
+        lines += [
+            "# theme_variables.headings.more-information-tiles",
+            f"ga4gh_more_information_title = {more.strip()!r}",
+        ]
+    metadata = theme.get("page_metadata") if isinstance(theme, dict) else None
+    if isinstance(metadata, dict) and metadata.get("contributors_sort") is False:
+        lines += [
+            "# theme_variables.page_metadata.contributors_sort: false",
+            "ga4gh_page_people_sort = False",
+        ]
+    return [*lines, ""] if lines else []
 
 
 def _data_paths(root: Path) -> list[str]:

@@ -102,6 +102,11 @@ def _decode(value: Any) -> Any:
     return without_placeholders(value)
 
 
+def front_matter_value(metadata: dict[str, Any], key: str) -> Any:
+    """One front matter value back to YAML's type (None when the page has no such key)."""
+    return _decode(metadata.get(key))
+
+
 def _names(value: Any) -> list[str]:
     """A list of names; a single name is a list of one; empty values (an empty YAML value, an
     empty list item) are no name, not the word ``None``."""
@@ -138,6 +143,10 @@ def _mappings(value: Any) -> list[dict[str, Any]]:
     return [item for item in decoded if isinstance(item, dict)]
 
 
+#: Keys of the "More information" panels: lists of links to other resources.
+MORE_INFORMATION_KEYS = ("training", "faircookbook", "fairsharing", "dsw", "rdmkit")
+
+
 @dataclass
 class FrontMatter:
     """The keys of SPEC §3 a page may declare."""
@@ -161,6 +170,16 @@ class FrontMatter:
     #: Registry tool ids a country page contributes to (``ref_to_main_resources``).
     ref_to_main_resources: list[str] = field(default_factory=list)
     country_code: str = ""
+    #: "How to cite this page" at the end of the page.
+    page_citation: bool = False
+    #: The page's own choice to sort its people by name; None: ``ga4gh_page_people_sort``.
+    people_sort: bool | None = None
+    #: "More information" links, each a list of mappings (``name``, ``url`` or ``uuid``).
+    training: list[dict[str, Any]] = field(default_factory=list)
+    faircookbook: list[dict[str, Any]] = field(default_factory=list)
+    fairsharing: list[dict[str, Any]] = field(default_factory=list)
+    dsw: list[dict[str, Any]] = field(default_factory=list)
+    rdmkit: list[dict[str, Any]] = field(default_factory=list)
 
 
 def _scalar(metadata: dict[str, Any], key: str) -> str:
@@ -173,6 +192,7 @@ def front_matter(metadata: dict[str, Any]) -> FrontMatter:
     """Typed front matter from one page's ``env.metadata`` entry."""
     affiliations = _names(metadata.get("affiliations"))
     affiliations_key = "affiliations"
+    people_sort = _decode(metadata.get("people_sort"))
     if not affiliations and _names(metadata.get("supported_by")):
         affiliations, affiliations_key = _names(metadata.get("supported_by")), "supported_by"
     return FrontMatter(
@@ -197,6 +217,9 @@ def front_matter(metadata: dict[str, Any]) -> FrontMatter:
         national_resources=_mappings(metadata.get("national_resources")),
         ref_to_main_resources=_names(metadata.get("ref_to_main_resources")),
         country_code=_scalar(metadata, "country_code"),
+        page_citation=_decode(metadata.get("page_citation", False)) is True,
+        people_sort=people_sort if isinstance(people_sort, bool) else None,
+        **{key: _mappings(metadata.get(key)) for key in MORE_INFORMATION_KEYS},
     )
 
 
@@ -216,7 +239,13 @@ _NAME_KEYS = (
     "ref_to_main_resources",
 )
 #: Switches, with the value used when the key is absent.
-_FLAG_DEFAULTS = {"toc": True, "datatable": False, "search_exclude": False}
+_FLAG_DEFAULTS = {
+    "toc": True,
+    "datatable": False,
+    "search_exclude": False,
+    "page_citation": False,
+    "people_sort": True,
+}
 
 #: What a corrected value is replaced by: ``IGNORED`` takes the key out.
 IGNORED: Any = object()
@@ -338,7 +367,7 @@ def _corrected(key: str, value: Any) -> tuple[Any, str]:
         return IGNORED, f"{shown} is not true or false; the default ({default}) is used"
     if key == "related_pages":
         return _corrected_related(value)
-    if key == "national_resources":
+    if key == "national_resources" or key in MORE_INFORMATION_KEYS:
         if not isinstance(value, list):
             return IGNORED, f"{_kind(value)}, not a list of resources; it is ignored"
         kept = [item for item in value if isinstance(item, dict)]

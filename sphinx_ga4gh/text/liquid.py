@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .lists import split_names
+from .lists import split_names, split_people
 from .scanner import LineIndex, LiquidTag, Scanner, split_lines
 
 #: Callout types of the theme, and the admonition each becomes (anything else is a note there).
@@ -313,6 +313,34 @@ def _no_parameters(kind: str, directive: str) -> Callable[[dict[str, str], PageC
     return translate
 
 
+def _contributor_tiles(carousel: bool) -> Callable[[dict[str, str], PageContext], _Output]:
+    """``contributor-tiles-all.html`` (and the carousel, drawn as the same tiles) with
+    ``custom``, ``role``, ``sort`` and ``col``."""
+    include = "contributor-carousel-selection.html" if carousel else "contributor-tiles-all.html"
+
+    def translate(values: dict[str, str], context: PageContext) -> _Output:
+        _unknown_parameters(values, {"custom", "role", "sort", "col"}, include)
+        options: list[tuple[str, str]] = []
+        if values.get("custom", "").strip():
+            options.append(("custom", ", ".join(split_people(_one_line(values["custom"])))))
+        elif values.get("role", "").strip():
+            options.append(("role", _one_line(values["role"])))
+        if values.get("sort", "").strip().lower() == "false":
+            options.append(("sort", "false"))
+        col = values.get("col", "").strip()
+        notes: list[str] = []
+        if col.isdigit() and 1 <= int(col) <= 6:
+            options.append(("col", col))
+        elif col:
+            notes.append(f"col={col!r} is not 1 to 6 tiles a row; not carried over")
+        if carousel:
+            notes.append("the theme's carousel is shown as the {contributors} tiles, all at once")
+        block = _directive("contributors", "", options)
+        return _Output(block, "contributor tiles", block=True, message="; ".join(notes))
+
+    return translate
+
+
 def _supporter_tiles(values: dict[str, str], context: PageContext) -> _Output:
     """``supported-by-tiles-selection.html type= sort=``: the exposed supporters with a logo
     (of their own ``type`` T), sorted by name unless ``sort=false``."""
@@ -413,8 +441,10 @@ INCLUDES: dict[str, Callable[[dict[str, str], PageContext], _Output]] = {
     "image.html": _image,
     "section-navigation-tiles.html": _section_tiles,
     "section-navigation-tiles-simple.html": _section_tiles,
-    "contributor-tiles-all.html": _no_parameters("contributor tiles", "contributors"),
+    "contributor-tiles-all.html": _contributor_tiles(carousel=False),
+    "contributor-carousel-selection.html": _contributor_tiles(carousel=True),
     "resource-table-all.html": _no_parameters("tool table", "tool-table"),
+    "training-table-all.html": _no_parameters("training table", "training-table"),
     "affiliation-tiles-selection.html": _affiliation_tiles,
     "supported-by-tiles-selection.html": _supporter_tiles,
     "news.html": _news,

@@ -11,3 +11,11 @@ _SEPARATORS = re.compile(r"[,;\s]+")
 
 def split_names(text: str | None) -> list[str]:
     return [item for item in _SEPARATORS.split(text or "") if item]
+
+
+_PEOPLE_SEPARATORS = re.compile(r"\s*[,;]\s*")
+
+
+def split_people(text: str | None) -> list[str]:
+    """People's names hold spaces: a list of them is separated by commas or semicolons only."""
+    return [item.strip() for item in _PEOPLE_SEPARATORS.split(text or "") if item.strip()]

@@ -349,6 +349,49 @@
 
   function init() {
     document.querySelectorAll("ul.ga4gh-events").forEach(setUp);
+/* sphinx-ga4gh: "(accessed <today>)" in "How to cite this page", as the theme writes it. */
+(function () {
+  "use strict";
+  function init() {
+    var today = new Date().toLocaleDateString("en-GB", { year: "numeric", month: "long", day: "numeric" });
+    document.querySelectorAll(".ga4gh-accessed").forEach(function (span) {
+      span.textContent = " (accessed " + today + ")";
+      span.hidden = false;
+    });
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();
+
+/* sphinx-ga4gh: an avatar that does not load becomes the person's initials. */
+(function () {
+  "use strict";
+  function toInitials(img) {
+    if (!img.classList || !img.classList.contains("ga4gh-avatar") || !img.parentNode) return;
+    var span = document.createElement("span");
+    span.className = "ga4gh-avatar ga4gh-initials";
+    span.setAttribute("aria-hidden", "true");
+    span.textContent = img.getAttribute("data-initials") || "";
+    img.parentNode.replaceChild(span, img);
+  }
+  // errors do not bubble: listen in the capture phase, and catch those before this script ran
+  document.addEventListener("error", function (event) { toInitials(event.target); }, true);
+  function init() {
+    document.querySelectorAll("img.ga4gh-avatar").forEach(function (img) {
+      if (img.complete && img.naturalWidth === 0) toInitials(img);
+    });
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();
+
+/* sphinx-ga4gh: a citation's page link without html_baseurl shows the page's full address. */
+(function () {
+  "use strict";
+  function init() {
+    document.querySelectorAll("a.ga4gh-citation-here").forEach(function (link) {
+      link.textContent = link.href.split("#")[0];
+    });
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();

@@ -22,6 +22,11 @@ ga4gh_tools = '_data/tool_and_resource_list.yml'
 ga4gh_contributors = '_data/CONTRIBUTORS.yml'
 ga4gh_affiliations = '_data/affiliations.yml'
 
+# The site's address (url and baseurl): "How to cite this page" gives it.
+html_baseurl = 'https://guide.example.org/'
+# Links of the pages' dsw questions: this, then the question's uuid.
+ga4gh_dsw_deep_link_prefix = 'https://dsw.example.org/preview?questionUuid='
+
 # The site around the pages: footer, top navigation, logo, repository links, colours.
 author = 'Rare Disease Data Field Guide contributors'
 copyright = 'Rare Disease Data Field Guide contributors'

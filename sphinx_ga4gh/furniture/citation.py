@@ -1,0 +1,125 @@
+""" "How to cite this page": the theme's ``citation-page.html`` for ``page_citation: true``.
+
+The block is the page's contributors (sorted by name unless ``ga4gh_page_people_sort`` or the
+page's ``people_sort`` says not), its *title* in quotes, the site (``html_baseurl`` without its
+scheme and ``www.``) and the page's address; in HTML the browser adds "(accessed <today>)" as
+the theme's script does (our static script, no inline code). Paper has no access date.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from typing import Any
+from urllib.parse import urlsplit
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.transforms import SphinxTransform
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.docutils import SphinxTranslator
+
+from ..data.urls import is_safe_url
+from ..domain import get_domain
+from ..pages.front_matter import front_matter
+from ..pages.sections import content_root
+from .people import sorts_people
+
+
+class page_citation(nodes.General, nodes.Element):
+    """Placeholder of a page's citation, filled at write time (the title and address)."""
+
+
+class access_date(nodes.Inline, nodes.Element):
+    """Where the browser writes "(accessed <today>)"; nothing outside HTML."""
+
+
+def site_label(baseurl: str) -> str:
+    """``https://www.example.org/guide/`` → ``example.org/guide``, as the theme strips it."""
+    parts = urlsplit(baseurl.strip())
+    host = parts.netloc.removeprefix("www.")
+    return (host + parts.path).rstrip("/")
+
+
+class AppendPageCitation(SphinxTransform):
+    default_priority = 864  # after the page's people (863), as the theme's last tab
+
+    def apply(self, **kwargs: Any) -> None:
+        metadata = self.env.metadata.get(self.env.docname, {})
+        if not front_matter(metadata).page_citation:
+            return
+        title = self.config.ga4gh_page_citation_title
+        block = nodes.container("", classes=["ga4gh-page-furniture", "ga4gh-page-citation"])
+        block += nodes.rubric(title, title)
+        # LaTeX merges every page into one doctree: the placeholder says which page it cites
+        block += page_citation(docname=self.env.docname)
+        content_root(self.document).append(block)
+
+
+class FillPageCitations(SphinxPostTransform):
+    default_priority = 6
+
+    def run(self, **kwargs: Any) -> None:
+        for placeholder in list(self.document.findall(page_citation)):
+            placeholder.replace_self(self._citation(placeholder["docname"]))
+
+    def _citation(self, docname: str) -> nodes.paragraph:
+        metadata = self.env.metadata.get(docname, {})
+        names = front_matter(metadata).contributors
+        if sorts_people(self.config, metadata):
+            names = sorted(names)  # Liquid's sort: case-sensitive
+        paragraph = nodes.paragraph("", "", classes=["ga4gh-citation"])
+        if names:
+            paragraph += nodes.Text(", ".join(names) + ", ")
+        title = get_domain(self.env).page_title(docname)
+        paragraph += nodes.Text('"')
+        paragraph += nodes.emphasis(title, title)
+        paragraph += nodes.Text('".')
+        baseurl = str(self.config.html_baseurl or "").strip()
+        if baseurl and is_safe_url(baseurl):
+            paragraph += nodes.Text(f" {site_label(baseurl)}.")
+            url = baseurl.rstrip("/") + "/" + self._page_path(docname)
+            paragraph += nodes.Text(" ")
+            paragraph += nodes.reference("", url, refuri=url)
+        elif self.app.builder.format == "html":
+            # No address known: the page's own link; ga4gh.js shows it absolute, as the reader
+            # sees it. Paper has none.
+            target = self.app.builder.get_target_uri(docname)
+            here = posixpath.basename(target) or "./"  # the page itself, from itself
+            paragraph += nodes.Text(" ")
+            paragraph += nodes.reference(
+                "", target or here, refuri=here, classes=["ga4gh-citation-here"]
+            )
+        paragraph += access_date()
+        paragraph += nodes.Text(".")
+        return paragraph
+
+    def _page_path(self, docname: str) -> str:
+        """The page's address on the HTML site, whatever builder writes this copy."""
+        if self.app.builder.format == "html":
+            return self.app.builder.get_target_uri(docname)
+        return docname + str(self.config.html_file_suffix or ".html")
+
+
+def visit_access_date_html(self: Any, node: access_date) -> None:
+    # filled by ga4gh.js with the reader's date, as the theme's script does
+    self.body.append('<span class="ga4gh-accessed" hidden></span>')
+    raise nodes.SkipNode
+
+
+def skip_access_date(self: SphinxTranslator, node: access_date) -> None:
+    raise nodes.SkipNode
+
+
+def setup_page_citation(app: Sphinx) -> None:
+    skip = (skip_access_date, None)
+    app.add_node(page_citation)
+    app.add_node(
+        access_date,
+        html=(visit_access_date_html, None),
+        latex=skip,
+        text=skip,
+        man=skip,
+        texinfo=skip,
+    )
+    app.add_transform(AppendPageCitation)
+    app.add_post_transform(FillPageCitations)
