@@ -29,13 +29,15 @@ from .data.site import SiteData, is_country_code, load_site_data, missing_people
 from .data.tools import anchor_safe_id, parse_link_types, tool_from_fields
 from .data.yaml_source import LocatedDict, parse_front_matter
 from .extension import MYST_EXTENSIONS
+from .furniture.national_resources import national_page_links, unknown_main_resources
+from .furniture.section_tiles import unknown_page_message
 from .migration.jekyll import read_site, split_front_matter
 from .migration.liquid import Untranslatable, cite_arguments, parameters, quoted_string
 from .migration.scanner import Fences, LineIndex, scan
-from .pages.front_matter import IGNORED, check_front_matter, without_placeholders
+from .pages.front_matter import IGNORED, check_front_matter, front_matter, without_placeholders
 from .references.bibfiles import DEFAULT_ENCODING, read_bibliography
 from .references.per_page import is_citation_role, role_cited_keys
-from .reporting import line_in_front_matter
+from .reporting import front_matter_line, line_in_front_matter
 from .text.markdown_tokens import read_markdown
 from .tools.hygiene import (
     name_pattern,
@@ -44,6 +46,7 @@ from .tools.hygiene import (
     unmentioned_message,
     unmentioned_tools,
 )
+from .tools.table import unknown_related_page_message
 
 DEFAULT_BIBFILE = "_bibliography/references.bib"
 #: A bare Markdown link target: a page_id or a document name.
@@ -453,19 +456,51 @@ def _page_problems(site: Site, bib_keys: set[str]) -> list[Problem]:
             # a document name is also read from the page's own folder, as Sphinx reads it
             if m.value not in targets and posixpath.join(folder, m.value) not in targets
         ]
+        source = str(site.root / page.path)
+        problems += [
+            # read and placed as the build's related pages are: at the line of the group
+            Problem(
+                page.path,
+                front_matter_line(source, f"{page_type}:"),
+                "ga4gh.page",
+                unknown_page_message("related_pages", name, targets),
+            )
+            for page_type, names in front_matter(page.front_matter).related_pages.items()
+            # as in the build: a page_id or a document name
+            for name in names
+            if name not in targets
+        ]
+        problems += [
+            Problem(page.path, page.key_line(tool_id, "ref_to_main_resources"), "ga4gh.tool", text)
+            for tool_id, text in unknown_main_resources(
+                front_matter(page.front_matter).ref_to_main_resources, site.data.tools
+            )
+        ]
         problems += [
             Problem(
                 page.path,
-                page.key_line(name, "related_pages"),
+                line,
                 "ga4gh.page",
-                f"unknown page_id {name!r} in related_pages{did_you_mean(name, targets)}",
+                f"unknown page_id {target!r}{did_you_mean(target, page_ids)}",
             )
-            # as in the build: a page_id or a document name
-            for name in _related_ids(page.front_matter.get("related_pages"))
-            if name not in targets
+            for target, line in national_page_links(
+                str(site.root / page.path), front_matter(page.front_matter)
+            )
+            if target not in page_ids  # a reference to a page_id, as the build makes
         ]
         problems += _people_problems(site, page)
         problems += _national_resource_problems(page)
+    problems += [
+        Problem(
+            _relative(site.root, tool.location.path),
+            tool.related_pages_line or tool.location.line,
+            "ga4gh.tool",
+            unknown_related_page_message(tool.id, name, targets),
+        )
+        for tool in site.data.tools.values()
+        for name in tool.related_pages
+        if name not in targets
+    ]
     return problems
 
 
@@ -493,12 +528,6 @@ def _national_resource_problems(page: PageFacts) -> list[Problem]:
             ]
         ]
     return problems
-
-
-def _related_ids(value: Any) -> list[str]:
-    if not isinstance(value, dict):
-        return []
-    return [name for items in value.values() for name in _names(items)]
 
 
 def _named_people(page: PageFacts) -> list[tuple[str, str, str]]:
