@@ -9,26 +9,36 @@ links and people, checked against the data. One line per problem: ``path:line: t
 from __future__ import annotations
 
 import contextlib
+import posixpath
 import re
-import runpy
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from pathlib import Path
 from typing import Any, Literal
 
-from .config import config_problems
+from sphinx.config import Config
+from sphinx.errors import ConfigError
+from sphinx.util.nodes import split_explicit_title
+from sphinx.util.tags import Tags
+
+from .config import CONFIG_VALUES, config_problems
 from .data.diagnostics import Diagnostic, SourceLocation, conf_line, did_you_mean
 from .data.site import SiteData, is_country_code, load_site_data, missing_people_file_message
 from .data.tools import anchor_safe_id, parse_link_types, tool_from_fields
 from .data.yaml_source import LocatedDict
+from .furniture.national_resources import national_page_links, unknown_main_resources
+from .furniture.section_tiles import unknown_page_message
 from .migration.jekyll import read_site
-from .pages.front_matter import IGNORED, check_front_matter, without_placeholders
+from .myst import MYST_EXTENSIONS
+from .pages.front_matter import IGNORED, check_front_matter, front_matter, without_placeholders
 from .references.bibfiles import DEFAULT_ENCODING, read_bibliography
-from .reporting import line_in_front_matter
+from .references.per_page import is_citation_role, role_cited_keys
+from .reporting import front_matter_line, line_in_front_matter
 from .text.front_matter import FrontMatterBlock, read_front_matter
 from .text.liquid import Untranslatable, cite_arguments, parameters, quoted_string
 from .text.lists import split_names
+from .text.markdown_tokens import read_markdown
 from .text.scanner import Fences, LineIndex, scan
 from .tools.hygiene import (
     name_pattern,
@@ -37,17 +47,11 @@ from .tools.hygiene import (
     unmentioned_message,
     unmentioned_tools,
 )
+from .tools.table import unknown_related_page_message
 
 DEFAULT_BIBFILE = "_bibliography/references.bib"
-_TOOL_ROLE = re.compile(r"\{(?:ga4gh:)?tool\}`(?:[^`<]*<)?([^`<>]+?)>?`")
-_CITE_ROLE = re.compile(r"\{cite(?::[a-z]+)?\}`([^`]+)`")
-_PAGE_ROLE = re.compile(r"\{ga4gh:page\}`(?:[^`<]*<)?([^`<>]+?)>?`")
-_TOOL_DIRECTIVE = re.compile(r"^[`:]{3,}\{ga4gh:tool\}[ \t]+(\S+)", re.M)
-#: A ``{ga4gh:tool}`` directive's id and its ``:type:`` option (on the lines after it).
-_TOOL_TYPE = re.compile(
-    r"^[`:]{3,}\{ga4gh:tool\}[ \t]+(\S+)[ \t]*\n(?:[ \t]*:[\w-]+:.*\n)*?[ \t]*:type:[ \t]*(.*)$",
-    re.M,
-)
+#: A bare Markdown link target: a page_id or a document name.
+_BARE = re.compile(r"[A-Za-z0-9_-]+")
 _LINK = re.compile(r"(?<!!)\[[^\]\n]*\]\(([A-Za-z0-9_-]+)\)")
 PEOPLE_KEYS = ("contributors", "editors", "coordinators")
 
@@ -100,11 +104,6 @@ class _Prose:
                 yield Mention(match.group(1).strip(), line)
 
 
-def _cite_keys(text: str) -> list[str]:
-    # ``{cite:p}`{see}key{p. 2},other``: keys without pre- and post-text.
-    return [re.sub(r"\{[^}]*\}", "", key).strip() for key in text.split(",") if key.strip()]
-
-
 def _check_types(facts: PageFacts, head: str) -> PageFacts:
     """The build's front matter checks: problems noted, wrong values replaced as it does."""
     checked = check_front_matter(head, first_line=2)
@@ -120,7 +119,14 @@ def _check_types(facts: PageFacts, head: str) -> PageFacts:
     return facts
 
 
-def myst_page_facts(path: str, text: str) -> PageFacts:
+def _target(content: str) -> str:
+    """A cross-reference role's target, as Sphinx splits ``title <target>``."""
+    _has_title, _title, target = split_explicit_title(content)
+    return target.strip()
+
+
+def myst_page_facts(path: str, text: str, extensions: Iterable[str] = MYST_EXTENSIONS) -> PageFacts:
+    """What a MyST page names, read from myst-parser's tokens (as the build parses the page)."""
     block = read_front_matter(text)
     head, body, body_line = (block.text, block.body, block.body_line) if block else ("", text, 1)
     front_matter, problem = _yaml_mapping(block)
@@ -128,26 +134,34 @@ def myst_page_facts(path: str, text: str) -> PageFacts:
     if problem is not None:
         facts.problems.append(Problem(path, *problem))
     _check_types(facts, head)
-    prose = _Prose(body, body_line - 1)
-    facts.tools = list(prose.mentions(_TOOL_ROLE))
-    facts.cites = [
-        Mention(key, mention.line)
-        for mention in prose.mentions(_CITE_ROLE)
-        for key in _cite_keys(mention.value)
+    markdown = read_markdown(body, extensions, first_line=body_line)
+    facts.tools = [
+        Mention(_target(role.content), role.line)
+        for role in markdown.roles_named("tool", "ga4gh:tool")
     ]
-    facts.links = list(prose.mentions(_PAGE_ROLE)) + list(prose.mentions(_LINK))
-    for mention in prose.mentions(_TOOL_DIRECTIVE):
+    facts.cites = [
+        Mention(key, role.line)
+        for role in markdown.roles
+        if is_citation_role(role.name)
+        for key in role_cited_keys(role.content)
+    ]
+    facts.links = [
+        Mention(_target(role.content), role.line) for role in markdown.roles_named("ga4gh:page")
+    ] + [Mention(link.target, link.line) for link in markdown.links if _BARE.fullmatch(link.target)]
+    for directive in markdown.directives:
+        if directive.name != "ga4gh:tool" or not directive.argument:
+            continue
         # as the directive: an id an anchor cannot hold is normalised, and reported
-        tool_id, id_problems = anchor_safe_id(mention.value, SourceLocation(path, mention.line))
+        location = SourceLocation(path, directive.line)
+        tool_id, id_problems = anchor_safe_id(directive.argument.split()[0], location)
         facts.id_problems += id_problems
         if tool_id:
             facts.declared_tools.append(tool_id)
-    for match in _TOOL_TYPE.finditer(body):
-        line = prose.lines.line(match.start()) + prose.offset
-        fields = LocatedDict(id=match.group(1), name=match.group(1), type=match.group(2))
-        fields.line = line
-        _tool, tool_problems = tool_from_fields(fields, SourceLocation(path, line))
-        facts.id_problems += [d for d in tool_problems if " type " in d.message]
+        if "type" in directive.options:
+            fields = LocatedDict(id=tool_id, name=tool_id, type=directive.options["type"])
+            fields.line = directive.line
+            _tool, tool_problems = tool_from_fields(fields, location)
+            facts.id_problems += [d for d in tool_problems if " type " in d.message]
     return facts
 
 
@@ -232,11 +246,42 @@ class Site:
     bibliography_optional: bool = False
 
 
+class ConfError(Exception):
+    """conf.py could not be read; the check reports it instead of the project's problems."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+#: Values of other extensions the check reads (unset: None, as an unset value reads there).
+_OTHER_VALUES = ("bibtex_bibfiles", "bibtex_encoding", "myst_enable_extensions")
+
+
 def _conf_values(root: Path) -> dict[str, Any]:
-    """conf.py's settings, by running it as Sphinx does (from its own folder)."""
-    conf = (root / "conf.py").resolve()
-    with contextlib.chdir(conf.parent):
-        return runpy.run_path(str(conf))
+    """conf.py's settings, read by Sphinx (:meth:`sphinx.config.Config.read`: from its own
+    folder, with ``tags``), with the extension's values and the defaults the build has."""
+    try:
+        config = Config.read(root.resolve(), overrides={}, tags=Tags())
+    except ConfigError as error:
+        raise ConfError(_conf_problem(root, error)) from None
+    for value in CONFIG_VALUES:
+        config.add(value.name, value.default, value.rebuild, value.types)
+    for name in _OTHER_VALUES:
+        config.add(name, None, "env", ())
+    names = [value.name for value in CONFIG_VALUES] + [*_OTHER_VALUES, "exclude_patterns"]
+    return {name: config[name] for name in names}
+
+
+def _conf_problem(root: Path, error: ConfigError) -> Problem:
+    """A conf.py that does not run, as one problem: its exception and the line of conf.py it
+    was raised at (Sphinx's message holds the whole traceback)."""
+    message = str(error)
+    conf = str((root / "conf.py").resolve())
+    lines = [int(found) for found in re.findall(rf'File "{re.escape(conf)}", line (\d+)', message)]
+    last = [text.strip() for text in message.strip().splitlines() if text.strip()]
+    reason = last[-1] if lines else " ".join(last)
+    return Problem("conf.py", lines[-1] if lines else 1, "ga4gh.config", f"not read: {reason}")
 
 
 def _sphinx_project(root: Path) -> Site:
@@ -262,14 +307,15 @@ def _sphinx_project(root: Path) -> Site:
         [str(key) for key in conf.get("ga4gh_registry_extra_keys") or []],
     )
     data.diagnostics[:0] = problems
-    excluded = ["_build", *[str(p) for p in conf.get("exclude_patterns", [])]]
+    excluded = ["_build", *[str(p) for p in conf.get("exclude_patterns") or []]]
+    extensions = [*MYST_EXTENSIONS, *(conf.get("myst_enable_extensions") or [])]
     pages = []
     for path in sorted(root.rglob("*.md")):
         relpath = path.relative_to(root).as_posix()
         if any(_matches(relpath, pattern) for pattern in excluded):
             continue
         text, problem = _read_page(path, relpath)
-        facts = myst_page_facts(relpath, text)
+        facts = myst_page_facts(relpath, text, extensions)
         if problem is not None:
             facts.problems.append(problem)
         pages.append(facts)
@@ -378,6 +424,7 @@ def _page_problems(site: Site, bib_keys: set[str]) -> list[Problem]:
     page_ids, problems = _page_ids(site.pages)
     targets = set(page_ids) | site.link_targets
     for page in site.pages:
+        folder = posixpath.dirname(page.path)
         problems += page.front_matter_problems
         problems += [
             Problem(page.path, d.location.line, f"ga4gh.{d.subtype}", d.message)
@@ -406,21 +453,54 @@ def _page_problems(site: Site, bib_keys: set[str]) -> list[Problem]:
                 f"unknown page_id {m.value!r}{did_you_mean(m.value, page_ids)}",
             )
             for m in page.links
-            if m.value not in targets
+            # a document name is also read from the page's own folder, as Sphinx reads it
+            if m.value not in targets and posixpath.join(folder, m.value) not in targets
+        ]
+        source = str(site.root / page.path)
+        problems += [
+            # read and placed as the build's related pages are: at the line of the group
+            Problem(
+                page.path,
+                front_matter_line(source, f"{page_type}:"),
+                "ga4gh.page",
+                unknown_page_message("related_pages", name, targets),
+            )
+            for page_type, names in front_matter(page.front_matter).related_pages.items()
+            # as in the build: a page_id or a document name
+            for name in names
+            if name not in targets
+        ]
+        problems += [
+            Problem(page.path, page.key_line(tool_id, "ref_to_main_resources"), "ga4gh.tool", text)
+            for tool_id, text in unknown_main_resources(
+                front_matter(page.front_matter).ref_to_main_resources, site.data.tools
+            )
         ]
         problems += [
             Problem(
                 page.path,
-                page.key_line(name, "related_pages"),
+                line,
                 "ga4gh.page",
-                f"unknown page_id {name!r} in related_pages{did_you_mean(name, targets)}",
+                f"unknown page_id {target!r}{did_you_mean(target, page_ids)}",
             )
-            # as in the build: a page_id or a document name
-            for name in _related_ids(page.front_matter.get("related_pages"))
-            if name not in targets
+            for target, line in national_page_links(
+                str(site.root / page.path), front_matter(page.front_matter)
+            )
+            if target not in page_ids  # a reference to a page_id, as the build makes
         ]
         problems += _people_problems(site, page)
         problems += _national_resource_problems(page)
+    problems += [
+        Problem(
+            _relative(site.root, tool.location.path),
+            tool.related_pages_line or tool.location.line,
+            "ga4gh.tool",
+            unknown_related_page_message(tool.id, name, targets),
+        )
+        for tool in site.data.tools.values()
+        for name in tool.related_pages
+        if name not in targets
+    ]
     return problems
 
 
@@ -448,12 +528,6 @@ def _national_resource_problems(page: PageFacts) -> list[Problem]:
             ]
         ]
     return problems
-
-
-def _related_ids(value: Any) -> list[str]:
-    if not isinstance(value, dict):
-        return []
-    return [name for items in value.values() for name in _names(items)]
 
 
 def _named_people(page: PageFacts) -> list[tuple[str, str, str]]:
@@ -568,7 +642,10 @@ def _registry_problems(site: Site) -> list[Problem]:
 def check_site(root: Path, registry: bool = False) -> list[Problem]:
     """Every problem of the site at ``root``, in file and line order; with ``registry``, also
     the registry hygiene findings (unmentioned entries, tool names in plain text)."""
-    site = _sphinx_project(root) if (root / "conf.py").is_file() else _jekyll_site(root)
+    try:
+        site = _sphinx_project(root) if (root / "conf.py").is_file() else _jekyll_site(root)
+    except ConfError as error:
+        return [error.problem]
     problems = list(site.problems) + [problem for page in site.pages for problem in page.problems]
     # Paths inside messages ("also defined at …") relative too, as the first column is.
     inside = f"{root.resolve()}/"

@@ -36,7 +36,7 @@ def test_a_jekyll_site_with_every_kind_of_problem() -> None:
         "pages/one.md:8: ga4gh.tool: unknown tool id 'becon'",
         "pages/one.md:10: ga4gh.page: unknown page_id 'nowhere'",
         "pages/two.md:3: ga4gh.page: duplicate page_id 'one' (also pages/one.md)",
-        "pages/two.md:5: ga4gh.page: unknown page_id 'ghost' in related_pages",
+        "pages/two.md:5: ga4gh.page: related_pages: unknown page 'ghost'",
     ]
     assert len(found) == len(expected_starts)
     for line, start in zip(found, expected_starts, strict=True):
@@ -94,7 +94,7 @@ def test_related_pages_may_name_documents_as_the_build_accepts(tmp_path: Path) -
     assert not any("related_pages" in line for line in found)
     ega.write_text(ega.read_text("utf-8").replace("[htsget]", "[htsgte]"), "utf-8")
     assert any(
-        line.startswith("ega.md:7: ga4gh.page: unknown page_id 'htsgte' in related_pages")
+        line.startswith("ega.md:7: ga4gh.page: related_pages: unknown page 'htsgte'")
         and "did you mean 'htsget'" in line
         for line in lines(root)
     )

@@ -24,7 +24,15 @@ PACKAGE = ROOT / "sphinx_ga4gh"
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
 #: What a clone has and the source distribution must have too, for its tests, the example field
 #: guide, the documentation, the benchmarks and the real-sites script to work from it.
-PROJECT_FILES = ["LICENSE", "README.md", "Makefile", "MANIFEST.in", "pyproject.toml", ".ci/run"]
+PROJECT_FILES = [
+    "LICENSE",
+    "README.md",
+    "Makefile",
+    "MANIFEST.in",
+    "pyproject.toml",
+    ".ci/run",
+    ".ci/floors.txt",
+]
 PROJECT_DIRS = ["sphinx_ga4gh", "tests", "conf_example", "docs", "benchmarks", "scripts"]
 #: Not sources: what builds, test runs and editors leave in a working copy.
 NOT_SOURCES = {"_build", "__pycache__", ".pytest_cache", ".mypy_cache", ".ruff_cache"}

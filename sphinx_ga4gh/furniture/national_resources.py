@@ -16,6 +16,7 @@ type → page ids); no ``id`` is needed. As in the ELIXIR toolkit theme:
 
 from __future__ import annotations
 
+from collections.abc import Container, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -175,6 +176,45 @@ def resource_rows(
     return rows
 
 
+def unknown_main_resources(
+    tool_ids: Iterable[str], registry: Container[str]
+) -> list[tuple[str, str]]:
+    """``(tool id, message)`` for each ``ref_to_main_resources`` id not in the registry (the
+    build warns, ``check`` reports, with these words)."""
+    return [
+        (tool_id, f"ref_to_main_resources: unknown tool id {tool_id!r}")
+        for tool_id in tool_ids
+        if tool_id not in registry
+    ]
+
+
+def _entry_page_links(
+    related: dict[str, list[str]], own_page_id: str, lines: _EntryLines, position: int
+) -> list[tuple[str, int]]:
+    """``(page id, line)`` of the pages an entry's ``related_pages`` links (0: line unknown)."""
+    return [
+        (target, lines.page_id_line(position, page_type, index))
+        for page_type, page_ids in related.items()
+        for index, target in enumerate(page_ids)
+        if target != own_page_id
+    ]
+
+
+def national_page_links(source: str, page: FrontMatter) -> list[tuple[str, int]]:
+    """``(page id, line)`` of every page a country page's national resources link, as its
+    table links them (an entry without a name has no row); for ``check``, which reports the
+    unknown ones as the build's references do."""
+    lines = _EntryLines(source)
+    return [
+        (target, line or front_matter_line(source, target))
+        for position, entry in enumerate(page.national_resources)
+        if _has_value(entry) and str(entry.get("name") or "").strip()
+        for target, line in _entry_page_links(
+            related_page_ids(entry.get("related_pages")), page.page_id, lines, position
+        )
+    ]
+
+
 # --- the country page ---------------------------------------------------------------------
 
 
@@ -271,22 +311,18 @@ class AppendNationalResources(SphinxTransform):
         position: int,
     ) -> list[nodes.Node]:
         links: list[nodes.Node] = []
-        for page_type, page_ids in related.items():
-            for index, target in enumerate(page_ids):
-                if target == own_page_id:
-                    continue
-                ref = pending_xref(
-                    "",
-                    _page_badge(target),
-                    refdomain=DOMAIN_NAME,
-                    reftype="page",
-                    reftarget=target,
-                    refexplicit=False,
-                    refwarn=True,
-                )
-                line = lines.page_id_line(position, page_type, index)
-                ref.source, ref.line = source, line or front_matter_line(source, target)
-                links += [ref, nodes.Text(" ")]
+        for target, line in _entry_page_links(related, own_page_id, lines, position):
+            ref = pending_xref(
+                "",
+                _page_badge(target),
+                refdomain=DOMAIN_NAME,
+                reftype="page",
+                reftarget=target,
+                refexplicit=False,
+                refwarn=True,
+            )
+            ref.source, ref.line = source, line or front_matter_line(source, target)
+            links += [ref, nodes.Text(" ")]
         return links[:-1]
 
     def _main_resources(
@@ -296,13 +332,10 @@ class AppendNationalResources(SphinxTransform):
         source = str(self.env.doc2path(docname))
         for path in domain.site.tool_files:
             self.env.note_dependency(str(path))
-        known = []
-        for tool_id in tool_ids:
-            if tool_id in domain.site.tools:
-                known.append(tool_id)
-                continue
+        known = [tool_id for tool_id in tool_ids if tool_id in domain.site.tools]
+        for tool_id, message in unknown_main_resources(tool_ids, domain.site.tools):
             line = front_matter_line(source, tool_id, "ref_to_main_resources")
-            warn(f"ref_to_main_resources: unknown tool id {tool_id!r}", "tool", (docname, line))
+            warn(message, "tool", (docname, line))
         if not known:
             return
         country = title or self.env.docname

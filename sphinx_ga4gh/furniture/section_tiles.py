@@ -9,6 +9,7 @@ as a bullet list (a grid in HTML, a plain list in LaTeX and text). Pages with
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any, ClassVar
 
 from docutils import nodes
@@ -62,6 +63,12 @@ class SectionTilesDirective(SphinxDirective):
         return [node]
 
 
+def unknown_page_message(origin: str, name: str, known: Iterable[str]) -> str:
+    """The warning for a tile (of ``section-tiles`` or a page's ``related_pages``) naming no
+    page_id nor document; ``check`` reports it with the same words."""
+    return f"{origin}: unknown page {name!r}{did_you_mean(name, known)}"
+
+
 def _matches(page: FrontMatter, docname: str, names: list[str]) -> bool:
     return docname in names or (bool(page.page_id) and page.page_id in names)
 
@@ -88,9 +95,9 @@ class FillSectionTiles(SphinxPostTransform):
                 found = domain.pages.get(name)
                 docname = found.docname if found else name if name in pages else None
                 if docname is None:
-                    hint = did_you_mean(name, [*domain.pages, *pages])
                     origin = placeholder.get("origin", "section-tiles")
-                    warn(f"{origin}: unknown page {name!r}{hint}", "page", placeholder)
+                    message = unknown_page_message(origin, name, [*domain.pages, *pages])
+                    warn(message, "page", placeholder)
                 else:
                     chosen.append(docname)
         else:

@@ -18,12 +18,10 @@ from sphinx.application import Sphinx
 from sphinxcontrib.bibtex.citation_target import parse_citation_targets
 
 from ..i18n import translated
+from ..text.markdown_tokens import MarkdownFacts, read_markdown
 from ..text.scanner import fenced_code_ranges
 from .bibfiles import bibliography_keys
 
-#: A citation role and its keys (as in "{cite:p}`{see}rehm_2021{p. 4},page_2019`").
-_CITATION = re.compile(r"\{(?:cite|cite:[a-z]+)\}`(?P<targets>[^`]*)`")
-_BIBLIOGRAPHY = re.compile(r"[`:]\{bibliography\}")
 _H1 = re.compile(r"^# ", re.MULTILINE)
 #: A role with its content (kept) or a code span (left out), matched left to right.
 _ROLE_OR_CODE = re.compile(r"(?P<role>\{[^{}`\s]+\})?(?P<ticks>`+)(?P<body>.*?)(?P=ticks)")
@@ -42,15 +40,28 @@ def without_code(text: str) -> str:
     )
 
 
-def cited_keys(text: str) -> Iterator[str]:
-    """The keys of the citation roles in ``text``."""
-    for match in _CITATION.finditer(text):
-        try:
-            targets = list(parse_citation_targets(match.group("targets")))
-        except ValueError:  # malformed: the role itself reports it
-            continue
-        for target in targets:
-            yield target.key
+def is_citation_role(name: str) -> bool:
+    """Whether ``name`` is one of sphinxcontrib-bibtex's citation roles (``cite:p``,
+    ``footcite``, ``cite:ts`` …)."""
+    return name.split(":", 1)[0] in ("cite", "footcite")
+
+
+def role_cited_keys(content: str) -> Iterator[str]:
+    """The keys a citation role's content names (``{see}rehm_2021{p. 4},page_2019``), parsed
+    as sphinxcontrib-bibtex parses them."""
+    try:
+        targets = list(parse_citation_targets(content))
+    except ValueError:  # malformed: the role itself reports it
+        return
+    for target in targets:
+        yield target.key
+
+
+def cited_keys(facts: MarkdownFacts) -> Iterator[str]:
+    """The keys of a page's citation roles."""
+    for role in facts.roles:
+        if is_citation_role(role.name):
+            yield from role_cited_keys(role.content)
 
 
 #: ASCII punctuation, which CommonMark lets a backslash make literal.
@@ -78,11 +89,12 @@ def append_references(app: Sphinx, docname: str, source: list[str]) -> None:
     if app.env.doc2path(docname).suffix != ".md":
         return
     text = source[0]
-    prose = without_code(text)
-    if _BIBLIOGRAPHY.search(prose):
+    # read as myst-parser reads the page: no role in code, comments or literal directives
+    facts = read_markdown(text, app.config.myst_enable_extensions)
+    if any(directive.name == "bibliography" for directive in facts.directives):
         return
     known = bibliography_keys(app.env)
-    if any(key in known for key in cited_keys(prose)):
+    if any(key in known for key in cited_keys(facts)):
         source[0] = text.rstrip("\n") + references_section(
             text, translated(app.config.ga4gh_page_references_title)
         )

@@ -8,6 +8,7 @@ every builder renders them (LaTeX as a ``longtable``).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -377,6 +378,11 @@ def check_table_columns(app: Sphinx, config: Config) -> None:
                 warn(unknown_column_message(name, column, known), "config", location)
 
 
+def unknown_related_page_message(tool_id: str, name: str, known: Iterable[str]) -> str:
+    """A registry entry's ``related_pages`` naming no page (the build and ``check``)."""
+    return f"tool {tool_id!r}: related_pages: unknown page {name!r}{did_you_mean(name, known)}"
+
+
 def warn_unknown_related_pages(app: Sphinx, env: BuildEnvironment) -> None:
     """``env-check-consistency``: a registry entry's ``related_pages`` naming no page."""
     domain = get_domain(env)
@@ -385,5 +391,4 @@ def warn_unknown_related_pages(app: Sphinx, env: BuildEnvironment) -> None:
         for name in tool.related_pages:
             if name not in domain.pages and name not in env.all_docs:
                 location = f"{tool.location.path}:{tool.related_pages_line or tool.location.line}"
-                message = f"tool {tool.id!r}: related_pages: unknown page {name!r}"
-                warn(message + did_you_mean(name, names), "tool", location)
+                warn(unknown_related_page_message(tool.id, name, names), "tool", location)
