@@ -24,6 +24,7 @@ import yaml
 from ..data.site import AFFILIATIONS_FILES, CONTRIBUTORS_FILES, TOOLS_FILES, find_data_file
 from ..data.tools import ABSENT, ELIXIR_REGISTRY_LINKS
 from ..data.yaml_source import LocatedDict, YamlLoadError, load_yaml
+from .head import head_conf_lines
 from .jekyll import (
     DATA_FOLDERS,
     JekyllPage,
@@ -371,6 +372,7 @@ def _conf_py(
     lines += [""]
     if new_link_kinds:
         lines += _registry_links_lines(new_link_kinds)
+    lines += head_conf_lines(site)
     lines += [
         "# Links to headings of other pages ([text](page_id#heading)): kramdown gave every heading",
         "# level an id.",

@@ -22,6 +22,18 @@ ga4gh_tools = '_data/tool_and_resource_list.yml'
 ga4gh_contributors = '_data/CONTRIBUTORS.yml'
 ga4gh_affiliations = '_data/affiliations.yml'
 
+# The page head, sitemap.xml, redirects and 404 page (from _config.yml).
+html_baseurl = 'https://guide.example.org/'
+ga4gh_theme_color = '7a3e9d'
+ga4gh_google_analytics = 'G-EXAMPLE123'
+ga4gh_matomo_url = 'https://stats.example.org/'
+ga4gh_matomo_id = '4'
+ga4gh_matomo_cookies = False
+ga4gh_privacy_url = 'privacy'
+# A 404.html that works at any depth (its links start at the site's root path).
+extensions.append("notfound.extension")
+notfound_urls_prefix = '/'
+
 # Links to headings of other pages ([text](page_id#heading)): kramdown gave every heading
 # level an id.
 myst_heading_anchors = 6
