@@ -14,6 +14,9 @@ import pytest
 from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 
+from sphinx_ga4gh.migration.head import site_base_url
+from sphinx_ga4gh.migration.jekyll import read_site
+
 from conftest import ROOTS, build, copy_root, html_of, warnings_of
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -212,3 +215,28 @@ def test_incremental_and_parallel_builds_give_the_fresh_sitemap_and_redirects(
     assert {name: got[name] for name in expected} == expected
     assert outputs(parallel.outdir) == expected
     assert re.search("clash.html", got["old-name.html"])
+
+
+@pytest.mark.parametrize(
+    ("config", "cname", "expected"),
+    [
+        ("url: https://guide.example.org\nbaseurl: /fg\n", None, "https://guide.example.org/fg/"),
+        ("url: https://guide.example.org/\n", None, "https://guide.example.org/"),
+        ("title: x\n", "www.example-toolkit.org\n", "https://www.example-toolkit.org/"),
+        (
+            "repository: Example-Org/field-guide\n",
+            None,
+            "https://example-org.github.io/field-guide/",
+        ),
+        ("repository: example-org/example-org.github.io\n", None, "https://example-org.github.io/"),
+        ("url: javascript:alert(1)\n", None, ""),
+        ("title: x\n", None, ""),
+    ],
+)
+def test_the_site_address_from_config_cname_or_repository(
+    tmp_path: Path, config: str, cname: str | None, expected: str
+) -> None:
+    (tmp_path / "_config.yml").write_text(config, "utf-8")
+    if cname is not None:
+        (tmp_path / "CNAME").write_text(cname, "utf-8")
+    assert site_base_url(read_site(tmp_path)) == expected
