@@ -82,6 +82,8 @@ def json_ld(app: Sphinx, pagename: str) -> dict[str, Any]:
 def add_head_meta(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
+    if app.builder.name == "epub":  # e-readers read no head metadata of a web page
+        return
     config = app.config
     tags: list[str] = []
     title = _page_title(app, pagename)
