@@ -350,6 +350,100 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         "Scripts of the site (``assets/js/custom.js``), paths in the HTML output, loaded on "
         "every page.",
     ),
+    # --- the page head, sitemap, redirects and analytics (sphinx_ga4gh.head) ---
+    ConfigValue(
+        "ga4gh_theme_color",
+        "",
+        "html",
+        (str,),
+        "The ``theme-color`` meta of every page (``c23669`` or ``#c23669``); empty: none.",
+    ),
+    ConfigValue(
+        "ga4gh_og_image",
+        "",
+        "html",
+        (str,),
+        "OpenGraph ``og:image``: a path relative to the HTML output (or an absolute URL), made "
+        "absolute with ``html_baseurl``.",
+    ),
+    ConfigValue(
+        "ga4gh_json_ld",
+        True,
+        "html",
+        (bool,),
+        "A schema.org ``WebSite`` JSON-LD block on every page, with its contributors as authors.",
+    ),
+    ConfigValue(
+        "ga4gh_sitemap",
+        True,
+        "html",
+        (bool,),
+        "Write ``sitemap.xml`` (every page but those with ``sitemap: false``) when "
+        "``html_baseurl`` is set.",
+    ),
+    ConfigValue(
+        "ga4gh_redirects",
+        True,
+        "html",
+        (bool,),
+        "Write a redirecting page at each old path a page names in ``redirect_from``.",
+    ),
+    ConfigValue(
+        "ga4gh_analytics",
+        True,
+        "html",
+        (bool,),
+        "Load the analytics configured below; ``-D ga4gh_analytics=0`` for local previews.",
+    ),
+    ConfigValue(
+        "ga4gh_google_analytics",
+        "",
+        "html",
+        (str,),
+        "Google Analytics measurement id (``G-…``, Jekyll's ``gtag``); shows the cookie notice.",
+    ),
+    ConfigValue(
+        "ga4gh_plausible_domain",
+        "",
+        "html",
+        (str,),
+        "Plausible ``data-domain`` (Jekyll's ``plausible``).",
+    ),
+    ConfigValue(
+        "ga4gh_plausible_src",
+        "https://plausible.io/js/plausible.js",
+        "html",
+        (str,),
+        "The Plausible script (Jekyll's ``plausible_src``).",
+    ),
+    ConfigValue(
+        "ga4gh_matomo_url",
+        "",
+        "html",
+        (str,),
+        "Matomo server URL, ending in ``/`` (Jekyll's ``matomo``).",
+    ),
+    ConfigValue(
+        "ga4gh_matomo_id",
+        "",
+        "html",
+        (str,),
+        "Matomo site id (Jekyll's ``matomo_id``).",
+    ),
+    ConfigValue(
+        "ga4gh_matomo_cookies",
+        True,
+        "html",
+        (bool,),
+        "Whether Matomo may set cookies (Jekyll's ``matomo_cookies``).",
+    ),
+    ConfigValue(
+        "ga4gh_privacy_url",
+        "privacy",
+        "html",
+        (str,),
+        "The cookie notice's privacy policy link: a page (docname) or an absolute URL.",
+    ),
 )
 
 

@@ -21,6 +21,7 @@ from .furniture.page_ids import setup_page_ids
 from .furniture.people import setup_page_people_groups
 from .furniture.setup import setup_furniture
 from .furniture.summary import setup_summary
+from .head import setup_head
 from .i18n import setup_i18n
 from .myst import setup_myst
 from .pages.page_type import setup_page_type
@@ -42,6 +43,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_more_information(app)
     setup_page_citation(app)
     setup_page_people_groups(app)
+    setup_head(app)
     setup_myst(app)
     setup_config(app)
     setup_references(app)

@@ -167,6 +167,10 @@ def browser_url(value: str) -> str:
     return re.sub(r"[\t\n\r]", "", value).replace("\\", "/").lower()
 
 
+#: ``<script type>`` values browsers keep as data and never run.
+_DATA_BLOCKS = ("application/json", "application/ld+json")
+
+
 def injections(html: str, local_images: bool = True) -> list[str]:
     """What the page holds that a payload put there: an element or event attribute that
     runs its code, a link or image with a scheme that runs code, an image from a foreign host
@@ -191,6 +195,8 @@ def injections(html: str, local_images: bool = True) -> list[str]:
                         found.append(f"<{element.name} {attribute}={text!r}>")
         if element.name in ("script", "iframe", "object", "embed"):
             text = element.get_text() + " ".join(str(v) for v in element.attrs.values())
-            if MARKER in text and element.get("type") != "application/json":
+            # JSON data blocks (JSON-LD too) do not run; that nothing ends them early is
+            # checked by the parse: a payload that did would leave a script of its own
+            if MARKER in text and element.get("type") not in _DATA_BLOCKS:
                 found.append(f"<{element.name}>{text[:80]!r}")
     return found

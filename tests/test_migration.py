@@ -277,3 +277,37 @@ def test_conf_py_names_the_data_files_found(tmp_path: Path) -> None:
     assert "ga4gh_affiliations = '_data/supported_by.yml'\n" in conf
     assert "ga4gh_tools" not in conf  # no registry: nothing named, nothing to miss
     assert (tmp_path / "out" / "_data" / "CONTRIBUTORS.yaml").is_file()
+
+
+def test_the_head_is_carried_end_to_end(make_app: type[SphinxTestApp], migrated: Path) -> None:
+    """_config.yml's url, theme colour and analytics, and the pages' ``redirect_from``,
+    ``no_robots`` and ``sitemap: false``, as the Jekyll theme and plugins published them."""
+    conf = (migrated / "conf.py").read_text("utf-8")
+    assert "html_baseurl = 'https://guide.example.org/'" in conf
+    assert "ga4gh_matomo_cookies = False" in conf
+    app, _ = build(make_app, migrated)
+    out = app.outdir
+    consent = html_of(app, "consent")
+    assert consent.find("meta", attrs={"name": "theme-color"})["content"] == "#7a3e9d"
+    assert consent.find("meta", attrs={"property": "og:url"})["content"] == (
+        "https://guide.example.org/consent.html"
+    )
+    assert "https://orcid.org/" in str(consent.find("script", type="application/ld+json"))
+    assert "G-EXAMPLE123" in str(consent) and "_paq.push(['disableCookies'])" in str(consent)
+    assert 'var privacy = "privacy.html";' in str(consent)
+    privacy = html_of(app, "privacy")
+    assert privacy.find("meta", attrs={"name": "robots"})["content"] == "noindex"
+    sitemap = (out / "sitemap.xml").read_text("utf-8")
+    assert "<loc>https://guide.example.org/</loc>" in sitemap
+    assert "consent.html" in sitemap and "guides/start/" in sitemap
+    assert "privacy" not in sitemap and "TEMPLATE" not in sitemap and "404" not in sitemap
+    for old, href in (
+        ("consent-forms.html", "consent.html"),
+        ("old/consent/index.html", "../../consent.html"),
+        ("terms.html", "glossary.html"),
+    ):
+        assert f'content="0; url={href}"' in (out / old).read_text("utf-8")
+    # sphinx-notfound-page: the 404 page's links start at the site's root, for any depth
+    not_found = html_of(app, "404")
+    assert "This page does not exist" in not_found.get_text()
+    assert not_found.find("a", string="standards")["href"] == "/standards.html"

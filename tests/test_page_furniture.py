@@ -256,13 +256,11 @@ def test_migrate_writes_the_furniture_conf_values() -> None:
             "headings": {"more-information-tiles": "Further reading"},
         },
     }
-    lines = furniture_conf_lines(config, "guide.example.org")
-    assert "html_baseurl = 'https://guide.example.org/guide/'" in lines
+    lines = furniture_conf_lines(config)
     assert "ga4gh_dsw_deep_link_prefix = 'https://dsw.example.org/q='" in lines
     assert "ga4gh_page_people_sort = False" in lines
     assert "ga4gh_more_information_title = 'Further reading'" in lines
-    # a CNAME that is not a host name is not an address
-    assert furniture_conf_lines({}, "evil'\nimport os") == []
+    assert furniture_conf_lines({}) == []
 
 
 # --- a page's people --------------------------------------------------------------------------

@@ -28,6 +28,7 @@ from ..text.headings import add_title_heading
 from ..text.liquid import Finding, PageContext, translate
 from ..text.scanner import Fences
 from .chrome import chrome_conf
+from .head import head_conf_lines
 from .jekyll import (
     DATA_FOLDERS,
     JekyllPage,
@@ -378,12 +379,11 @@ def _conf_py(
         lines += [f"ga4gh_page_references_title = {references_title!r}"]
     lines += _data_paths(site.root)
     lines += [""]
-    cname = site.root / "CNAME"
-    domain = cname.read_text("utf-8", errors="replace").strip() if cname.is_file() else ""
-    lines += furniture_conf_lines(site.config, domain)
+    lines += furniture_conf_lines(site.config)
     if new_link_kinds:
         lines += _registry_links_lines(new_link_kinds)
     lines += chrome_lines or []
+    lines += head_conf_lines(site)
     lines += [
         "# Links to headings of other pages ([text](page_id#heading)): kramdown gave every heading",
         "# level an id.",
@@ -398,21 +398,11 @@ def _conf_py(
     return "\n".join(lines)
 
 
-def furniture_conf_lines(config: dict[str, Any], cname: str = "") -> list[str]:
-    """conf.py values of the page furniture from ``_config.yml``: the site's address (for
-    "How to cite this page"; its ``url``, else the GitHub Pages domain of ``CNAME``), the DSW
-    deep link prefix, and the theme's unsorted page people."""
+def furniture_conf_lines(config: dict[str, Any]) -> list[str]:
+    """conf.py values of the page furniture from ``_config.yml``: the DSW deep link prefix, the
+    theme's unsorted page people, the "More information" heading. (The site's address, which
+    "How to cite this page" gives, is ``html_baseurl`` from :func:`.head.head_conf_lines`.)"""
     lines: list[str] = []
-    url = str(config.get("url") or "").strip().rstrip("/")
-    if not url and re.fullmatch(r"[A-Za-z0-9.-]+", cname):
-        url = "https://" + cname
-    if url.startswith(("https://", "http://")):
-        baseurl = str(config.get("baseurl") or "").strip().strip("/")
-        address = url + "/" + (baseurl + "/" if baseurl else "")
-        lines += [
-            '# The site\'s address (url and baseurl): "How to cite this page" gives it.',
-            f"html_baseurl = {address!r}",
-        ]
     prefix = str(config.get("dsw_deep_link_prefix") or "").strip()
     if prefix:
         lines += [

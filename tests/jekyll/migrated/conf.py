@@ -22,8 +22,6 @@ ga4gh_tools = '_data/tool_and_resource_list.yml'
 ga4gh_contributors = '_data/CONTRIBUTORS.yml'
 ga4gh_affiliations = '_data/affiliations.yml'
 
-# The site's address (url and baseurl): "How to cite this page" gives it.
-html_baseurl = 'https://guide.example.org/'
 # Links of the pages' dsw questions: this, then the question's uuid.
 ga4gh_dsw_deep_link_prefix = 'https://dsw.example.org/preview?questionUuid='
 
@@ -40,6 +38,18 @@ ga4gh_brand_colors = {'primary': '#5b2a86', 'secondary': '#c9a227', 'link': '#3b
 html_favicon = 'assets/img/favicon.ico'
 ga4gh_web_manifest = 'assets/img/site.webmanifest'
 ga4gh_site_js = ['assets/js/custom.js']
+
+# The page head, sitemap.xml, redirects and 404 page (from _config.yml).
+html_baseurl = 'https://guide.example.org/'
+ga4gh_theme_color = '5b2a86'
+ga4gh_google_analytics = 'G-EXAMPLE123'
+ga4gh_matomo_url = 'https://stats.example.org/'
+ga4gh_matomo_id = '4'
+ga4gh_matomo_cookies = False
+ga4gh_privacy_url = 'privacy'
+# A 404.html that works at any depth (its links start at the site's root path).
+extensions.append("notfound.extension")
+notfound_urls_prefix = '/'
 
 # Links to headings of other pages ([text](page_id#heading)): kramdown gave every heading
 # level an id.
