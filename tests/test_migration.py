@@ -52,7 +52,7 @@ def test_output_matches_the_golden_project(migrated: Path) -> None:
 
 def test_report_counts_and_lists_what_was_not_translated(tmp_path: Path) -> None:
     report = migrate(SITE, tmp_path / "out")
-    assert report.pages == 15
+    assert report.pages == 16
     counts = report.counts()
     assert counts["tool"] == 7
     assert counts["cite"] == 5
@@ -92,7 +92,7 @@ def test_cli_prints_the_report_and_strict_fails(
 ) -> None:
     assert main(["migrate", str(SITE), str(tmp_path / "a")]) == 0
     printed = capsys.readouterr().out
-    assert "Migrated 15 pages" in printed
+    assert "Migrated 16 pages" in printed
     assert "  tool: 7" in printed
     assert "pages/about/contribute.md:15: if: {% if page.contributors %}" in printed
     assert main(["migrate", "--strict", "--quiet", str(SITE), str(tmp_path / "b")]) == 1
@@ -188,8 +188,8 @@ def test_an_interrupted_run_leaves_no_half_written_file(
 def test_progress_is_reported_per_page(tmp_path: Path) -> None:
     seen: list[tuple[int, int]] = []
     migrate(SITE, tmp_path / "out", progress=lambda done, total: seen.append((done, total)))
-    assert seen[0] == (1, 15)
-    assert seen[-1] == (15, 15)
+    assert seen[0] == (1, 16)
+    assert seen[-1] == (16, 16)
 
 
 def test_the_migrated_site_builds_with_no_warnings(
@@ -288,7 +288,7 @@ def test_the_head_is_carried_end_to_end(make_app: type[SphinxTestApp], migrated:
     app, _ = build(make_app, migrated)
     out = app.outdir
     consent = html_of(app, "consent")
-    assert consent.find("meta", attrs={"name": "theme-color"})["content"] == "#7a3e9d"
+    assert consent.find("meta", attrs={"name": "theme-color"})["content"] == "#5b2a86"
     assert consent.find("meta", attrs={"property": "og:url"})["content"] == (
         "https://guide.example.org/consent.html"
     )
