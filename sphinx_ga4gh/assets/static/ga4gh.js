@@ -349,6 +349,11 @@
 
   function init() {
     document.querySelectorAll("ul.ga4gh-events").forEach(setUp);
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();
+
 /* sphinx-ga4gh: "(accessed <today>)" in "How to cite this page", as the theme writes it. */
 (function () {
   "use strict";
