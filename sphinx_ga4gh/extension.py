@@ -40,6 +40,7 @@ from .furniture.people import (
 )
 from .furniture.related_pages import AppendRelatedPages
 from .furniture.section_tiles import FillSectionTiles, SectionTilesDirective, section_tiles
+from .layout import setup_layout
 from .migration.legacy import RestoreSourceLines, translate_liquid
 from .pages.encoding import read_pages_tolerantly, warn_undecodable
 from .pages.front_matter_checks import CheckFrontMatterTypes
@@ -228,6 +229,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     make_ga4gh_styles_default(app)
     setup_pdf(app)
     setup_toctree_parts(app)
+    setup_layout(app)
 
     app.add_domain(Ga4ghDomain)
     app.add_directive_to_domain(Ga4ghDomain.name, "tool", ToolDirective)
