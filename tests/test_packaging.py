@@ -26,8 +26,15 @@ PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
 #: guide, the documentation, the benchmarks and the real-sites script to work from it.
 PROJECT_FILES = ["LICENSE", "README.md", "Makefile", "MANIFEST.in", "pyproject.toml", ".ci/run"]
 PROJECT_DIRS = ["sphinx_ga4gh", "tests", "conf_example", "docs", "benchmarks", "scripts"]
-#: Not sources: what builds, test runs and editors leave in a working copy.
-NOT_SOURCES = {"_build", "__pycache__", ".pytest_cache", ".mypy_cache", ".ruff_cache"}
+#: Not sources: what builds, test runs, editors and npm (axe-core) leave in a working copy.
+NOT_SOURCES = {
+    "_build",
+    "__pycache__",
+    ".pytest_cache",
+    ".mypy_cache",
+    ".ruff_cache",
+    "node_modules",
+}
 
 
 def source_files() -> Iterator[str]:
