@@ -23,6 +23,7 @@ from .furniture.setup import setup_furniture
 from .furniture.summary import setup_summary
 from .head import setup_head
 from .i18n import setup_i18n
+from .layout import setup_layout
 from .myst import setup_myst
 from .pages.page_type import setup_page_type
 from .pages.setup import setup_pages
@@ -44,6 +45,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_page_citation(app)
     setup_page_people_groups(app)
     setup_head(app)
+    setup_layout(app)
     setup_myst(app)
     setup_config(app)
     setup_references(app)

@@ -62,15 +62,18 @@ def test_report_counts_and_lists_what_was_not_translated(tmp_path: Path) -> None
     assert counts["affiliation tiles"] == 2
     assert counts["bibliography --cited"] == 2
     assert counts["bibliography"] == 1
-    assert counts["news"] == 1
-    assert counts["events"] == 2
+    assert counts["news"] == 2  # a page's and the HTML homepage's
+    assert counts["events"] == 3  # two on a page, one on the HTML homepage
     assert counts["page ids"] == 1
     assert counts["raw"] == 4
     left = [(path, found.line, found.source) for path, found in report.untranslated]
     assert left == [
         ("_sass/_bootstrap_variables.scss", 1, ""),
         ("_sass/_custom_classes.scss", 1, ""),
-        ("index.html", 1, "index.html"),
+        ("index.html", 8, "<script>"),
+        ("index.html", 44, "<a href='javascript:alert(1)'>"),
+        ("index.html", 56, "{{ pages.size }}"),
+        ("index.html", 62, "<script>"),
         ("pages/about/contribute.md", 13, '{% include custom-banner.html text="Join us" %}'),
         ("pages/about/contribute.md", 15, "{% if page.contributors %}"),
         ("pages/about/contribute.md", 15, "{% endif %}"),

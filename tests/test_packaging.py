@@ -34,8 +34,15 @@ PROJECT_FILES = [
     ".ci/floors.txt",
 ]
 PROJECT_DIRS = ["sphinx_ga4gh", "tests", "conf_example", "docs", "benchmarks", "scripts"]
-#: Not sources: what builds, test runs and editors leave in a working copy.
-NOT_SOURCES = {"_build", "__pycache__", ".pytest_cache", ".mypy_cache", ".ruff_cache"}
+#: Not sources: what builds, test runs, editors and npm (axe-core) leave in a working copy.
+NOT_SOURCES = {
+    "_build",
+    "__pycache__",
+    ".pytest_cache",
+    ".mypy_cache",
+    ".ruff_cache",
+    "node_modules",
+}
 
 
 def source_files() -> Iterator[str]:

@@ -29,6 +29,7 @@ from ..text.liquid import Finding, PageContext, translate
 from ..text.scanner import Fences
 from .chrome import chrome_conf
 from .head import head_conf_lines
+from .homepage import migrate_homepage
 from .jekyll import (
     DATA_FOLDERS,
     JekyllPage,
@@ -252,20 +253,12 @@ def _homepage(site: JekyllSite) -> tuple[str, list[tuple[str, Finding]]]:
     sections = _sidebar_sections(site)
     if sections:
         lines += ["```{section-tiles}", f":custom: {', '.join(sections)}", "```", ""]
-    findings: list[tuple[str, Finding]] = []
-    home = site.homepage
-    if home is not None:
-        message = (
-            "the homepage is HTML; index.md was written from _config.yml (title, description) "
-            "and tiles for the sidebar's sections: carry over anything else by hand"
-        )
-        findings.append((home.relpath, Finding(1, "homepage", home.relpath, False, message)))
-    return "\n".join(lines), findings
+    return "\n".join(lines), []
 
 
 def _sidebar_sections(site: JekyllSite) -> list[str]:
     """The pages of the main sidebar's top level (the homepage's tiles in the theme)."""
-    main = site.sidebars.get("main") or next(iter(site.sidebars.values()), None)
+    main = site.sidebars.get("main") or next(iter(sorted(site.sidebars.items())), (None, None))[1]
     names: list[str] = []
     for item in (main or {}).get("subitems") or []:
         page = site.page_by_url(str(item.get("url") or "")) if isinstance(item, dict) else None
@@ -527,7 +520,12 @@ def migrate(
         if not page.is_markdown and page is not home:
             message = "an HTML page: its HTML and Liquid are not migrated; rewrite it in MyST"
             report.findings.append((page.relpath, Finding(1, "html page", "", False, message)))
-    if home is None or not home.is_markdown:
+    if home is not None and not home.is_markdown:
+        homepage = migrate_homepage(site, home, _page_context(site, home))
+        text = with_root_toctrees(homepage.text, _root_toctrees(navigation))
+        output.write(f"{root_docname}.md", text, home.relpath)
+        report.findings += [(home.relpath, found) for found in homepage.findings]
+    elif home is None:
         text, findings = _homepage(site)
         text = with_root_toctrees(text, _root_toctrees(navigation))
         output.write(f"{root_docname}.md", text, "_config.yml")

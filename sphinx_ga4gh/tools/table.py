@@ -255,6 +255,7 @@ class FillToolTables(SphinxPostTransform):
         """The description, and on a line of its own what the tool is an instance of and its
         instances."""
         cell = table_cell(tool_fragment_for(tool, "description", relatives, searchable))
+        cell["classes"].append("ga4gh-col-description")  # a readable width (ga4gh.css)
         if relatives.parent is not None or relatives.instances:
             fragment = tool_fragment_for(tool, "relatives", relatives, searchable)
             cell += nodes.paragraph("", "", fragment)

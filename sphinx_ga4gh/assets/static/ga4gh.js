@@ -401,3 +401,33 @@
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
 })();
+
+/* sphinx-ga4gh: what the ELIXIR theme's script did, and accessible names. Off-site links
+   open in a new tab with rel="noopener" (the theme's main.js did so); pydata-sphinx-theme's
+   search button is named "Search" though it shows "Search Ctrl+K" (axe's
+   label-content-name-mismatch): where that text shows, it names the button instead. */
+(function () {
+  "use strict";
+
+  function setUp() {
+    document.querySelectorAll("a[href]").forEach(function (link) {
+      var protocol = link.protocol;
+      if ((protocol === "http:" || protocol === "https:") && link.hostname !== location.hostname) {
+        link.target = "_blank";
+        var rel = (link.getAttribute("rel") || "").split(/\s+/).filter(Boolean);
+        if (rel.indexOf("noopener") < 0) rel.push("noopener");
+        link.rel = rel.join(" ");
+      }
+    });
+    document.querySelectorAll(".search-button-field[aria-label]").forEach(function (button) {
+      // Only where its text shows (the phone header's button is an icon: it keeps its label).
+      var text = button.querySelector(".search-button__default-text");
+      if (text && getComputedStyle(text).display !== "none" && text.textContent.trim()) {
+        button.removeAttribute("aria-label");
+      }
+    });
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setUp);
+  else setUp();
+})();

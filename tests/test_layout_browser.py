@@ -1,0 +1,206 @@
+"""The site around the pages in a browser (issue 17, points 6-8): the migrated homepage of the
+invented Jekyll site, the header and page width under pydata-sphinx-theme at 1024-1440 and
+390 px, off-site links, and axe-core on every kind of page under pydata and furo: no violation
+of serious or critical impact. Every test fails on a console error and on any request that
+leaves this machine; axe-core is the local copy ``.ci/run`` installs with npm."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sphinx_ga4gh.migration.project import migrate
+
+from browser import Site, data_image_urls, launch, serve, watched_page
+
+TESTS = Path(__file__).parent
+EXAMPLE = TESTS.parent / "conf_example"
+JEKYLL_SITE = TESTS / "jekyll" / "site"
+#: ``npm install --prefix tests axe-core`` (.ci/run); or a copy named by SPHINX_GA4GH_AXE.
+AXE = Path(os.environ.get("SPHINX_GA4GH_AXE", TESTS / "node_modules" / "axe-core" / "axe.min.js"))
+THEMES = ["pydata_sphinx_theme", "furo"]
+#: Every kind of page: home with tiles, a content page with tools, citations and people, the
+#: tool table, the contributors, the references, the migrated homepage.
+EXAMPLE_PAGES = [
+    "index",
+    "technologies_standards/beacon",
+    "about/tools_resources",
+    "about/contributors",
+    "about/references",
+]
+JEKYLL_PAGES = ["index", "beacon", "standards", "tools", "contributors"]
+
+
+#: A site title as long as the real field guide's, which wrapped pydata's header.
+LONG_TITLE = "The Rare Disease Genomic Data Sharing Field Guide for Clinicians"
+
+
+def _build(source: Path, theme: str, outdir: Path, *settings: str) -> None:
+    command = [sys.executable, "-m", "sphinx", "-q", "-b", "html", "-D", f"html_theme={theme}"]
+    options = [part for setting in settings for part in ("-D", setting)]
+    subprocess.run([*command, *options, str(source), str(outdir)], check=True, capture_output=True)
+
+
+_SITES: dict[tuple[str, str], Site] = {}
+
+
+def served(kind: str, theme: str, factory: pytest.TempPathFactory) -> Site:
+    """The example (``example``) or the migrated invented Jekyll site (``jekyll``, and
+    ``jekyll-long`` with a long title), built under ``theme`` and served on localhost."""
+    if (kind, theme) not in _SITES:
+        source = EXAMPLE
+        if kind.startswith("jekyll"):
+            source = factory.mktemp("migrated") / "project"
+            migrate(JEKYLL_SITE, source)
+        outdir = factory.mktemp(f"{kind}-{theme}")
+        settings = [f"html_title={LONG_TITLE}"] if kind == "jekyll-long" else []
+        _build(source, theme, outdir, *settings)
+        _SITES[kind, theme] = serve(outdir)
+    return _SITES[kind, theme]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    yield from launch()
+
+
+def _images() -> set[str]:
+    return data_image_urls(EXAMPLE) | data_image_urls(JEKYLL_SITE)
+
+
+def _page(browser: Any, width: int) -> tuple[Any, Any, Any]:
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page, watch = watched_page(context, _images())
+    return context, page, watch
+
+
+def _axe_path() -> Path:
+    if AXE.is_file():
+        return AXE
+    message = f"axe-core is not installed ({AXE}; npm install --prefix tests axe-core)"
+    if os.environ.get("SPHINX_GA4GH_BROWSER") == "required":
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+def serious_violations(page: Any) -> list[str]:
+    page.add_script_tag(path=str(_axe_path()))
+    found: list[list[Any]] = page.evaluate(
+        """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
+            .filter(v => v.impact === 'serious' || v.impact === 'critical')
+            .map(v => [v.id, v.impact, v.nodes.map(n => n.target.join(' ')).slice(0, 3)])"""
+    )
+    return [f"{rule} ({impact}): {targets}" for rule, impact, targets in found]
+
+
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("width", [1280, 390])
+def test_no_serious_accessibility_violation_on_any_kind_of_page(
+    browser: Any, theme: str, width: int, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    _axe_path()
+    context, page, watch = _page(browser, width)
+    for kind, docnames in (("example", EXAMPLE_PAGES), ("jekyll", JEKYLL_PAGES)):
+        site = served(kind, theme, tmp_path_factory)
+        for docname in docnames:
+            page.goto(site.page(docname))
+            assert serious_violations(page) == [], f"{kind} {docname}"
+    context.close()
+    watch.assert_clean()
+
+
+HEADER_ROWS = """() => {
+  const header = document.querySelector('.bd-header');
+  const shown = [...header.querySelectorAll('a, button')].filter(e => {
+    const box = e.getBoundingClientRect();
+    return box.width > 0 && box.height > 0;
+  });
+  const middles = [];
+  for (const e of shown) {
+    const box = e.getBoundingClientRect(), middle = box.top + box.height / 2;
+    if (!middles.some(m => Math.abs(m - middle) < 12)) middles.push(middle);
+  }
+  const title = header.querySelector('.navbar-brand').getBoundingClientRect();
+  const over = [...header.querySelectorAll('.bd-navbar-elements a, .bd-navbar-elements button')]
+    .filter(e => {
+      const b = e.getBoundingClientRect();
+      return b.width && b.left < title.right && b.right > title.left
+        && b.top < title.bottom && b.bottom > title.top;
+    }).length;
+  return [middles.length, over];
+}"""
+
+
+@pytest.mark.parametrize("width", [1024, 1280, 1440])
+def test_a_long_title_keeps_the_pydata_header_one_row(
+    browser: Any, width: int, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """A title as long as the field guide's, beside the invented site's section titles."""
+    site = served("jekyll-long", "pydata_sphinx_theme", tmp_path_factory)
+    context, page, watch = _page(browser, width)
+    page.goto(site.page("beacon"))
+    rows, overlapping = page.evaluate(HEADER_ROWS)
+    assert (rows, overlapping) == (1, 0)
+    context.close()
+    watch.assert_clean()
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_phone_width_pages_do_not_scroll_sideways(
+    browser: Any, theme: str, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 800}, is_mobile=True)
+    page, watch = watched_page(context, _images())
+    kinds = (("example", EXAMPLE_PAGES), ("jekyll-long", JEKYLL_PAGES))
+    for kind, docnames in kinds:
+        site = served(kind, theme, tmp_path_factory)
+        for docname in docnames:
+            page.goto(site.page(docname))
+            width = page.evaluate("document.documentElement.scrollWidth")
+            assert width <= 390, f"{kind} {docname}: {width} px"
+    # A popover stays on the screen.
+    page.goto(served("example", theme, tmp_path_factory).page("index"))
+    button = page.get_by_role("button", name="Beacon v2").first
+    button.scroll_into_view_if_needed()
+    button.click()
+    box = page.get_by_role("dialog", name="Beacon v2").first.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 390
+    assert box["y"] >= 0 and box["y"] + box["height"] <= 800
+    context.close()
+    watch.assert_clean()
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_the_migrated_homepage(
+    browser: Any, theme: str, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    site = served("jekyll", theme, tmp_path_factory)
+    context, page, watch = _page(browser, 1280)
+    page.goto(site.page("index"))
+    tiles = page.locator(".ga4gh-home-tiles li")
+    assert tiles.count() == 4
+    assert tiles.first.locator("img").evaluate("img => img.naturalWidth") > 0
+    assert tiles.first.evaluate("li => getComputedStyle(li).listStyleType") == "none"
+    # Off-site links open in a new tab, without access to this one.
+    ga4gh = page.get_by_role("link", name="the GA4GH site")
+    assert ga4gh.get_attribute("target") == "_blank"
+    assert "noopener" in (ga4gh.get_attribute("rel") or "")
+    assert page.get_by_role("link", name="its contributors").get_attribute("target") is None
+    # The search box leads to Sphinx's search page, which finds the page.
+    search = page.get_by_role("searchbox", name="Search Rare Disease Data Field Guide")
+    search.fill("Beacon")
+    search.press("Enter")
+    page.wait_for_url("**/search.html?q=Beacon*")
+    page.wait_for_function(
+        "() => { const s = document.querySelector('#search-results .search-summary');"
+        " return s && !/Searching|Preparing/.test(s.textContent); }"
+    )
+    assert page.locator("#search-results a[href*='beacon.html']").count() > 0
+    context.close()
+    watch.assert_clean()
