@@ -17,8 +17,15 @@ example: $(BIN)/python
 	$(BIN)/sphinx-build -W --keep-going -b html conf_example conf_example/_build/html
 	@echo "Open conf_example/_build/html/index.html"
 
+# axe-core (accessibility rules of the browser tests) from npm into tests/node_modules, when npm
+# is there: the tests inject its axe.min.js from that folder and make no request at test time.
+AXE_CORE_VERSION ?= 4.14.1
+
 test: $(BIN)/python
 	$(BIN)/python -m pip install -e ".[test]"
+	@if [ ! -f tests/node_modules/axe-core/axe.min.js ] && command -v npm >/dev/null 2>&1; then \
+	  npm install --prefix tests --no-save --no-audit --no-fund --no-package-lock \
+	    "axe-core@$(AXE_CORE_VERSION)"; fi
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy

@@ -26,7 +26,9 @@ def served(theme: str, tmp_path_factory: pytest.TempPathFactory) -> Site:
         project = tmp_path_factory.mktemp("chrome") / "project"
         migrate(SITE, project)
         outdir = project / "_build" / theme
+        # The invented site configures analytics: off here, no request may leave the machine.
         command = [sys.executable, "-m", "sphinx", "-q", "-b", "html", "-D", f"html_theme={theme}"]
+        command += ["-D", "ga4gh_analytics=0"]
         subprocess.run([*command, str(project), str(outdir)], check=True, capture_output=True)
         _SITES[theme] = serve(outdir)
     return _SITES[theme]
