@@ -734,8 +734,11 @@ class Ga4ghDomain(Domain):
             if target is not None:
                 priority = 1 if self.home_of_tool(tool.id) else 2
                 yield tool.id, tool.name, "tool", target.docname, target.anchor, priority
+        # Priority -1: in objects.inv (intersphinx links to pages by page_id) but not in the
+        # search index, which has the page under its own title already (a second, escaped
+        # "Passports &amp; Visas" result for every page otherwise).
         for page_id, page in self.pages.items():
-            yield page_id, self.page_title(page.docname), "page", page.docname, "", 1
+            yield page_id, self.page_title(page.docname), "page", page.docname, "", -1
 
     def get_full_qualified_name(self, node: nodes.Element) -> str | None:
         return cast("str | None", node.get("reftarget"))

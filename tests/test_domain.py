@@ -55,6 +55,9 @@ def test_objects_inventory_holds_tools_and_pages(app: SphinxTestApp) -> None:
     pages = inventory["ga4gh:page"]
     assert pages["sharing_data"][0] == f"{base}/guides/sharing.html"
     assert pages["home"][0] == f"{base}/index.html"
+    # Pages are found in the search by their own titles: no second result as a ga4gh:page.
+    search_index = (app.outdir / "searchindex.js").read_text("utf-8")
+    assert '"ga4gh:page"' not in search_index and '"ga4gh:tool"' in search_index
 
 
 @pytest.mark.sphinx("html", testroot="basic", freshenv=True)
