@@ -69,6 +69,9 @@ def _theme_defaults(app: Sphinx, config: Config) -> None:
 
 
 def setup_layout(app: Sphinx) -> None:
+    # A copy button on every code block, as the ELIXIR theme had: sphinx-copybutton (well kept,
+    # its script and clipboard code are local static files; prompts are left out of the copy).
+    app.setup_extension("sphinx_copybutton")
     app.add_node(nodes.citation, override=True, html=(visit_citation, depart_citation))
     app.add_node(nodes.title, override=True, html=(visit_title, depart_title))
     app.connect("config-inited", _theme_defaults)

@@ -209,3 +209,18 @@ def test_the_migrated_homepage(
     assert page.locator("#search-results a[href*='beacon.html']").count() > 0
     context.close()
     watch.assert_clean()
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_code_blocks_have_a_copy_button(
+    browser: Any, theme: str, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """sphinx-copybutton, set up by the extension: a named button on every code block."""
+    site = served("example", theme, tmp_path_factory)
+    context, page, watch = _page(browser, 1280)
+    page.goto(site.page("technologies_standards/htsget"))
+    blocks = page.locator("div.highlight")
+    assert blocks.count() > 0
+    assert page.locator("div.highlight button.copybtn").count() == blocks.count()
+    context.close()
+    watch.assert_clean()
