@@ -71,8 +71,10 @@ def test_inline_constructs(source: str, expected: str) -> None:
             ":search:\n:affiliations:\n```\n",
         ),
         (
-            '{% include section-navigation-tiles-simple.html custom="b, a" sort=false %}',
-            "```{section-tiles}\n:custom: b, a\n```\n",
+            # the theme's simple tiles: title buttons, in site order, search/affiliations unused
+            '{% include section-navigation-tiles-simple.html type="contribute" '
+            'affiliations=false search=false col=3 except="b.md" %}',
+            "```{section-tiles} contribute\n:simple:\n:except: b.md\n:columns: 3\n```\n",
         ),
         ("{% include contributor-tiles-all.html %}", "```{contributors}\n```\n"),
         ("{% include resource-table-all.html %}", "```{tool-table}\n```\n"),
@@ -189,6 +191,7 @@ def test_a_backslash_escapes_a_tag() -> None:
         ('{% include callout.html colour="red" %}', "parameter colour"),
         ('{% include image.html alt="x" %}', "image.html without file="),
         ("{% include section-navigation-tiles.html search=true %}", "without type= or custom="),
+        ('{% include section-navigation-tiles-simple.html custom="a" %}', "has no MyST equivalent"),
         ("{% include news.html %}", "needs _data/news.yml"),
         ('{% include events.html event_type="soon" %}', "is not upcoming_event or past_event"),
         ('{% include pageids-overview.html sidebar="nope" %}', "no sidebar 'nope'"),

@@ -48,6 +48,8 @@ CONTENT_KEYS = (
     "search_exclude",
     "summary",
     "national_resources",
+    "type_img",
+    "page_img",
 )
 
 

@@ -161,6 +161,10 @@ class FrontMatter:
     #: Registry tool ids a country page contributes to (``ref_to_main_resources``).
     ref_to_main_resources: list[str] = field(default_factory=list)
     country_code: str = ""
+    #: The section's icon on the page's tile (a site path, ``/assets/img/section-icons/x.svg``).
+    type_img: str = ""
+    #: A picture on the page's tile, below ``/images/`` (``infrastructures/logo.svg``).
+    page_img: str = ""
 
 
 def _scalar(metadata: dict[str, Any], key: str) -> str:
@@ -197,6 +201,8 @@ def front_matter(metadata: dict[str, Any]) -> FrontMatter:
         national_resources=_mappings(metadata.get("national_resources")),
         ref_to_main_resources=_names(metadata.get("ref_to_main_resources")),
         country_code=_scalar(metadata, "country_code"),
+        type_img=_scalar(metadata, "type_img"),
+        page_img=_scalar(metadata, "page_img"),
     )
 
 
@@ -205,7 +211,7 @@ def front_matter(metadata: dict[str, Any]) -> FrontMatter:
 #: Text shown to readers: a list of texts is joined (nothing of it is lost).
 _TEXT_KEYS = ("title", "description", "summary")
 #: Names of one thing: a list or mapping cannot be one.
-_ID_KEYS = ("page_id", "type", "country_code")
+_ID_KEYS = ("page_id", "type", "country_code", "type_img", "page_img")
 #: A name or a list of names.
 _NAME_KEYS = (
     "contributors",

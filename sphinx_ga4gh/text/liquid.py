@@ -273,7 +273,17 @@ def _image(values: dict[str, str], context: PageContext) -> _Output:
 def _section_tiles(values: dict[str, str], context: PageContext) -> _Output:
     _unknown_parameters(
         values,
-        {"type", "search", "affiliations", "supported_by", "except", "custom", "col", "sort"},
+        {
+            "type",
+            "search",
+            "affiliations",
+            "supported_by",
+            "except",
+            "custom",
+            "col",
+            "sort",
+            "training",
+        },
         "section-navigation-tiles",
     )
     options: list[tuple[str, str]] = []
@@ -297,6 +307,29 @@ def _section_tiles(values: dict[str, str], context: PageContext) -> _Output:
     page_type = values.get("type", "").strip()
     if not page_type and not values.get("custom", "").strip():
         raise Untranslatable("section-navigation-tiles without type= or custom=")
+    return _Output(_directive("section-tiles", page_type, options), "section tiles", block=True)
+
+
+def _simple_section_tiles(values: dict[str, str], context: PageContext) -> _Output:
+    """The theme's ``-simple`` tiles: every page of the type in site order, as title buttons
+    (it takes ``col`` and ``except``; its ``search``/``affiliations`` do nothing there)."""
+    _unknown_parameters(
+        values,
+        {"type", "search", "affiliations", "supported_by", "except", "col"},
+        "section-navigation-tiles-simple",
+    )
+    page_type = values.get("type", "").strip()
+    if not page_type:
+        raise Untranslatable("section-navigation-tiles-simple without type=")
+    options: list[tuple[str, str]] = [("simple", "")]
+    if values.get("except", "").strip():
+        names = [
+            context.links.docname_for_filename(name) or name
+            for name in split_names(values["except"])
+        ]
+        options.append(("except", ", ".join(names)))
+    if values.get("col", "").strip():
+        options.append(("columns", values["col"].strip()))
     return _Output(_directive("section-tiles", page_type, options), "section tiles", block=True)
 
 
@@ -412,7 +445,7 @@ INCLUDES: dict[str, Callable[[dict[str, str], PageContext], _Output]] = {
     "callout.html": _callout,
     "image.html": _image,
     "section-navigation-tiles.html": _section_tiles,
-    "section-navigation-tiles-simple.html": _section_tiles,
+    "section-navigation-tiles-simple.html": _simple_section_tiles,
     "contributor-tiles-all.html": _no_parameters("contributor tiles", "contributors"),
     "resource-table-all.html": _no_parameters("tool table", "tool-table"),
     "affiliation-tiles-selection.html": _affiliation_tiles,

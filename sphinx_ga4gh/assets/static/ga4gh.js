@@ -52,7 +52,8 @@
   function tileAffiliations(tile) {
     return Array.prototype.map.call(
       tile.querySelectorAll(".ga4gh-badge-affiliation"),
-      function (badge) { return badge.textContent.trim(); }
+      // a logo or flag carries its name in data-name
+      function (badge) { return badge.getAttribute("data-name") || badge.textContent.trim(); }
     );
   }
 
