@@ -221,6 +221,15 @@ def test_a_block_construct_inside_a_sentence_is_reported() -> None:
     assert "give it a line of its own" in result.untranslated[0].message
 
 
+def test_a_block_after_an_html_line_gets_a_blank_line() -> None:
+    # RDMkit: `<br>` then the tiles include; without a blank line MyST would take the
+    # directive into the HTML block and show it as text.
+    source = '<br>\n{% include section-navigation-tiles-simple.html type="n" %}\n'
+    result = translate(source)
+    assert result.text == "<br>\n\n```{section-tiles} n\n:simple:\n```\n"
+    assert result.line_map[:5] == [1, 2, 2, 2, 2]
+
+
 def test_line_map_points_at_source_lines() -> None:
     source = 'a\n{% include callout.html content="x" %}\nb {% tool "y" %}\n'
     result = translate(source)

@@ -648,8 +648,20 @@ def _block_placement(
         start = heading
     if not output.text:
         return start, end, ""
-    replacement = _indent(output.text, text[bounds[0] : tag.start])
+    prefix = text[bounds[0] : tag.start]
+    replacement = _indent(output.text, prefix)
+    if not prefix.strip() and _previous_line(text, start).lstrip().startswith("<"):
+        # A blank line first: right after an HTML line (RDMkit's `<br>`) the block would be
+        # part of the HTML block and be shown as text. (Not in a quote: it would end it.)
+        replacement = "\n" + replacement
     return start, end, replacement + "\n" if text[start:end].endswith("\n") else replacement
+
+
+def _previous_line(text: str, start: int) -> str:
+    """The line before the one starting at ``start`` ("" for the first line)."""
+    if start == 0:
+        return ""
+    return text[text.rfind("\n", 0, start - 1) + 1 : start - 1]
 
 
 def _translate_once(text: str, context: PageContext) -> Translation:
