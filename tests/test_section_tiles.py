@@ -158,15 +158,16 @@ def test_tiles_show_icon_type_page_image_logos_and_flags(app: SphinxTestApp) -> 
     assert cohorts.select_one("img.ga4gh-tile-page-img") is None
     supporters = variants.select(".ga4gh-tile-supporter")
     # sorted as the theme sorts them; each named (data-name, title) for the filter and tooltip
-    assert [s["data-name"] for s in supporters][1:] == [
+    assert [s["data-name"] for s in supporters] == [
         "A Consortium With A Very Long Name That Would Not Fit On One Line Of A Narrow Tile",
         "Belgium",
         "Cohort Studies Alliance",
+        "Interoperabilityconsortiumforfederatedgenomicsandrarediseaseresearchnodes",
         "Sweden",
         "Variant Archive Network",
         "XX",
     ]
-    _long_word, long_name, belgium, cohort, sweden, archive, unknown = supporters
+    long_name, belgium, cohort, _long_word, sweden, archive, unknown = supporters
     # a logo, with alt text; linked to the organisation's site when it has one
     assert archive.img["src"] == "images/logos/variant-archive.svg"
     assert archive.img["alt"] == "logo of Variant Archive Network"
@@ -242,3 +243,17 @@ def test_tile_doctree_keeps_images_and_names(app: SphinxTestApp) -> None:
     assert "Belgium" in names and "Cohort Studies Alliance" in names
     index = app.env.get_and_resolve_doctree("index", app.builder)
     assert [node["code"] for node in index.findall(tile_flag)] == ["BE", "NO"]
+
+
+def test_a_new_logo_in_the_affiliations_file_reaches_the_tiles(
+    make_app: type[SphinxTestApp], tmp_path: Path
+) -> None:
+    src = copy_root(ROOTS / "test-tiles-images", tmp_path)
+    build(make_app, src)
+    data = src / "_data" / "affiliations.yml"
+    text = data.read_text("utf-8")
+    data.write_text(text.replace("variant-archive.svg", "long-name.svg"), "utf-8")
+    app, read = build(make_app, src)
+    assert "domains" in read
+    logo = html_of(app, "domains").select_one('[data-name="Variant Archive Network"] img')
+    assert logo["src"] == "images/logos/long-name.svg"

@@ -17,6 +17,7 @@ from typing import Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from sphinx.environment import BuildEnvironment
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective, SphinxTranslator
 
@@ -58,6 +59,7 @@ class SectionTilesDirective(SphinxDirective):
             return []
         keys = [f"page:{name}" for name in custom] if custom else [f"type:{page_type}"]
         get_domain(self.env).note_listing(self.env.docname, keys)
+        note_people_files(self.env)
         node = section_tiles(
             "",
             page_type=page_type,
@@ -71,6 +73,13 @@ class SectionTilesDirective(SphinxDirective):
         )
         self.set_source_info(node)
         return [node]
+
+
+def note_people_files(env: BuildEnvironment) -> None:
+    """Tiles show logos (the affiliations file) and country names (the countries file): the
+    page is read again when they change."""
+    for path in get_domain(env).site.people_files:
+        env.note_dependency(str(path))
 
 
 def _matches(page: FrontMatter, docname: str, names: list[str]) -> bool:
