@@ -65,7 +65,8 @@ def test_tiles_do_not_overflow(
         assert page.locator("li.ga4gh-tile").count() >= 2
         assert page.evaluate(OVERFLOWS) == []
     page.goto(site.page("domains"))
-    # the site's images are there (no broken icon, picture or logo; they load lazily)
+    # the site's images are there and shown (no broken icon, picture or logo; they load
+    # lazily; an SVG with only a viewBox is not 0 wide)
     images = page.locator("li.ga4gh-tile img")
     for index in range(images.count()):
         images.nth(index).scroll_into_view_if_needed()
@@ -74,7 +75,8 @@ def test_tiles_do_not_overflow(
     )
     broken = page.evaluate(
         "() => Array.from(document.querySelectorAll('li.ga4gh-tile img'))"
-        ".filter(img => img.naturalWidth === 0).map(img => img.src)"
+        ".filter(img => img.naturalWidth === 0 || img.getBoundingClientRect().width < 4)"
+        ".map(img => img.src)"
     )
     assert broken == []
     assert page.get_by_role("img", name="Belgium").count() == 1
@@ -111,3 +113,22 @@ def test_tile_links_are_reached_with_the_keyboard(
     page.wait_for_url("**/belgium.html")
     context.close()
     watch.assert_clean()
+
+
+def test_a_logo_that_does_not_load_shows_the_name(
+    browser: Any, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    site = served("pydata_sphinx_theme", tmp_path_factory)
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page, watch = watched_page(context, data_image_urls(ROOT))
+    page.route("**/long-name.svg", lambda route: route.fulfill(status=404, body=""))
+    page.goto(site.page("domains"))
+    supporter = page.locator(".ga4gh-tile-supporter", has_text="A Consortium With A Very Long")
+    supporter.scroll_into_view_if_needed()
+    supporter.wait_for()
+    assert supporter.locator("img").count() == 0
+    assert page.evaluate(OVERFLOWS) == []
+    # the 404 itself is the only console error
+    assert all("404" in error for error in watch.console_errors), watch.console_errors
+    assert watch.foreign_requests == []
+    context.close()
