@@ -222,7 +222,8 @@ def test_tiles_in_latex_list_the_same_information_without_images(app: SphinxTest
     app.build()
     tex = (app.outdir / "tileimages.tex").read_text("utf-8")
     assert r"\sphinxincludegraphics" not in tex and "🇧🇪" not in tex
-    assert r"\DUrole{ga4gh-tile-type-label}{your domain}" in tex
+    # each item starts with its title, then its type
+    assert r"\sphinxstylestrong{Human variants}}}} — your domain" in tex
     assert r"\sphinxstylestrong{Supported by:}" in tex
     assert r"\sphinxhref{https://variant-archive.example.org}{Variant Archive Network}" in tex
     assert r"{\hyperref[\detokenize{belgium::doc}]{\sphinxcrossref{Belgium}}}" in tex

@@ -17,6 +17,7 @@ from typing import Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from sphinx.addnodes import only
 from sphinx.environment import BuildEnvironment
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective, SphinxTranslator
@@ -183,16 +184,20 @@ class FillSectionTiles(SphinxPostTransform):
             tile["classes"].append("ga4gh-tile-with-image")
             alt = _("logo of {title}").format(title=title)
             tile += tile_image("", uri=uri, alt=alt, classes=["ga4gh-tile-page-img"])
-        if page.type:
-            label = page.type.replace("_", " ")
+        label = page.type.replace("_", " ")
+        if label:
+            # HTML: the icon and type over the title, as the theme; on paper and in text the
+            # type follows the title ("Beacon — standards"), so each item starts with its title.
             kind = nodes.paragraph("", "", classes=["ga4gh-tile-type"])
             if page.type_img and (uri := image_uri(page.type_img)):
                 alt = _("{type} icon").format(type=label)
                 kind += tile_image("", uri=uri, alt=alt, classes=["ga4gh-tile-type-icon"])
             kind += nodes.inline(label, label, classes=["ga4gh-tile-type-label"])
-            tile += kind
+            tile += only("", kind, expr="html")
         heading = nodes.paragraph("", "", classes=["ga4gh-tile-title"])
         heading += internal_link(docname, "", nodes.strong(title, title))
+        if label:
+            heading += only("", nodes.inline("", f" — {label}"), expr="not html")
         tile += heading
         if page.description:
             tile += nodes.paragraph(page.description, page.description)
