@@ -71,8 +71,10 @@ def test_inline_constructs(source: str, expected: str) -> None:
             ":search:\n:affiliations:\n```\n",
         ),
         (
-            '{% include section-navigation-tiles-simple.html custom="b, a" sort=false %}',
-            "```{section-tiles}\n:custom: b, a\n```\n",
+            # the theme's simple tiles: title buttons, in site order, search/affiliations unused
+            '{% include section-navigation-tiles-simple.html type="contribute" '
+            'affiliations=false search=false col=3 except="b.md" %}',
+            "```{section-tiles} contribute\n:simple:\n:except: b.md\n:columns: 3\n```\n",
         ),
         ("{% include contributor-tiles-all.html %}", "```{contributors}\n```\n"),
         (
@@ -202,6 +204,7 @@ def test_a_backslash_escapes_a_tag() -> None:
         ('{% include callout.html colour="red" %}', "parameter colour"),
         ('{% include image.html alt="x" %}', "image.html without file="),
         ("{% include section-navigation-tiles.html search=true %}", "without type= or custom="),
+        ('{% include section-navigation-tiles-simple.html custom="a" %}', "has no MyST equivalent"),
         ("{% include news.html %}", "needs _data/news.yml"),
         ('{% include events.html event_type="soon" %}', "is not upcoming_event or past_event"),
         ('{% include pageids-overview.html sidebar="nope" %}', "no sidebar 'nope'"),
@@ -229,6 +232,15 @@ def test_a_block_construct_inside_a_sentence_is_reported() -> None:
     result = translate(text)
     assert result.text == text
     assert "give it a line of its own" in result.untranslated[0].message
+
+
+def test_a_block_after_an_html_line_gets_a_blank_line() -> None:
+    # RDMkit: `<br>` then the tiles include; without a blank line MyST would take the
+    # directive into the HTML block and show it as text.
+    source = '<br>\n{% include section-navigation-tiles-simple.html type="n" %}\n'
+    result = translate(source)
+    assert result.text == "<br>\n\n```{section-tiles} n\n:simple:\n```\n"
+    assert result.line_map[:5] == [1, 2, 2, 2, 2]
 
 
 def test_line_map_points_at_source_lines() -> None:

@@ -58,7 +58,7 @@ def test_report_counts_and_lists_what_was_not_translated(tmp_path: Path) -> None
     assert counts["cite"] == 5
     assert counts["callout"] == 4
     assert counts["image"] == 3
-    assert counts["section tiles"] == 2
+    assert counts["section tiles"] == 3
     assert counts["affiliation tiles"] == 2
     assert counts["bibliography --cited"] == 2
     assert counts["bibliography"] == 1
@@ -235,6 +235,17 @@ def test_the_migrated_site_builds_with_no_warnings(
     assert "Page not found" not in menu and "REPLACE" not in menu and "First question" not in menu
     tiles = html_of(app, "standards").select(".ga4gh-tile-title")
     assert "First question, as a question" not in [tile.get_text() for tile in tiles]
+    # Tiles as the theme draws them: the section icon of _config.yml defaults (a site file,
+    # published), supporters' logos and flags; the -simple include as title buttons.
+    standards = html_of(app, "standards")
+    full, simple = standards.select("ul.ga4gh-tiles")
+    icons = {img["src"] for img in full.select("img.ga4gh-tile-type-icon")}
+    assert icons == {"assets/img/section-icons/standards.svg"}
+    assert (app.outdir / "assets" / "img" / "section-icons" / "standards.svg").is_file()
+    assert full.select_one('.ga4gh-tile-supporter[data-name="Finland"] .ga4gh-flag')
+    assert full.select_one('.ga4gh-tile-supporter[data-name="Rare Genomes Consortium"] img')
+    assert "ga4gh-tiles-simple" in simple["class"]
+    assert [a.get_text() for a in simple.select("a")] == ["Beacon", "Data Use Ontology"]
 
 
 def test_404_and_template_pages_are_orphans(migrated: Path) -> None:

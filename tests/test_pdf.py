@@ -92,7 +92,7 @@ def test_pdf_text_has_titles_tools_tables_and_references(guide: tuple[str, str, 
     assert "BIBLIOGRAPHY" not in text
     # People as a compact list; tiles as a list with descriptions.
     assert "Ada Okafor — editor · Rare Genomes Consortium — ORCID · GitHub" in flat
-    assert "• Data use terms Terms for how a dataset may be used." in flat
+    assert "• Data use terms — standards Terms for how a dataset may be used." in flat
     # The tool index of the PDF names each tool.
     index = flat[flat.index("TOOLS AND RESOURCES INDEX") :]
     assert "Beacon v2 (beacon)" in index

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 
 from conftest import EMPTY_ITEMIZE, ROOTS, build, copy_root, html_of, warnings_of
@@ -28,7 +29,8 @@ def test_tiles_of_a_type(app: SphinxTestApp) -> None:
     beacon = sorted_tiles.select("li")[1]
     assert beacon.select_one("a")["href"] == "beacon.html"
     assert "Discover variants." in beacon.get_text()
-    assert [b.get_text() for b in beacon.select(".ga4gh-badge-affiliation")] == ["GA4GH", "ELIXIR"]
+    # sorted, as the theme sorts them
+    assert [b.get_text() for b in beacon.select(".ga4gh-badge-affiliation")] == ["ELIXIR", "GA4GH"]
     assert tile_titles(excluded) == ["Beacon", "A htsget page"]  # docname order, DUO left out
     assert "ga4gh-tiles-cols-3" in excluded["class"]
     assert tile_titles(custom) == ["EGA", "Beacon"]
@@ -137,3 +139,122 @@ def test_national_resources_table(app: SphinxTestApp) -> None:
         "[ga4gh.tool]" in warnings
     )
     assert f"{country}:11: WARNING: unknown page_id 'nowhere' [ga4gh.page]" in warnings
+
+
+# --- as the theme draws them: icons, page images, logos, flags, the simple variant ------------
+
+
+@pytest.mark.sphinx("html", testroot="tiles-images", freshenv=True)
+def test_tiles_show_icon_type_page_image_logos_and_flags(app: SphinxTestApp) -> None:
+    app.build()
+    tiles = html_of(app, "domains").select_one("ul.ga4gh-tiles")
+    cohorts, variants = tiles.select("li.ga4gh-tile")
+    icon = variants.select_one(".ga4gh-tile-type img.ga4gh-tile-type-icon")
+    assert icon["src"] == "assets/img/section-icons/dna.svg"
+    assert icon["alt"] == "your domain icon"
+    assert variants.select_one(".ga4gh-tile-type-label").get_text() == "your domain"
+    picture = variants.select_one("img.ga4gh-tile-page-img")
+    assert (picture["src"], picture["alt"]) == ("images/hubs/hub.svg", "logo of Human variants")
+    assert cohorts.select_one("img.ga4gh-tile-page-img") is None
+    supporters = variants.select(".ga4gh-tile-supporter")
+    # sorted as the theme sorts them; each named (data-name, title) for the filter and tooltip
+    assert [s["data-name"] for s in supporters] == [
+        "A Consortium With A Very Long Name That Would Not Fit On One Line Of A Narrow Tile",
+        "Belgium",
+        "Cohort Studies Alliance",
+        "Interoperabilityconsortiumforfederatedgenomicsandrarediseaseresearchnodes",
+        "Sweden",
+        "Variant Archive Network",
+        "XX",
+    ]
+    long_name, belgium, cohort, _long_word, sweden, archive, unknown = supporters
+    # a logo, with alt text; linked to the organisation's site when it has one
+    assert archive.img["src"] == "images/logos/variant-archive.svg"
+    assert archive.img["alt"] == "logo of Variant Archive Network"
+    assert (
+        archive.parent.name == "a"
+        and archive.parent["href"] == "https://variant-archive.example.org"
+    )
+    assert long_name.img is not None and long_name.parent.name != "a"
+    # no logo: the name, as a badge
+    assert cohort.img is None and cohort.get_text() == "Cohort Studies Alliance"
+    # countries: a flag (no image, no web font) named for screen readers, linked to the
+    # country's page when there is one
+    flag = belgium.select_one(".ga4gh-flag")
+    assert (flag["role"], flag["aria-label"], flag.get_text()) == ("img", "Belgium", "🇧🇪")
+    assert belgium.parent.name == "a" and belgium.parent["href"] == "belgium.html"
+    assert sweden.select_one(".ga4gh-flag").get_text() == "🇸🇪"
+    assert sweden.parent.name != "a"
+    # an unknown code (warned about with the page's people) is shown as written
+    assert unknown.select_one(".ga4gh-flag") is None and unknown.get_text() == "XX"
+
+
+@pytest.mark.sphinx("html", testroot="tiles-images", freshenv=True)
+def test_simple_tiles_are_title_buttons_with_the_flag(app: SphinxTestApp) -> None:
+    app.build()
+    tiles = html_of(app, "index").select_one("ul.ga4gh-tiles-simple")
+    assert "ga4gh-tiles-cols-2" in tiles["class"]
+    links = tiles.select("li.ga4gh-tile .ga4gh-tile-title a")
+    assert [a["href"] for a in links] == ["belgium.html", "norway.html"]  # site order
+    assert [a.get_text() for a in links] == ["Belgium🇧🇪", "Norway🇳🇴"]
+    # the title names the country: the flag is decoration
+    assert links[0].select_one(".ga4gh-flag")["aria-hidden"] == "true"
+    assert tiles.select(".ga4gh-tile-type, .ga4gh-tile-affiliations") == []
+    assert "Resources in Belgium." not in tiles.get_text()
+
+
+@pytest.mark.sphinx("dirhtml", testroot="tiles-images", freshenv=True)
+def test_tile_images_resolve_from_nested_pages(app: SphinxTestApp) -> None:
+    app.build()
+    page = BeautifulSoup((app.outdir / "domains" / "index.html").read_text("utf-8"), "html.parser")
+    sources = {img["src"] for img in page.select("ul.ga4gh-tiles img")}
+    assert sources == {
+        "../assets/img/section-icons/dna.svg",
+        "../images/hubs/hub.svg",
+        "../images/logos/long-name.svg",
+        "../images/logos/variant-archive.svg",
+    }
+    assert all((app.outdir / "domains" / source).resolve().is_file() for source in sources)
+
+
+@pytest.mark.sphinx("latex", testroot="tiles-images", freshenv=True)
+def test_tiles_in_latex_list_the_same_information_without_images(app: SphinxTestApp) -> None:
+    app.build()
+    tex = (app.outdir / "tileimages.tex").read_text("utf-8")
+    assert r"\sphinxincludegraphics" not in tex and "🇧🇪" not in tex
+    # each item starts with its title, then its type
+    assert r"\sphinxstylestrong{Human variants}}}} — your domain" in tex
+    assert r"\sphinxstylestrong{Supported by:}" in tex
+    assert r"\sphinxhref{https://variant-archive.example.org}{Variant Archive Network}" in tex
+    assert r"{\hyperref[\detokenize{belgium::doc}]{\sphinxcrossref{Belgium}}}" in tex
+    assert "Sweden" in tex
+    assert not EMPTY_ITEMIZE.search(tex)
+
+
+@pytest.mark.sphinx("html", testroot="tiles-images", freshenv=True)
+def test_tile_doctree_keeps_images_and_names(app: SphinxTestApp) -> None:
+    from sphinx_ga4gh.furniture.section_tiles import tile_flag, tile_image, tile_supporter
+
+    app.build()
+    doctree = app.env.get_and_resolve_doctree("domains", app.builder)
+    images = [node["uri"] for node in doctree.findall(tile_image)]
+    assert images.count("/assets/img/section-icons/dna.svg") == 2
+    assert "/images/hubs/hub.svg" in images
+    names = [node.astext() for node in doctree.findall(tile_supporter)]
+    assert "Belgium" in names and "Cohort Studies Alliance" in names
+    index = app.env.get_and_resolve_doctree("index", app.builder)
+    assert [node["code"] for node in index.findall(tile_flag)] == ["BE", "NO"]
+
+
+def test_a_new_logo_in_the_affiliations_file_reaches_the_tiles(
+    make_app: type[SphinxTestApp], tmp_path: Path
+) -> None:
+    src = copy_root(ROOTS / "test-tiles-images", tmp_path)
+    build(make_app, src)
+    data = src / "_data" / "affiliations.yml"
+    text = data.read_text("utf-8")
+    data.write_text(text.replace("variant-archive.svg", "long-name.svg"), "utf-8")
+    app, read = build(make_app, src)
+    assert "domains" in read
+    logo = html_of(app, "domains").select_one('[data-name="Variant Archive Network"] img')
+    assert logo["src"] == "images/logos/long-name.svg"

@@ -16,7 +16,7 @@ from ..i18n import translated
 from ..pages.front_matter import front_matter, type_label
 from ..pages.sections import append_section
 from ..reporting import front_matter_line
-from .section_tiles import section_tiles
+from .section_tiles import note_people_files, section_tiles
 
 
 class AppendRelatedPages(SphinxTransform):
@@ -56,3 +56,4 @@ class AppendRelatedPages(SphinxTransform):
             section += tiles
         names = {name for page_ids in groups.values() for name in page_ids}
         get_domain(self.env).note_listing(docname, sorted(f"page:{name}" for name in names))
+        note_people_files(self.env)

@@ -1,6 +1,10 @@
 """``{section-tiles}``: navigation tiles for the pages of one ``type`` (or a custom list).
 
-Each tile is the page's title (a link), its ``description`` and its affiliations as badges. The
+Each tile is drawn as the theme draws it: the section's icon (``type_img``) and type, the
+page's title (a link), its ``description``, its picture (``page_img``), and its supporters as
+logos (organisations with an ``image_url``; names otherwise) and flags (two-letter country
+codes, linked to the country's page). ``:simple:`` gives the theme's ``-simple`` tiles: the
+title and the page's flag (``country_code``). Images and flags are HTML only. The
 directive leaves a placeholder; tiles are built at write time from every page's front matter,
 as a bullet list (a grid in HTML, a plain list in LaTeX and text). Pages with
 ``search_exclude: true`` (templates, the 404 page) get no tile, as in the theme. ``:search:`` and
@@ -14,14 +18,21 @@ from typing import Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from sphinx.addnodes import only
+from sphinx.environment import BuildEnvironment
 from sphinx.transforms.post_transforms import SphinxPostTransform
-from sphinx.util.docutils import SphinxDirective
+from sphinx.util.docutils import SphinxDirective, SphinxTranslator
 
+from ..assets.paths import site_file_uri
 from ..data.diagnostics import did_you_mean
+from ..data.site import is_country_code
+from ..data.urls import is_safe_url
 from ..domain import Ga4ghDomain, get_domain, internal_link
+from ..i18n import _
 from ..pages.front_matter import FrontMatter
 from ..reporting import warn
 from ..text.lists import split_names
+from .people import image_uri
 
 
 class section_tiles(nodes.General, nodes.Element):
@@ -39,6 +50,7 @@ class SectionTilesDirective(SphinxDirective):
         "custom": directives.unchanged,
         "columns": directives.positive_int,
         "sort": directives.flag,
+        "simple": directives.flag,
     }
 
     def run(self) -> list[nodes.Node]:
@@ -49,6 +61,7 @@ class SectionTilesDirective(SphinxDirective):
             return []
         keys = [f"page:{name}" for name in custom] if custom else [f"type:{page_type}"]
         get_domain(self.env).note_listing(self.env.docname, keys)
+        note_people_files(self.env)
         node = section_tiles(
             "",
             page_type=page_type,
@@ -58,6 +71,7 @@ class SectionTilesDirective(SphinxDirective):
             sort="sort" in self.options,
             search="search" in self.options,
             filter="affiliations" in self.options,
+            simple="simple" in self.options,
         )
         self.set_source_info(node)
         return [node]
@@ -67,6 +81,13 @@ def unknown_page_message(origin: str, name: str, known: Iterable[str]) -> str:
     """The warning for a tile (of ``section-tiles`` or a page's ``related_pages``) naming no
     page_id nor document; ``check`` reports it with the same words."""
     return f"{origin}: unknown page {name!r}{did_you_mean(name, known)}"
+
+
+def note_people_files(env: BuildEnvironment) -> None:
+    """Tiles show logos (the affiliations file) and country names (the countries file): the
+    page is read again when they change."""
+    for path in get_domain(env).site.people_files:
+        env.note_dependency(str(path))
 
 
 def _matches(page: FrontMatter, docname: str, names: list[str]) -> bool:
@@ -122,30 +143,220 @@ class FillSectionTiles(SphinxPostTransform):
     ) -> nodes.bullet_list:
         # Other pages' titles and descriptions: left out of this page's search entry.
         classes = ["ga4gh-tiles", f"ga4gh-tiles-cols-{placeholder['columns']}", "no-search"]
+        if placeholder.get("simple"):
+            classes.append("ga4gh-tiles-simple")
         if placeholder["search"]:
             classes.append("ga4gh-tiles-search")
         if placeholder["filter"]:
             classes.append("ga4gh-tiles-filter")
         tiles = nodes.bullet_list("", classes=classes)
+        pages = {name: domain.front_matter_of(name) for name in self.env.metadata}
+        country_pages = {
+            page.country_code.upper(): name
+            for name, page in sorted(pages.items())
+            if page.country_code and not page.search_exclude
+        }
         for docname in docnames:
-            page = domain.front_matter_of(docname)
-            title = domain.page_title(docname)
-            tile = nodes.list_item("", classes=["ga4gh-tile"])
-            heading = nodes.paragraph("", "", classes=["ga4gh-tile-title"])
-            heading += internal_link(docname, "", nodes.strong(title, title))
-            tile += heading
-            if page.description:
-                tile += nodes.paragraph(page.description, page.description)
-            if page.affiliations:
-                badges = nodes.paragraph("", "", classes=["ga4gh-tile-affiliations"])
-                for name in page.affiliations:
-                    badges += nodes.inline(
-                        name, name, classes=["ga4gh-badge", "ga4gh-badge-affiliation"]
-                    )
-                    badges += nodes.Text(" ")
-                tile += badges
-            tiles += tile
+            if placeholder.get("simple"):
+                tiles += self._simple_tile(domain, docname, pages[docname])
+            else:
+                tiles += self._tile(domain, docname, pages[docname], country_pages)
         return tiles
+
+    def _simple_tile(self, domain: Ga4ghDomain, docname: str, page: FrontMatter) -> nodes.list_item:
+        """The theme's ``-simple`` tiles: a button with the title and the page's flag."""
+        title = domain.page_title(docname)
+        tile = nodes.list_item("", classes=["ga4gh-tile", "ga4gh-tile-simple"])
+        # one node in the link: the resolver keeps only the first
+        label = nodes.inline("", "", nodes.strong(title, title))
+        code = page.country_code.upper()
+        countries = get_domain(self.env).site.countries
+        if code in countries and flag_emoji(code):
+            label += tile_flag("", code=code, name=countries[code])
+        tile += nodes.paragraph(
+            "", "", internal_link(docname, "", label), classes=["ga4gh-tile-title"]
+        )
+        return tile
+
+    def _tile(
+        self,
+        domain: Ga4ghDomain,
+        docname: str,
+        page: FrontMatter,
+        country_pages: dict[str, str],
+    ) -> nodes.list_item:
+        title = domain.page_title(docname)
+        tile = nodes.list_item("", classes=["ga4gh-tile"])
+        if page.page_img and (uri := image_uri("/images/" + page.page_img.lstrip("/"))):
+            tile["classes"].append("ga4gh-tile-with-image")
+            alt = _("logo of {title}").format(title=title)
+            tile += tile_image("", uri=uri, alt=alt, classes=["ga4gh-tile-page-img"])
+        label = page.type.replace("_", " ")
+        if label:
+            # HTML: the icon and type over the title, as the theme; on paper and in text the
+            # type follows the title ("Beacon — standards"), so each item starts with its title.
+            kind = nodes.paragraph("", "", classes=["ga4gh-tile-type"])
+            if page.type_img and (uri := image_uri(page.type_img)):
+                alt = _("{type} icon").format(type=label)
+                kind += tile_image("", uri=uri, alt=alt, classes=["ga4gh-tile-type-icon"])
+            kind += nodes.inline(label, label, classes=["ga4gh-tile-type-label"])
+            tile += only("", kind, expr="html")
+        heading = nodes.paragraph("", "", classes=["ga4gh-tile-title"])
+        heading += internal_link(docname, "", nodes.strong(title, title))
+        if label:
+            heading += only("", nodes.inline("", f" — {label}"), expr="not html")
+        tile += heading
+        if page.description:
+            tile += nodes.paragraph(page.description, page.description)
+        if page.affiliations:
+            tile += self._supporters(page.affiliations, country_pages)
+        return tile
+
+    def _supporters(self, names: list[str], country_pages: dict[str, str]) -> nodes.paragraph:
+        """Logos (or names) of the page's organisations and flags of its countries, each a
+        link to the organisation's site or the country's page, as the theme draws them."""
+        site = get_domain(self.env).site
+        line = nodes.paragraph("", "", classes=["ga4gh-tile-affiliations"])
+        label = str(_("Supported by:"))
+        line += nodes.strong(label, label, classes=["ga4gh-tile-supporters-label"])
+        for index, name in enumerate(sorted(names)):  # the theme sorts them
+            line += _separator(" " if index == 0 else ", ")
+            if is_country_code(name):
+                code = name.upper()
+                country = site.countries.get(code, code)
+                # an unknown code (reported with the page's people) is shown as written
+                flag = flag_emoji(code) if code in site.countries else ""
+                supporter = tile_supporter("", nodes.Text(country), name=country, flag=flag, uri="")
+                supporter["classes"] += ["ga4gh-badge-affiliation", "ga4gh-tile-country"]
+                target = country_pages.get(code)
+                line += internal_link(target, "", supporter) if target else supporter
+                continue
+            org = site.affiliations.get(name)
+            uri = image_uri(org.image_url) if org is not None and org.image_url else ""
+            supporter = tile_supporter("", nodes.Text(name), name=name, flag="", uri=uri)
+            supporter["classes"].append("ga4gh-badge-affiliation")
+            if org is not None and org.url and is_safe_url(org.url):
+                line += nodes.reference("", "", supporter, refuri=org.url)
+            else:
+                line += supporter
+        return line
+
+
+class tile_image(nodes.Inline, nodes.Element):
+    """A section icon, page picture or logo on a tile: HTML only (``uri`` a site path, made
+    relative to the page when it is written, or an http(s) URL)."""
+
+
+class tile_flag(nodes.Inline, nodes.Element):
+    """A country's flag after a simple tile's title: HTML only (the title names the country)."""
+
+
+class tile_supporter(nodes.Inline, nodes.TextElement):
+    """An organisation or country supporting a page: its logo or flag in HTML (with its name
+    as alternative text), its name elsewhere (the child text)."""
+
+
+#: Country codes the theme accepts that are not ISO 3166 codes (flag emoji exist for ISO ones).
+_FLAG_CODES = {"UK": "GB", "EL": "GR"}
+
+
+def flag_emoji(code: str) -> str:
+    """The flag of a two-letter country code as regional indicator symbols (no image, no
+    web font); empty for anything else."""
+    code = _FLAG_CODES.get(code.upper(), code.upper())
+    if len(code) != 2 or not all("A" <= letter <= "Z" for letter in code):
+        return ""
+    return "".join(chr(0x1F1E6 + ord(letter) - ord("A")) for letter in code)
+
+
+def _separator(text: str) -> nodes.inline:
+    """Between supporters: HTML lays them out with gaps (and hides it); on paper it keeps
+    the names apart."""
+    return nodes.inline(text, text, classes=["ga4gh-separator"])
+
+
+# --- visitors ---------------------------------------------------------------------------------
+
+
+def visit_tile_image_html(self: Any, node: tile_image) -> None:
+    self.body.append(
+        self.starttag(
+            node,
+            "img",
+            "",
+            empty=True,
+            src=site_file_uri(self.builder, node["uri"]),
+            alt=node["alt"],
+            loading="lazy",
+        )
+    )
+    raise nodes.SkipNode
+
+
+def visit_tile_flag_html(self: Any, node: tile_flag) -> None:
+    # Decorative: the tile's title names the page (the country), as the theme's flag does.
+    self.body.append(
+        self.starttag(node, "span", "", CLASS="ga4gh-flag", title=node["name"]).replace(
+            "<span", '<span aria-hidden="true"', 1
+        )
+        + flag_emoji(node["code"])
+        + "</span>"
+    )
+    raise nodes.SkipNode
+
+
+def visit_tile_supporter_html(self: Any, node: tile_supporter) -> None:
+    name = node["name"]
+    self.body.append(
+        self.starttag(
+            node, "span", "", CLASS="ga4gh-tile-supporter", title=name, **{"data-name": name}
+        )
+    )
+    if node["uri"]:
+        # a plain tag: the supporter's classes (which ga4gh.js reads) stay on the supporter
+        src = site_file_uri(self.builder, node["uri"])
+        alt = _("logo of {name}").format(name=name)
+        self.body.append(
+            f'<img src="{self.attval(src)}" alt="{self.attval(alt)}" class="ga4gh-tile-logo"'
+            ' loading="lazy" />'
+        )
+    elif node["flag"]:
+        self.body.append(
+            f'<span class="ga4gh-flag" role="img" aria-label="{self.attval(name)}">'
+            f"{node['flag']}</span>"
+        )
+    else:
+        self.body.append(self.encode(name))
+    self.body.append("</span>")
+    raise nodes.SkipNode
+
+
+def skip_node(self: SphinxTranslator, node: nodes.Element) -> None:
+    raise nodes.SkipNode
+
+
+def visit_children(self: SphinxTranslator, node: nodes.Element) -> None:
+    pass
+
+
+def depart_nothing(self: SphinxTranslator, node: nodes.Element) -> None:
+    pass
+
+
+_OTHER_BUILDERS = ("latex", "text", "man", "texinfo")
+#: Images and flags are HTML only; a supporter is its name on paper and in text.
+TILE_IMAGE_VISITORS: dict[str, tuple[Any, Any]] = {
+    builder: (skip_node, depart_nothing) for builder in _OTHER_BUILDERS
+}
+TILE_IMAGE_VISITORS["html"] = (visit_tile_image_html, depart_nothing)
+TILE_FLAG_VISITORS: dict[str, tuple[Any, Any]] = {
+    builder: (skip_node, depart_nothing) for builder in _OTHER_BUILDERS
+}
+TILE_FLAG_VISITORS["html"] = (visit_tile_flag_html, depart_nothing)
+TILE_SUPPORTER_VISITORS: dict[str, tuple[Any, Any]] = {
+    builder: (visit_children, depart_nothing) for builder in _OTHER_BUILDERS
+}
+TILE_SUPPORTER_VISITORS["html"] = (visit_tile_supporter_html, depart_nothing)
 
 
 def _remove_empty(placeholder: section_tiles) -> None:

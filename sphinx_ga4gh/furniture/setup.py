@@ -18,7 +18,17 @@ from .national_resources import (
 )
 from .people import AVATAR_VISITORS, AppendPagePeople, avatar, warn_people_without_data
 from .related_pages import AppendRelatedPages
-from .section_tiles import FillSectionTiles, SectionTilesDirective, section_tiles
+from .section_tiles import (
+    TILE_FLAG_VISITORS,
+    TILE_IMAGE_VISITORS,
+    TILE_SUPPORTER_VISITORS,
+    FillSectionTiles,
+    SectionTilesDirective,
+    section_tiles,
+    tile_flag,
+    tile_image,
+    tile_supporter,
+)
 
 
 def setup_furniture(app: Sphinx) -> None:
@@ -27,6 +37,9 @@ def setup_furniture(app: Sphinx) -> None:
     app.add_directive("affiliations", AffiliationsDirective)
     app.add_node(national_resources_table)
     app.add_node(section_tiles)
+    app.add_node(tile_image, **TILE_IMAGE_VISITORS)  # type: ignore[arg-type]
+    app.add_node(tile_flag, **TILE_FLAG_VISITORS)  # type: ignore[arg-type]
+    app.add_node(tile_supporter, **TILE_SUPPORTER_VISITORS)  # type: ignore[arg-type]
     app.add_node(people_directory)
     app.add_node(avatar, **AVATAR_VISITORS)  # type: ignore[arg-type]
     app.add_transform(AppendNationalResources)

@@ -54,6 +54,8 @@ CONTENT_KEYS = (
     "fairsharing",
     "dsw",
     "rdmkit",
+    "type_img",
+    "page_img",
 )
 
 

@@ -180,6 +180,10 @@ class FrontMatter:
     fairsharing: list[dict[str, Any]] = field(default_factory=list)
     dsw: list[dict[str, Any]] = field(default_factory=list)
     rdmkit: list[dict[str, Any]] = field(default_factory=list)
+    #: The section's icon on the page's tile (a site path, ``/assets/img/section-icons/x.svg``).
+    type_img: str = ""
+    #: A picture on the page's tile, below ``/images/`` (``infrastructures/logo.svg``).
+    page_img: str = ""
 
 
 def _scalar(metadata: dict[str, Any], key: str) -> str:
@@ -220,6 +224,8 @@ def front_matter(metadata: dict[str, Any]) -> FrontMatter:
         page_citation=_decode(metadata.get("page_citation", False)) is True,
         people_sort=people_sort if isinstance(people_sort, bool) else None,
         **{key: _mappings(metadata.get(key)) for key in MORE_INFORMATION_KEYS},
+        type_img=_scalar(metadata, "type_img"),
+        page_img=_scalar(metadata, "page_img"),
     )
 
 
@@ -228,7 +234,7 @@ def front_matter(metadata: dict[str, Any]) -> FrontMatter:
 #: Text shown to readers: a list of texts is joined (nothing of it is lost).
 _TEXT_KEYS = ("title", "description", "summary")
 #: Names of one thing: a list or mapping cannot be one.
-_ID_KEYS = ("page_id", "type", "country_code")
+_ID_KEYS = ("page_id", "type", "country_code", "type_img", "page_img")
 #: A name or a list of names.
 _NAME_KEYS = (
     "contributors",

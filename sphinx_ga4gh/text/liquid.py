@@ -273,7 +273,17 @@ def _image(values: dict[str, str], context: PageContext) -> _Output:
 def _section_tiles(values: dict[str, str], context: PageContext) -> _Output:
     _unknown_parameters(
         values,
-        {"type", "search", "affiliations", "supported_by", "except", "custom", "col", "sort"},
+        {
+            "type",
+            "search",
+            "affiliations",
+            "supported_by",
+            "except",
+            "custom",
+            "col",
+            "sort",
+            "training",
+        },
         "section-navigation-tiles",
     )
     options: list[tuple[str, str]] = []
@@ -297,6 +307,29 @@ def _section_tiles(values: dict[str, str], context: PageContext) -> _Output:
     page_type = values.get("type", "").strip()
     if not page_type and not values.get("custom", "").strip():
         raise Untranslatable("section-navigation-tiles without type= or custom=")
+    return _Output(_directive("section-tiles", page_type, options), "section tiles", block=True)
+
+
+def _simple_section_tiles(values: dict[str, str], context: PageContext) -> _Output:
+    """The theme's ``-simple`` tiles: every page of the type in site order, as title buttons
+    (it takes ``col`` and ``except``; its ``search``/``affiliations`` do nothing there)."""
+    _unknown_parameters(
+        values,
+        {"type", "search", "affiliations", "supported_by", "except", "col"},
+        "section-navigation-tiles-simple",
+    )
+    page_type = values.get("type", "").strip()
+    if not page_type:
+        raise Untranslatable("section-navigation-tiles-simple without type=")
+    options: list[tuple[str, str]] = [("simple", "")]
+    if values.get("except", "").strip():
+        names = [
+            context.links.docname_for_filename(name) or name
+            for name in split_names(values["except"])
+        ]
+        options.append(("except", ", ".join(names)))
+    if values.get("col", "").strip():
+        options.append(("columns", values["col"].strip()))
     return _Output(_directive("section-tiles", page_type, options), "section tiles", block=True)
 
 
@@ -440,7 +473,7 @@ INCLUDES: dict[str, Callable[[dict[str, str], PageContext], _Output]] = {
     "callout.html": _callout,
     "image.html": _image,
     "section-navigation-tiles.html": _section_tiles,
-    "section-navigation-tiles-simple.html": _section_tiles,
+    "section-navigation-tiles-simple.html": _simple_section_tiles,
     "contributor-tiles-all.html": _contributor_tiles(carousel=False),
     "contributor-carousel-selection.html": _contributor_tiles(carousel=True),
     "resource-table-all.html": _no_parameters("tool table", "tool-table"),
@@ -645,8 +678,20 @@ def _block_placement(
         start = heading
     if not output.text:
         return start, end, ""
-    replacement = _indent(output.text, text[bounds[0] : tag.start])
+    prefix = text[bounds[0] : tag.start]
+    replacement = _indent(output.text, prefix)
+    if not prefix.strip() and _previous_line(text, start).lstrip().startswith("<"):
+        # A blank line first: right after an HTML line (RDMkit's `<br>`) the block would be
+        # part of the HTML block and be shown as text. (Not in a quote: it would end it.)
+        replacement = "\n" + replacement
     return start, end, replacement + "\n" if text[start:end].endswith("\n") else replacement
+
+
+def _previous_line(text: str, start: int) -> str:
+    """The line before the one starting at ``start`` ("" for the first line)."""
+    if start == 0:
+        return ""
+    return text[text.rfind("\n", 0, start - 1) + 1 : start - 1]
 
 
 def _translate_once(text: str, context: PageContext) -> Translation:

@@ -52,7 +52,8 @@
   function tileAffiliations(tile) {
     return Array.prototype.map.call(
       tile.querySelectorAll(".ga4gh-badge-affiliation"),
-      function (badge) { return badge.textContent.trim(); }
+      // a logo or flag carries its name in data-name
+      function (badge) { return badge.getAttribute("data-name") || badge.textContent.trim(); }
     );
   }
 
@@ -113,8 +114,21 @@
     if (filter) filter.addEventListener("change", update);
   }
 
+  // A supporter logo that does not load shows the supporter's name instead.
+  function nameForBrokenLogo(img) {
+    function fail() {
+      var supporter = img.parentNode;
+      if (!supporter) return;
+      supporter.removeChild(img);
+      supporter.textContent = supporter.getAttribute("data-name") || img.alt;
+    }
+    if (img.complete && img.naturalWidth === 0 && img.getAttribute("src")) fail();
+    else img.addEventListener("error", fail);
+  }
+
   function init() {
     document.querySelectorAll("ul.ga4gh-tiles").forEach(setUp);
+    document.querySelectorAll("img.ga4gh-tile-logo").forEach(nameForBrokenLogo);
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
