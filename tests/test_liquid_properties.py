@@ -12,6 +12,8 @@ CONTEXT = PageContext(
     site={"title": "Guide", "description": "All about {data}", "baseurl": ""},
     page={"title": "Beacon", "page_id": "beacon"},
     url="/beacon",
+    data={"people": [{"name": "Ann"}, {"name": "Bo"}], "news": [{"name": "n"}]},
+    includes={"local.html": "<p>{{ include.x }}</p>", "md.md": "**{{ include.x | upcase }}**\n"},
 )
 
 #: Pieces that make Liquid, Markdown code and escapes likely to meet in odd ways.
@@ -32,6 +34,33 @@ FRAGMENTS = [
     "{% raw %}",
     "{% endraw %}",
     "{% if page.x %}",
+    "{% if page.title == 'Beacon' %}",
+    "{% elsif page.page_id %}",
+    "{% else %}",
+    "{% endif %}",
+    "{% unless page.x %}",
+    "{% endunless %}",
+    "{% assign a = page.title | downcase %}",
+    "{% assign l = site.data.people | map: 'name' | join: ', ' %}",
+    "{{ a }}",
+    "{{ l | size }}",
+    "{% for p in site.data.people limit: 1 %}",
+    "{% for n in site.data.news %}",
+    "{% for i in (1..3) reversed %}",
+    "{{ forloop.index }}",
+    "{% break %}",
+    "{% endfor %}",
+    "{% capture c %}",
+    "{% endcapture %}",
+    "{% comment %}",
+    "{% endcomment %}",
+    "{% case page.page_id %}",
+    "{% when 'beacon' %}",
+    "{% endcase %}",
+    '{% include local.html x="y" %}',
+    "{% include md.md x=page.title %}",
+    "{% include section-navigation-tiles.html custom=a col=5 %}",
+    "{% include local.html x=nothing %}",
     "{{ site.title }}",
     "{{ site.description }}",
     "{{ page.url }}",
@@ -90,7 +119,8 @@ plain = st.text(
 @example(["\t", ""])
 def test_text_between_inline_tags_is_kept_byte_for_byte(chunks: list[str]) -> None:
     tags = ['{% tool "beacon" %}', "{% cite k1 k2 %}", "{{ site.title }}", "{% foo bar %}"]
-    translations = ["{tool}`beacon`", "{cite:p}`k1,k2`", "Guide", "{% foo bar %}"]
+    # an untranslatable tag is shown as code, never as loose Liquid
+    translations = ["{tool}`beacon`", "{cite:p}`k1,k2`", "Guide", "`{% foo bar %}`"]
     # one line of prose: four spaces or a tab before it would make it an indented code block
     source = expected = chunks[0].lstrip(" \t")
     for index, chunk in enumerate(chunks[1:]):

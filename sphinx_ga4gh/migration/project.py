@@ -24,6 +24,7 @@ import yaml
 from ..data.site import AFFILIATIONS_FILES, CONTRIBUTORS_FILES, TOOLS_FILES, find_data_file
 from ..data.tools import ABSENT, ELIXIR_REGISTRY_LINKS
 from ..data.yaml_source import LocatedDict, YamlLoadError, load_yaml
+from . import kramdown
 from .jekyll import (
     DATA_FOLDERS,
     JekyllPage,
@@ -37,6 +38,7 @@ from .links import SiteLinks, rewrite_links
 from .liquid import Finding, PageContext, translate
 from .navigation import Navigation, build_navigation, toctree
 from .scanner import Fences
+from .site_context import site_context_of
 
 DEFAULT_REFERENCES_TITLE = "References"
 REGISTRY_FILES = ("_data/tool_and_resource_list.yml", "_data/tool_and_resource_list.yaml")
@@ -171,8 +173,15 @@ def _front_matter(page: JekyllPage, orphan: bool = False) -> str:
 
 def _page_context(site: JekyllSite, page: JekyllPage) -> PageContext:
     values = {**page.defaults, **page.front_matter}
+    logic = site_context_of(site)
     return PageContext(
-        site=site.config, page=values, url=page.url, links=SiteLinks(site, page), news=site.news
+        site=site.config,
+        page={**page.site_defaults, **values},
+        url=page.url,
+        links=SiteLinks(site, page),
+        news=site.news,
+        data=logic.data,
+        includes=logic.includes,
     )
 
 
@@ -197,6 +206,17 @@ def migrate_page(
         Finding(found.line + shift, found.kind, found.source, found.translated, found.message)
         for found in translation.findings
     ]
+    body, kramdown_found = kramdown.rewrite(body)
+    findings += [
+        Finding(
+            _source_line(translation.line_map, found.line) + shift,
+            found.kind,
+            found.source,
+            True,
+            found.message,
+        )
+        for found in kramdown_found
+    ]
     body, added = add_title_heading(body, _one_line(str(context.page.get("title") or "")))
     body, changes = consecutive_headings(body)
     body, _ = heading_ids(body)
@@ -214,6 +234,11 @@ def migrate_page(
         rewritten,
         _references_heading(page.body, headings),
     )
+
+
+def _source_line(line_map: list[int], line: int) -> int:
+    """The source line of line ``line`` of the translated text."""
+    return line_map[min(max(line, 1), len(line_map)) - 1] if line_map else line
 
 
 def _references_heading(body: str, cited_tags: list[str]) -> str | None:
