@@ -563,6 +563,9 @@ def _nodes(text: str, context: LogicContext) -> list[Any]:
     lines = LineIndex(text)
     items: list[_Tag] = []
     for tag in Scanner(text).tags():
+        if tag.name == "octicon" and not tag.in_code:
+            items.append(_Tag(tag, tag.start, tag.end))
+            continue
         if tag.name == "include" and not tag.in_code and _include_needs_logic(tag, context):
             items.append(_Tag(tag, *_extent(lines, tag)))
             continue
@@ -604,7 +607,7 @@ def _parse(items: list[_Tag], index: int, closer: str | None, depth: int) -> tup
                 nodes.append(block[0])
                 index = block[1]
                 continue
-        if name in ("assign", "break", "continue", "include") or item.tag.is_output:
+        if name in ("assign", "break", "continue", "include", "octicon") or item.tag.is_output:
             nodes.append(item)
         index += 1
     return nodes, index
@@ -691,6 +694,13 @@ class _Renderer:
             self.scope.variables[name] = filtered(expression, self.scope)
         elif tag.name == "include":
             self.include(node, pieces)
+        elif tag.name == "octicon":
+            # GitHub's icon font is not in the Sphinx theme: its name says what it showed.
+            icon = re.match(r"[\w-]+", tag.markup)
+            if icon is None:
+                raise NotEvaluable("octicon without a name")
+            self.note = f"octicon {icon.group()}: written as its name"
+            self.emit(pieces, _Piece(icon.group(), node.start, False))
         elif tag.name == "break":
             raise _Break
         elif tag.name == "continue":
@@ -721,12 +731,10 @@ class _Renderer:
         if name in self.scope.context.includes and name not in self.scope.context.theme_includes:
             self.emit(pieces, _Piece(self.expand(name, values, node), node.start, False))
             return
-        self.emit(
-            pieces,
-            _Piece(
-                tag.source.replace(tag.markup, " ".join([name, *written]), 1), node.start, False
-            ),
-        )
+        rewritten = tag.source.replace(tag.markup, " ".join([name, *written]), 1)
+        # the tag's whole line when it stands alone: its indentation and newline kept
+        line = self.text[node.start : node.end].replace(tag.source, rewritten, 1)
+        self.emit(pieces, _Piece(line, node.start, False))
 
     def expand(self, name: str, values: dict[str, Any], node: _Tag) -> str:
         context = self.scope.context
@@ -759,7 +767,11 @@ class _Renderer:
         head, *calls = _split_top(tag.markup, "|")
         root = _path_parts(head.strip())[0] if _is_name(head) else ""
         names = [call.partition(":")[0].strip() for call in calls]
-        local = root in self.scope.variables or root in self.scope.unknown
+        local = (
+            root in self.scope.variables
+            or root in self.scope.unknown
+            or head.strip().startswith("site.data.")
+        )
         if not local and (root in ("page", "site", "") and set(names) <= TRANSLATOR_FILTERS):
             self.emit(pieces, _Piece(tag.source, node.start, True))
             return
@@ -944,7 +956,10 @@ def not_migrated(source: str, reason: str, indent: str = "") -> str:
         f"{colons}{{admonition}} Not migrated",
         ":class: warning",
         "",
-        " ".join(f"sphinx-ga4gh could not translate this Jekyll text: {reason}".split()),
+        # a backslash keeps the reason's own Liquid (``{% cycle %}``) from reading as a tag
+        " ".join(f"sphinx-ga4gh could not translate this Jekyll text: {reason}".split())
+        .replace("{%", "{\\%")
+        .replace("{{", "{\\{"),
         "",
         f"{ticks}liquid",
         *source.rstrip("\n").split("\n"),
@@ -981,7 +996,10 @@ def _evaluate(
     nodes = _nodes(text, context)
     inside_include = context.include is not None
     if not inside_include and not any(
-        isinstance(node, _Block) or node.tag.name in ("assign", "include") for node in nodes
+        isinstance(node, _Block)
+        or node.tag.name in ("assign", "include", "octicon")
+        or (node.tag.is_output and _uses_locals(node, Scope(context)))
+        for node in nodes
     ):
         return Evaluation(text, [], list(range(1, text.count("\n") + 2)))
     scope = Scope(context)
@@ -1042,7 +1060,7 @@ def _evaluate(
             if kind == "include"
             else ""
         )
-        kind = "site include" if renderer.note else kind
+        kind = ("site include" if kind == "include" else kind) if renderer.note else kind
         if scope.data_read:
             read = ", ".join(f"site.data.{name}" for name in sorted(scope.data_read))
             message += (
@@ -1068,7 +1086,9 @@ def _uses_locals(node: _Tag, scope: Scope) -> bool:
     if not _is_name(head):
         return False
     root = _path_parts(head.strip())[0]
-    return root in scope.variables or root in scope.unknown or root == "forloop"
+    # site.data is known at migration time, not to the tag translator
+    data = head.strip().startswith("site.data.")
+    return root in scope.variables or root in scope.unknown or root == "forloop" or data
 
 
 def _short(source: str) -> str:
