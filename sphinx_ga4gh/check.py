@@ -171,7 +171,9 @@ def liquid_page_facts(
         elif tag.name == "include":
             with contextlib.suppress(Untranslatable):
                 name, values = parameters(tag.markup)
-                if name.startswith("section-navigation-tiles") and values.get("custom"):
+                # ``custom=child_pages`` unquoted is a Liquid variable, not a page_id
+                quoted = re.search(r"\bcustom\s*=\s*[\"']", tag.markup) is not None
+                if name.startswith("section-navigation-tiles") and values.get("custom") and quoted:
                     facts.links += [
                         Mention(item.strip(), line)
                         for item in values["custom"].split(",")
