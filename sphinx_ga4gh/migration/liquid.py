@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from .logic import LogicContext, evaluate, not_migrated, not_migrated_inline
+from .logic import LogicContext, evaluate
 from .scanner import LineIndex, LiquidTag, Scanner, split_lines
 
 #: Callout types of the theme, and the admonition each becomes (anything else is a note there).
@@ -547,23 +547,6 @@ def _translate_tag(tag: LiquidTag, text: str, context: PageContext) -> _Output:
     raise Untranslatable(f"Liquid tag {{% {tag.name} %}} has no MyST equivalent")
 
 
-def shown_as_not_migrated(
-    lines: LineIndex, tag: LiquidTag, reason: str
-) -> tuple[int, int, str] | None:
-    """Where and how readers see a tag that was not translated: a "not migrated" admonition
-    holding it as code when it has its line(s) to itself, else inline code (None when it
-    cannot be either: a blank line inside)."""
-    bounds = _line_bounds(lines, tag.start, tag.end)
-    if bounds is not None:
-        prefix = lines.text[bounds[0] : tag.start]
-        if not prefix.strip():
-            block = not_migrated(tag.source, reason, prefix)
-            newline = "\n" if lines.text[bounds[0] : bounds[1]].endswith("\n") else ""
-            return bounds[0], bounds[1], block + newline
-    inline = not_migrated_inline(tag.source)
-    return None if inline is None else (tag.start, tag.end, inline)
-
-
 def _indent(block: str, prefix: str) -> str:
     return "\n".join(prefix + line if line else line for line in block.split("\n"))
 
@@ -691,9 +674,6 @@ def _translate_once(text: str, context: PageContext) -> Translation:
             output = _translate_tag(tag, text, context)
         except Untranslatable as reason:
             findings.append(Finding(line, tag.name or "output", tag.source, False, str(reason)))
-            shown = shown_as_not_migrated(lines, tag, str(reason))
-            if shown is not None:
-                replace(*shown, False, shown[0])
             continue
         placement = (
             _block_placement(lines, tag, output, position)
@@ -703,9 +683,6 @@ def _translate_once(text: str, context: PageContext) -> Translation:
         if placement is None:
             shared = f"{output.kind} shares its line with other text; give it a line of its own"
             findings.append(Finding(line, output.kind, tag.source, False, shared))
-            shown = shown_as_not_migrated(lines, tag, shared)
-            if shown is not None:
-                replace(*shown, False, shown[0])
             continue
         start, end, replacement = placement
         replace(start, end, _escape_literal(replacement, 0, len(replacement)), False, start)

@@ -1087,7 +1087,8 @@ def _uses_locals(node: _Tag, scope: Scope) -> bool:
         return False
     root = _path_parts(head.strip())[0]
     # site.data is known at migration time, not to the tag translator
-    data = head.strip().startswith("site.data.")
+    parts = _path_parts(head.strip())
+    data = parts[:2] == ["site", "data"] and len(parts) > 2 and parts[2] in scope.context.data
     return root in scope.variables or root in scope.unknown or root == "forloop" or data
 
 
@@ -1109,7 +1110,8 @@ def _shown_as_not_migrated(text: str, node: Any, reason: str) -> str:
         )
         block = not_migrated(body, reason, prefix)
         return block + "\n" if source.endswith("\n") else block
-    return not_migrated_inline(source) or source
+    # inline code could pair with a backtick around it and let the tag out again: as written
+    return source
 
 
 def _join(pieces: list[_Piece]) -> list[_Piece]:

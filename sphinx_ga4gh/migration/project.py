@@ -36,6 +36,7 @@ from .jekyll import (
 )
 from .links import SiteLinks, rewrite_links
 from .liquid import Finding, PageContext, translate
+from .logic import not_migrated
 from .navigation import Navigation, build_navigation, toctree
 from .scanner import Fences
 from .site_context import site_context_of
@@ -206,6 +207,7 @@ def migrate_page(
         Finding(found.line + shift, found.kind, found.source, found.translated, found.message)
         for found in translation.findings
     ]
+    body = _shown_as_not_migrated(body, translation.untranslated)
     body, kramdown_found = kramdown.rewrite(body)
     findings += [
         Finding(
@@ -234,6 +236,27 @@ def migrate_page(
         rewritten,
         _references_heading(page.body, headings),
     )
+
+
+def _shown_as_not_migrated(body: str, untranslated: list[Finding]) -> str:
+    """Each tag left untranslated that has its line to itself, as a "not migrated" admonition
+    holding it as code, so readers never see loose Liquid (done once, after translating)."""
+    reasons = {found.source.strip(): found.message for found in untranslated if found.source}
+    if not reasons:
+        return body
+    fences = Fences(body)
+    lines: list[str] = []
+    offset = 0
+    for line in body.splitlines(keepends=True):
+        key = line.strip()
+        if key in reasons and not fences.contains(offset) and "\n" not in key:
+            indent = line[: len(line) - len(line.lstrip())]
+            block = not_migrated(key, reasons[key], indent)
+            lines.append(block + ("\n" if line.endswith("\n") else ""))
+        else:
+            lines.append(line)
+        offset += len(line)
+    return "".join(lines)
 
 
 def _source_line(line_map: list[int], line: int) -> int:
