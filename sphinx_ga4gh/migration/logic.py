@@ -956,10 +956,10 @@ def not_migrated(source: str, reason: str, indent: str = "") -> str:
         f"{colons}{{admonition}} Not migrated",
         ":class: warning",
         "",
-        # a backslash keeps the reason's own Liquid (``{% cycle %}``) from reading as a tag
-        " ".join(f"sphinx-ga4gh could not translate this Jekyll text: {reason}".split())
-        .replace("{%", "{\\%")
-        .replace("{{", "{\\{"),
+        # the reason names tags without their braces: readers never see Liquid outside code
+        " ".join(
+            f"sphinx-ga4gh could not translate this Jekyll text: {_without_braces(reason)}".split()
+        ),
         "",
         f"{ticks}liquid",
         *source.rstrip("\n").split("\n"),
@@ -967,6 +967,12 @@ def not_migrated(source: str, reason: str, indent: str = "") -> str:
         colons,
     ]
     return "\n".join(indent + line if line else line for line in lines)
+
+
+def _without_braces(text: str) -> str:
+    """``Liquid tag {% cycle %}`` → ``Liquid tag cycle``."""
+    text = re.sub(r"\{%-?\s*(.*?)\s*-?%\}", r"\1", text, flags=re.S)
+    return re.sub(r"\{\{-?\s*(.*?)\s*-?\}\}", r"\1", text, flags=re.S).replace("{", "(")
 
 
 def not_migrated_inline(source: str) -> str | None:
