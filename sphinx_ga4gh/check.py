@@ -185,7 +185,9 @@ def liquid_page_facts(
         elif tag.name == "include":
             with contextlib.suppress(Untranslatable):
                 name, values = parameters(tag.markup)
-                if name.startswith("section-navigation-tiles") and values.get("custom"):
+                # ``custom=child_pages`` unquoted is a Liquid variable, not a page_id
+                quoted = re.search(r"\bcustom\s*=\s*[\"']", tag.markup) is not None
+                if name.startswith("section-navigation-tiles") and values.get("custom") and quoted:
                     facts.links += [Mention(item, line) for item in split_names(values["custom"])]
     facts.links += list(_Prose(body, offset, myst=False).mentions(_LINK))
     return facts

@@ -58,7 +58,7 @@ def test_report_counts_and_lists_what_was_not_translated(tmp_path: Path) -> None
     assert counts["cite"] == 5
     assert counts["callout"] == 4
     assert counts["image"] == 3
-    assert counts["section tiles"] == 3
+    assert counts["section tiles"] == 4
     assert counts["affiliation tiles"] == 2
     assert counts["bibliography --cited"] == 2
     assert counts["bibliography"] == 1
@@ -74,11 +74,15 @@ def test_report_counts_and_lists_what_was_not_translated(tmp_path: Path) -> None
         ("index.html", 44, "<a href='javascript:alert(1)'>"),
         ("index.html", 56, "{{ pages.size }}"),
         ("index.html", 62, "<script>"),
-        ("pages/about/contribute.md", 13, '{% include custom-banner.html text="Join us" %}'),
-        ("pages/about/contribute.md", 15, "{% if page.contributors %}"),
-        ("pages/about/contribute.md", 15, "{% endif %}"),
-        ("pages/about/contribute.md", 17, "{{ site.data.news.size }}"),
+        (
+            "pages/about/contribute.md",
+            32,
+            "{% for item in site.data.news %}\n- {{ item.name }}\n{% endfor %}\n",
+        ),
+        ("pages/about/contribute.md", 50, "{% cycle 'odd', 'even' %}"),
     ]
+    assert counts["site include"] == 2
+    assert counts["liquid if"] == 2
     notes = {(path, found.line, found.kind) for path, found in report.notes}
     assert ("pages/standards/beacon.md", 27, "image") in notes
     assert ("pages/standards/duo.md", 13, "heading") in notes
@@ -86,8 +90,16 @@ def test_report_counts_and_lists_what_was_not_translated(tmp_path: Path) -> None
 
 def test_untranslated_constructs_stay_visible(migrated: Path) -> None:
     page = (migrated / "contribute.md").read_text("utf-8")
-    assert '{% include custom-banner.html text="Join us" %}' in page
-    assert "{% if page.contributors %}This page has contributors.{% endif %}" in page
+    # evaluated: logic over front matter and data, the site's own include with its parameter
+    assert '<div class="banner">Join us</div>' in page
+    assert "This page has contributors." not in page
+    assert "Nobody has signed this page yet." in page
+    assert ":custom: getting_started, consent" in page.split("## Next steps")[1]
+    # kramdown: callouts, attribute lists, heading ids, emoji
+    assert "{admonition} Before you open a pull request\n:class: tip" in page
+    assert "{.btn .btn-primary}" in page and "(review)=" in page and "👍" in page
+    # what is left is shown as not migrated, as code
+    assert "```liquid\n{% cycle 'odd', 'even' %}\n```" in page
 
 
 def test_cli_prints_the_report_and_strict_fails(
@@ -97,12 +109,12 @@ def test_cli_prints_the_report_and_strict_fails(
     printed = capsys.readouterr().out
     assert "Migrated 16 pages" in printed
     assert "  tool: 7" in printed
-    assert "pages/about/contribute.md:15: if: {% if page.contributors %}" in printed
+    assert "pages/about/contribute.md:50: cycle: {% cycle 'odd', 'even' %}" in printed
     assert main(["migrate", "--strict", "--quiet", str(SITE), str(tmp_path / "b")]) == 1
     # --quiet: only what was left untranslated
     quiet = capsys.readouterr().out
     assert quiet.startswith("Not translated, left in the page as written:")
-    assert "pages/about/contribute.md:15: if: {% if page.contributors %}" in quiet
+    assert "pages/about/contribute.md:50: cycle: {% cycle 'odd', 'even' %}" in quiet
     assert "Migrated" not in quiet and "  tool: 7" not in quiet
 
 
@@ -209,7 +221,10 @@ def test_the_migrated_site_builds_with_no_warnings(
     assert beacon.select_one("figure img")["alt"] == "Query flow diagram"
     assert "Rambla" in beacon.select_one("#references").get_text()
     assert "{% tool" in beacon.select_one("pre").get_text()  # the raw example stays literal
-    assert "{% if page.contributors %}" in html_of(app, "contribute").get_text()
+    contribute = html_of(app, "contribute")
+    shown = " ".join(pre.get_text() for pre in contribute.select(".admonition.warning pre"))
+    assert "{% cycle" in shown and "{% for item in site.data.news %}" in shown
+    assert contribute.select_one(".admonition.tip .admonition.warning")
     # Two-letter affiliations are countries, named from _data/countries.yml, not unknown names.
     assert "Finland" in beacon.select_one(".ga4gh-supported-by").get_text()
     # A report without the institution its BibTeX type wants is still listed, not an error.

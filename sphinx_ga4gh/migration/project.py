@@ -26,7 +26,9 @@ from ..data.tools import ABSENT, ELIXIR_REGISTRY_LINKS
 from ..data.yaml_source import LocatedDict, YamlLoadError, load_yaml
 from ..text.headings import add_title_heading
 from ..text.liquid import Finding, PageContext, translate
+from ..text.logic import not_migrated
 from ..text.scanner import Fences
+from . import kramdown
 from .chrome import chrome_conf
 from .head import head_conf_lines
 from .homepage import migrate_homepage
@@ -40,6 +42,7 @@ from .jekyll import (
 )
 from .links import SiteLinks, rewrite_links
 from .navigation import Navigation, build_navigation, toctree
+from .site_context import site_context_of
 
 DEFAULT_REFERENCES_TITLE = "References"
 REGISTRY_FILES = ("_data/tool_and_resource_list.yml", "_data/tool_and_resource_list.yaml")
@@ -174,13 +177,16 @@ def _front_matter(page: JekyllPage, orphan: bool = False) -> str:
 
 def _page_context(site: JekyllSite, page: JekyllPage) -> PageContext:
     values = {**page.defaults, **page.front_matter}
+    logic = site_context_of(site)
     return PageContext(
         site=site.config,
-        page=values,
+        page={**page.site_defaults, **values},
         url=page.url,
         links=SiteLinks(site, page),
         news=site.news,
         sidebars=site.sidebars,
+        data=logic.data,
+        includes=logic.includes,
     )
 
 
@@ -205,6 +211,18 @@ def migrate_page(
         Finding(found.line + shift, found.kind, found.source, found.translated, found.message)
         for found in translation.findings
     ]
+    body = _shown_as_not_migrated(body, translation.untranslated)
+    body, kramdown_found = kramdown.rewrite(body)
+    findings += [
+        Finding(
+            _source_line(translation.line_map, found.line) + shift,
+            found.kind,
+            found.source,
+            True,
+            found.message,
+        )
+        for found in kramdown_found
+    ]
     body, added = add_title_heading(body, _one_line(str(context.page.get("title") or "")))
     body, changes = consecutive_headings(body)
     body, _ = heading_ids(body)
@@ -222,6 +240,32 @@ def migrate_page(
         rewritten,
         _references_heading(page.body, headings),
     )
+
+
+def _shown_as_not_migrated(body: str, untranslated: list[Finding]) -> str:
+    """Each tag left untranslated that has its line to itself, as a "not migrated" admonition
+    holding it as code, so readers never see loose Liquid (done once, after translating)."""
+    reasons = {found.source.strip(): found.message for found in untranslated if found.source}
+    if not reasons:
+        return body
+    fences = Fences(body)
+    lines: list[str] = []
+    offset = 0
+    for line in body.splitlines(keepends=True):
+        key = line.strip()
+        if key in reasons and not fences.contains(offset) and "\n" not in key:
+            indent = line[: len(line) - len(line.lstrip())]
+            block = not_migrated(key, reasons[key], indent)
+            lines.append(block + ("\n" if line.endswith("\n") else ""))
+        else:
+            lines.append(line)
+        offset += len(line)
+    return "".join(lines)
+
+
+def _source_line(line_map: list[int], line: int) -> int:
+    """The source line of line ``line`` of the translated text."""
+    return line_map[min(max(line, 1), len(line_map)) - 1] if line_map else line
 
 
 def _references_heading(body: str, cited_tags: list[str]) -> str | None:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .lists import split_names, split_people
+from .logic import LogicContext, evaluate
 from .scanner import LineIndex, LiquidTag, Scanner, split_lines
 
 #: Callout types of the theme, and the admonition each becomes (anything else is a note there).
@@ -71,6 +72,10 @@ class PageContext:
     news: Sequence[Mapping[str, Any]] | None = None
     #: ``_data/sidebars/*.yml`` by name (``{% include pageids-overview.html sidebar= %}``).
     sidebars: Mapping[str, Any] = field(default_factory=dict)
+    #: ``site.data`` (the ``_data`` files by name) and the site's own ``_includes`` (name →
+    #: text), for the logic pass (:mod:`.logic`).
+    data: Mapping[str, Any] = field(default_factory=dict)
+    includes: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -486,12 +491,30 @@ INCLUDES: dict[str, Callable[[dict[str, str], PageContext], _Output]] = {
 }
 
 
+#: Include parameters that only change how the theme lays things out: when the directive has
+#: no option for one, it is dropped with a note instead of failing the whole include.
+COSMETIC_PARAMETERS = frozenset(
+    {"col", "click", "training", "heading_level", "heading-level", "carousel", "color"}
+)
+
+
 def _include(tag: LiquidTag, context: PageContext) -> _Output:
     name, values = parameters(tag.markup)
     translator = INCLUDES.get(name)
     if translator is None:
         raise Untranslatable(f"include {name} has no sphinx-ga4gh equivalent")
-    return translator(values, context)
+    try:
+        return translator(values, context)
+    except Untranslatable:
+        cosmetic = sorted(set(values) & COSMETIC_PARAMETERS)
+        if not cosmetic:
+            raise
+        kept = {key: value for key, value in values.items() if key not in cosmetic}
+        output = translator(kept, context)  # still failing: the reason is not cosmetic
+    dropped = ", ".join(f"{key}={values[key]}" for key in cosmetic)
+    note = f"{dropped}: only changed the theme's layout; dropped"
+    message = f"{output.message}; {note}" if output.message else note
+    return _Output(output.text, output.kind, output.block, output.takes_heading, message)
 
 
 # --- URLs and expressions ------------------------------------------------------------------
@@ -637,9 +660,9 @@ def translate(text: str, context: PageContext | None = None) -> Translation:
     least one tag, so this ends; on real pages the second pass finds nothing.
     """
     context = context or PageContext()
-    result = _translate_once(text, context)
+    result = _evaluate_and_translate(text, context)
     while True:
-        again = _translate_once(result.text, context)
+        again = _evaluate_and_translate(result.text, context)
         if again.text == result.text:
             return result
         result = Translation(
@@ -647,6 +670,37 @@ def translate(text: str, context: PageContext | None = None) -> Translation:
             result.findings + [found for found in again.findings if found.translated],
             [result.line_map[line - 1] for line in again.line_map],
         )
+
+
+def _evaluate_and_translate(text: str, context: PageContext) -> Translation:
+    """One pass: the page's Liquid logic evaluated (:mod:`.logic`), then its tags translated;
+    findings and lines are those of ``text``."""
+    logic = LogicContext(
+        page=context.page,
+        site=context.site,
+        data=context.data,
+        url=context.url,
+        includes=context.includes,
+        theme_includes=frozenset(INCLUDES),
+    )
+    evaluation = evaluate(text, logic)
+    if evaluation.text == text:
+        return _translate_once(text, context)
+    translated = _translate_once(evaluation.text, context)
+    source_line = evaluation.line_map
+    findings = [
+        Finding(found.line, found.kind, found.source, found.translated, found.message)
+        for found in evaluation.findings
+    ] + [
+        Finding(
+            source_line[found.line - 1], found.kind, found.source, found.translated, found.message
+        )
+        for found in translated.findings
+    ]
+    findings.sort(key=lambda found: found.line)
+    return Translation(
+        translated.text, findings, [source_line[line - 1] for line in translated.line_map]
+    )
 
 
 def _raw_block(lines: LineIndex, tag: LiquidTag) -> tuple[int, int, int, int]:
