@@ -294,14 +294,7 @@ def _section_tiles(values: dict[str, str], context: PageContext) -> _Output:
     options: list[tuple[str, str]] = []
     if values.get("custom", "").strip():
         options.append(("custom", ", ".join(split_names(values["custom"]))))
-    if values.get("except", "").strip():
-        names = [
-            context.links.docname_for_filename(name) or name
-            for name in split_names(values["except"])
-        ]
-        options.append(("except", ", ".join(names)))
-    if values.get("col", "").strip():
-        options.append(("columns", values["col"].strip()))
+    options += _except_and_columns(values, context)
     # The theme sorts tiles by title unless told sort=false.
     if values.get("sort", "").strip().lower() != "false":
         options.append(("sort", ""))
@@ -313,6 +306,20 @@ def _section_tiles(values: dict[str, str], context: PageContext) -> _Output:
     if not page_type and not values.get("custom", "").strip():
         raise Untranslatable("section-navigation-tiles without type= or custom=")
     return _Output(_directive("section-tiles", page_type, options), "section tiles", block=True)
+
+
+def _except_and_columns(values: dict[str, str], context: PageContext) -> list[tuple[str, str]]:
+    """The tiles' ``except`` (file names or page ids) and ``col`` options, both variants."""
+    options: list[tuple[str, str]] = []
+    if values.get("except", "").strip():
+        names = [
+            context.links.docname_for_filename(name) or name
+            for name in split_names(values["except"])
+        ]
+        options.append(("except", ", ".join(names)))
+    if values.get("col", "").strip():
+        options.append(("columns", values["col"].strip()))
+    return options
 
 
 def _simple_section_tiles(values: dict[str, str], context: PageContext) -> _Output:
@@ -327,14 +334,7 @@ def _simple_section_tiles(values: dict[str, str], context: PageContext) -> _Outp
     if not page_type:
         raise Untranslatable("section-navigation-tiles-simple without type=")
     options: list[tuple[str, str]] = [("simple", "")]
-    if values.get("except", "").strip():
-        names = [
-            context.links.docname_for_filename(name) or name
-            for name in split_names(values["except"])
-        ]
-        options.append(("except", ", ".join(names)))
-    if values.get("col", "").strip():
-        options.append(("columns", values["col"].strip()))
+    options += _except_and_columns(values, context)
     return _Output(_directive("section-tiles", page_type, options), "section tiles", block=True)
 
 
