@@ -16,12 +16,15 @@
 
 from __future__ import annotations
 
+import importlib.util
+from pathlib import Path
 from typing import Any
 
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
+from sphinx.util.fileutil import copy_asset_file
 from sphinx.writers.html5 import HTML5Translator
 
 PYDATA_THEME = "pydata_sphinx_theme"
@@ -68,10 +71,40 @@ def _theme_defaults(app: Sphinx, config: Config) -> None:
     config.html_theme_options = options
 
 
+def copy_button_files(app: Sphinx) -> None:
+    """``builder-inited``, after sphinx-copybutton's own handler: its static folder out of
+    ``html_static_path`` again, its files copied here instead.
+
+    sphinx-copybutton appends its folder to ``html_static_path`` at ``builder-inited``; the
+    environment pickles that list, so every next build found "The configuration has changed
+    (html_static_path)" and wrote every page again (as our own files once did, see
+    :func:`.assets.static_files.add_static_files`).
+    """
+    spec = importlib.util.find_spec("sphinx_copybutton")  # a dependency: set up by setup_layout
+    if spec is None or spec.origin is None:
+        return
+    folder = Path(spec.origin).parent / "_static"
+    static_path = app.config.html_static_path
+    for entry in list(static_path):
+        if Path(entry) == folder.absolute():
+            static_path.remove(entry)
+    if app.builder.format != "html":
+        return
+    static_out = Path(app.outdir) / "_static"
+    static_out.mkdir(parents=True, exist_ok=True)
+    # copybutton.js_t is a template of the copybutton_* values its config-inited handler put
+    # into html_context
+    context = dict(app.config.html_context)
+    for source in sorted(folder.iterdir()):
+        if source.is_file():
+            copy_asset_file(source, static_out, context=context, force=True)
+
+
 def setup_layout(app: Sphinx) -> None:
     # A copy button on every code block, as the ELIXIR theme had: sphinx-copybutton (well kept,
     # its script and clipboard code are local static files; prompts are left out of the copy).
     app.setup_extension("sphinx_copybutton")
+    app.connect("builder-inited", copy_button_files, priority=600)
     app.add_node(nodes.citation, override=True, html=(visit_citation, depart_citation))
     app.add_node(nodes.title, override=True, html=(visit_title, depart_title))
     app.connect("config-inited", _theme_defaults)
