@@ -975,17 +975,6 @@ def _without_braces(text: str) -> str:
     return re.sub(r"\{\{-?\s*(.*?)\s*-?\}\}", r"\1", text, flags=re.S).replace("{", "(")
 
 
-def not_migrated_inline(source: str) -> str | None:
-    """The text as inline code (None when it cannot be one: a blank line in it)."""
-    if re.search(r"\n[ \t]*\n", source):
-        return None
-    ticks = "`"
-    while ticks in source:
-        ticks += "`"
-    pad = " " if source.startswith("`") or source.endswith("`") else ""
-    return f"{ticks}{pad}{source}{pad}{ticks}"
-
-
 def evaluate(text: str, context: LogicContext) -> Evaluation:
     """``text`` with its Liquid logic evaluated (see the module's description)."""
     try:
