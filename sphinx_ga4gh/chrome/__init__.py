@@ -32,6 +32,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util.fileutil import copy_asset_file
 
 from ..data.diagnostics import Diagnostic, SourceLocation, conf_line
+from ..layout import PYDATA_THEME
 from ..reporting import report, warn
 from .branding import FURO_VARIABLES, brand_colors, brand_css, head_tags
 from .data import Footer, Link, TopNav, load_footer, load_topnav
@@ -42,7 +43,6 @@ from .source_links import repository_url, source_links, source_links_html
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 STATIC_DIR = Path(__file__).parent / "static"
-PYDATA = "pydata_sphinx_theme"
 FURO = "furo"
 
 
@@ -77,9 +77,7 @@ def configure_theme(app: Sphinx, config: Config) -> None:
     options: dict[str, Any] = dict(config.html_theme_options or {})
     repository = repository_url(str(config.ga4gh_repository or ""))
     colors, _ = brand_colors(dict(config.ga4gh_brand_colors or {}))
-    if config.html_theme == PYDATA:
-        # without it pydata-sphinx-theme logs "Got invalid theme mode" on every page
-        config.html_context = {"default_mode": "auto", **dict(config.html_context or {})}
+    if config.html_theme == PYDATA_THEME:
         if _has_file(app, config.ga4gh_footer):
             # the site's footer first, over the whole width; the credits under it (its
             # copyright statement is the site's, so not Sphinx's "© Copyright" again)
@@ -256,12 +254,12 @@ def add_chrome_to_page(
 
     theme = app.config.html_theme
     context["ga4gh_chrome_mode"] = (
-        "pydata" if theme == PYDATA else "furo" if theme == FURO else "basic"
+        "pydata" if theme == PYDATA_THEME else "furo" if theme == FURO else "basic"
     )
     context["ga4gh_footer_html"] = footer_html(chrome.footer, href)
     context["ga4gh_topnav_html"] = topnav_html(chrome.topnav, href, is_current)
     context["ga4gh_source_links_html"] = _source_links(app, pagename, context)
-    if theme == PYDATA:
+    if theme == PYDATA_THEME:
         if chrome.sections is None:
             chrome.sections = root_sections(env)
         context["ga4gh_section_nav_html"] = section_nav_html(app, pagename, chrome.sections)
