@@ -169,3 +169,50 @@ def test_incremental_and_parallel_builds_give_a_fresh_builds_pages(
     parallel_root = copy_root(root, tmp_path, "parallel")
     parallel, _ = build(make_app, parallel_root, freshenv=True, parallel=2)
     assert incremental == _digests(fresh.outdir) == _digests(parallel.outdir)
+
+
+@pytest.mark.sphinx("html", testroot="data-links", freshenv=True)
+def test_site_links_in_news_and_events_go_to_the_migrated_pages(app: SphinxTestApp) -> None:
+    app.build()
+    news = html_of(app, "about/news")
+    links = {a.get_text(): a["href"] for a in news.select("ul.ga4gh-news a")}
+    assert links == {
+        "Discover the page here": "../page.html",
+        "who we are": "index.html",
+        "codes": "../page.html#codes",
+    }
+    # the link that is no page: its text, without a link
+    assert "old archive" in news.get_text()
+    events = html_of(app, "about/events")
+    event = events.select_one("li.ga4gh-event")
+    assert {a.get_text(): a["href"] for a in event.select("a")} == {"consent": "../page.html"}
+    assert "Room 2" in event.select_one(".ga4gh-event-date").get_text()
+    warnings = warnings_of(app)
+    assert not any("xref_missing" in warning for warning in warnings)
+    data = Path(app.srcdir) / "_data"
+    assert warnings == [
+        f"{data / 'events.yml'}:4: WARNING: events: link '/missing' is no page of the site; "
+        "its text is shown without a link [ga4gh.data]",
+        f"{data / 'news.yml'}:8: WARNING: news: link '/missing' is no page of the site; "
+        "its text is shown without a link [ga4gh.data]",
+    ]
+
+
+def test_data_links_in_parallel_and_incremental_builds(
+    make_app: type[SphinxTestApp], tmp_path: Path
+) -> None:
+    """``-j`` merges the noted links; a build with nothing changed is silent, as Sphinx's own
+    warnings are; a page added later that has the link's URL takes the link."""
+    root = copy_root(ROOTS / "test-data-links", tmp_path)
+    parallel, _ = build(make_app, root, freshenv=True, parallel=2)
+    missing = [line for line in warnings_of(parallel) if "'/missing'" in line]
+    assert len(missing) == 2
+    again, read = build(make_app, root)
+    assert read == []
+    assert warnings_of(again) == []
+    (root / "missing.md").write_text("# Missing no more\n", "utf-8")
+    (root / "_data" / "news.yml").touch()
+    (root / "_data" / "events.yml").touch()
+    later, _ = build(make_app, root)
+    assert not any("'/missing'" in line for line in warnings_of(later))
+    assert html_of(later, "about/news").select_one('a[href="../missing.html"]') is not None

@@ -48,6 +48,8 @@ def page_for_url(env: BuildEnvironment, url: str) -> tuple[str, str] | None:
         return pages[name].docname, fragment
     if name in env.found_docs:
         return name, fragment
+    if f"{name}/index" in env.found_docs:  # Jekyll serves ``/about/`` from ``about/index``
+        return f"{name}/index", fragment
     for docname in sorted(env.found_docs):
         permalink = env.metadata.get(docname, {}).get("permalink")
         if isinstance(permalink, str) and ":" not in permalink and _normal(permalink) == name:

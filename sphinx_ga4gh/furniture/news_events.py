@@ -25,8 +25,9 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 from sphinx.writers.html5 import HTML5Translator
 
-from ..data.yaml_source import YamlLoadError, load_yaml
+from ..data.yaml_source import LocatedDict, YamlLoadError, load_yaml
 from ..reporting import report, warn
+from .data_links import note_data_links, setup_data_links
 
 NEWS_FILE = "_data/news.yml"
 EVENTS_FILE = "_data/events.yml"
@@ -98,11 +99,22 @@ class _DataListDirective(SphinxDirective):
             return []
         return [item for item in data if isinstance(item, dict) and item.get("name")]
 
-    def description(self, item: dict[str, Any]) -> list[nodes.Node]:
-        text = str(item.get("description") or "").strip()
+    def markdown(self, item: dict[str, Any], key: str) -> list[nodes.Node]:
+        """The item's ``key`` as Markdown; its links are the site's URLs (see data_links)."""
+        text = str(item.get(key) or "").strip()
         if not text:
             return []
         parsed = self.parse_text_to_nodes(text)
+        line = item.line_of(key) if isinstance(item, LocatedDict) else 1
+        relpath = self.options.get("file", self.data_file)
+        note_data_links(self.env, parsed, relpath, line, self.name)
+        return parsed
+
+    def description(self, item: dict[str, Any]) -> list[nodes.Node]:
+        text = str(item.get("description") or "").strip()
+        parsed = self.markdown(item, "description")
+        if not parsed:
+            return []
         if "truncate" in self.options and len(text.split()) > TRUNCATE_WORDS:
             folded = collapsed_description("")
             folded.extend(parsed)
@@ -231,10 +243,9 @@ class EventsDirective(_DataListDirective):
         if end:
             text += f" \u2013 {end}"
         when = nodes.paragraph("", text, classes=["ga4gh-event-date"])
-        location = str(item.get("location") or "").strip()
-        if location:
+        parsed = self.markdown(item, "location")
+        if parsed:
             when += nodes.Text(" · ")
-            parsed = self.parse_text_to_nodes(location)
             for paragraph in parsed:
                 when.extend(paragraph.children if isinstance(paragraph, nodes.paragraph) else [])
         return when
@@ -247,6 +258,7 @@ def _names(value: Any) -> list[str]:
 
 
 def setup_news_events(app: Sphinx) -> None:
+    setup_data_links(app)
     app.add_directive("news", NewsDirective)
     app.add_directive("events", EventsDirective)
     passthrough = (_pass, _pass)
