@@ -258,3 +258,39 @@ def test_a_new_logo_in_the_affiliations_file_reaches_the_tiles(
     assert "domains" in read
     logo = html_of(app, "domains").select_one('[data-name="Variant Archive Network"] img')
     assert logo["src"] == "images/logos/long-name.svg"
+
+
+def test_tiles_use_the_configured_type_label_and_skip_missing_images(
+    make_app: type[SphinxTestApp], tmp_path: Path
+) -> None:
+    """``ga4gh_page_type_labels`` names the type on tiles as on the page's subtitle; a
+    ``type_img`` or ``page_img`` that is no file of the project is one warning at its line of
+    the front matter, and the tile shows no image."""
+    root = copy_root(ROOTS / "test-tiles-images", tmp_path)
+    with (root / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write('ga4gh_page_type_labels = {"your_domain": "Research domain"}\n')
+    (root / "ghost.md").write_text(
+        "---\npage_id: ghost\ntype: your_domain\ntype_img: /assets/img/section-icons/nope.svg\n"
+        "page_img: hubs/gone.png\n---\n# Ghost domain\n\nText.\n",
+        "utf-8",
+    )
+    index = root / "index.md"
+    index.write_text(index.read_text("utf-8").replace("cohorts\n", "cohorts\nghost\n"), "utf-8")
+    app, _ = build(make_app, root, freshenv=True)
+    ghost_md = root / "ghost.md"
+    assert [line for line in warnings_of(app) if "ghost" in line] == [
+        f"{ghost_md}:4: WARNING: type_img '/assets/img/section-icons/nope.svg': no file "
+        "'assets/img/section-icons/nope.svg' in the project; the page's tiles show no image "
+        "[ga4gh.page]",
+        f"{ghost_md}:5: WARNING: page_img 'hubs/gone.png': no file 'images/hubs/gone.png' in "
+        "the project; the page's tiles show no image [ga4gh.page]",
+    ]
+    tiles = html_of(app, "domains").select_one("ul.ga4gh-tiles")
+    labels = [label.get_text() for label in tiles.select(".ga4gh-tile-type-label")]
+    assert labels == ["Research domain"] * 3
+    subtitle = html_of(app, "variants").select_one("h1 .ga4gh-page-type")
+    assert subtitle is not None and subtitle.get_text() == "Research domain"
+    [ghost] = [tile for tile in tiles.select("li.ga4gh-tile") if "Ghost" in tile.get_text()]
+    assert ghost.select("img") == [] and "ga4gh-tile-with-image" not in ghost["class"]
+    others = {img["src"] for img in tiles.select(".ga4gh-tile-type-icon")}
+    assert others == {"assets/img/section-icons/dna.svg"}

@@ -14,11 +14,13 @@ as a bullet list (a grid in HTML, a plain list in LaTeX and text). Pages with
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.addnodes import only
+from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective, SphinxTranslator
@@ -26,11 +28,11 @@ from sphinx.util.docutils import SphinxDirective, SphinxTranslator
 from ..assets.paths import site_file_uri
 from ..data.diagnostics import did_you_mean
 from ..data.site import is_country_code
-from ..data.urls import is_safe_url
+from ..data.urls import is_safe_url, url_scheme
 from ..domain import Ga4ghDomain, get_domain, internal_link
 from ..i18n import _
-from ..pages.front_matter import FrontMatter
-from ..reporting import warn
+from ..pages.front_matter import FrontMatter, front_matter
+from ..reporting import front_matter_line, warn
 from ..text.lists import split_names
 from .people import image_uri
 
@@ -88,6 +90,44 @@ def note_people_files(env: BuildEnvironment) -> None:
     page is read again when they change."""
     for path in get_domain(env).site.people_files:
         env.note_dependency(str(path))
+
+
+def tile_type_label(page_type: str, labels: dict[str, str]) -> str:
+    """A tile's type: the label ``ga4gh_page_type_labels`` gives it (as the page's subtitle),
+    else as the theme writes it (``your_domain`` → ``your domain``)."""
+    return labels[page_type] if page_type in labels else page_type.replace("_", " ")
+
+
+def page_img_path(page_img: str) -> str:
+    """The site path of a ``page_img`` (the theme's ``/images/`` folder)."""
+    return "/images/" + page_img.lstrip("/")
+
+
+def image_exists(srcdir: str | Path, uri: str) -> bool:
+    """Whether an image's URI is a URL (not ours to check) or a file of the project."""
+    return bool(url_scheme(uri)) or (Path(srcdir) / uri.lstrip("/")).is_file()
+
+
+def warn_missing_tile_images(app: Sphinx, doctree: nodes.document) -> None:
+    """``doctree-read``: a ``type_img`` or ``page_img`` naming no file of the project, once,
+    at its line of the page's front matter (its tiles then show no image)."""
+    env = app.env
+    page = front_matter(env.metadata.get(env.docname, {}))
+    source = str(env.doc2path(env.docname))
+    for key, value, site_path in (
+        ("type_img", page.type_img, page.type_img),
+        ("page_img", page.page_img, page_img_path(page.page_img)),
+    ):
+        uri = image_uri(site_path) if value else ""
+        if uri and not image_exists(env.srcdir, uri):
+            # the page is read again when the file appears
+            env.note_dependency(str(Path(env.srcdir) / uri.lstrip("/")))
+            warn(
+                f"{key} {value!r}: no file {uri.lstrip('/')!r} in the project; "
+                "the page's tiles show no image",
+                "page",
+                (env.docname, front_matter_line(source, f"{key}:")),
+            )
 
 
 def _matches(page: FrontMatter, docname: str, names: list[str]) -> bool:
@@ -187,16 +227,16 @@ class FillSectionTiles(SphinxPostTransform):
     ) -> nodes.list_item:
         title = domain.page_title(docname)
         tile = nodes.list_item("", classes=["ga4gh-tile"])
-        if page.page_img and (uri := image_uri("/images/" + page.page_img.lstrip("/"))):
+        if page.page_img and (uri := self._image(page_img_path(page.page_img))):
             tile["classes"].append("ga4gh-tile-with-image")
             alt = _("logo of {title}").format(title=title)
             tile += tile_image("", uri=uri, alt=alt, classes=["ga4gh-tile-page-img"])
-        label = page.type.replace("_", " ")
+        label = tile_type_label(page.type, self.config.ga4gh_page_type_labels)
         if label:
             # HTML: the icon and type over the title, as the theme; on paper and in text the
             # type follows the title ("Beacon — standards"), so each item starts with its title.
             kind = nodes.paragraph("", "", classes=["ga4gh-tile-type"])
-            if page.type_img and (uri := image_uri(page.type_img)):
+            if page.type_img and (uri := self._image(page.type_img)):
                 alt = _("{type} icon").format(type=label)
                 kind += tile_image("", uri=uri, alt=alt, classes=["ga4gh-tile-type-icon"])
             kind += nodes.inline(label, label, classes=["ga4gh-tile-type-label"])
@@ -211,6 +251,12 @@ class FillSectionTiles(SphinxPostTransform):
         if page.affiliations:
             tile += self._supporters(page.affiliations, country_pages)
         return tile
+
+    def _image(self, site_path: str) -> str:
+        """The image's URI, or nothing when the project has no such file (the page was warned
+        about when it was read): a tile with no picture rather than a broken one."""
+        uri = image_uri(site_path)
+        return uri if uri and image_exists(self.env.srcdir, uri) else ""
 
     def _supporters(self, names: list[str], country_pages: dict[str, str]) -> nodes.paragraph:
         """Logos (or names) of the page's organisations and flags of its countries, each a

@@ -28,6 +28,7 @@ from .section_tiles import (
     tile_flag,
     tile_image,
     tile_supporter,
+    warn_missing_tile_images,
 )
 
 
@@ -49,4 +50,5 @@ def setup_furniture(app: Sphinx) -> None:
     app.add_post_transform(FillSectionTiles)
     app.add_post_transform(FillPeopleDirectories)
     app.connect("env-check-consistency", warn_people_without_data)
+    app.connect("doctree-read", warn_missing_tile_images)
     app.connect("env-updated", contents_entries_for_topic_sections)
