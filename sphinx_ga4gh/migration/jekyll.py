@@ -503,19 +503,20 @@ _HEADING_ID = re.compile(
 )
 
 
-def heading_ids(body: str) -> tuple[str, int]:
+def heading_ids(body: str) -> tuple[str, list[tuple[int, str]]]:
     """kramdown's ``## Heading {#custom-id}`` as a MyST label over the heading,
     ``(custom-id)=``, so ``[x](#custom-id)`` and ``[x](page#custom-id)`` still reach it and the
-    ``{#…}`` is not shown in the title; returns the body and how many headings changed."""
+    ``{#…}`` is not shown in the title; returns the body and ``(line, id)`` of each heading
+    changed (lines of ``body``)."""
     fences = Fences(body)
-    changed = 0
+    lines = LineIndex(body)
+    changed: list[tuple[int, str]] = []
     text_start = len(body) - len(body.lstrip())
 
     def replace(match: re.Match[str]) -> str:
-        nonlocal changed
         if fences.contains(match.start()):
             return match.group()
-        changed += 1
+        changed.append((lines.line(match.start()), match.group("id")))
         first = match.start() <= text_start
         gap = "" if first or body.endswith("\n\n", 0, match.start()) else "\n"
         return f"{gap}({match.group('id')})=\n{match.group('heading').rstrip()}"

@@ -231,6 +231,11 @@ def migrate_page(
     body, added = add_title_heading(body, _one_line(str(context.page.get("title") or "")))
     body, changes = consecutive_headings(body)
     body, _ = heading_ids(body)
+    # reported at their lines in the source (the translated text has other line numbers)
+    findings += [
+        Finding(line + shift, "heading id", f"{{#{id_}}}", True, "")
+        for line, id_ in heading_ids(page.body)[1]
+    ]
     for line, old, new in changes:
         message = f"heading level {old} became {new}: Sphinx nests headings one level at a time"
         findings.append(Finding(line - added + shift, "heading", "#" * old, True, message))
