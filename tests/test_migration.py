@@ -170,6 +170,24 @@ def test_unused_front_matter_keys_are_grouped_with_the_first_pages(tmp_path: Pat
     )
 
 
+def test_defaults_of_every_key_sphinx_ga4gh_reads_are_carried(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    (site / "pages").mkdir(parents=True)
+    config = (
+        "title: Small\ndefaults:\n  - scope: {path: pages}\n"
+        "    values: {layout: page, sitemap: false, no_robots: true, weight: 3}\n"
+    )
+    (site / "_config.yml").write_text(config, "utf-8")
+    (site / "pages" / "a.md").write_text("---\ntitle: A\n---\n\nText.\n", "utf-8")
+    report = migrate(site, tmp_path / "out")
+    page = (tmp_path / "out" / "pages" / "a.md").read_text("utf-8")
+    assert "# from _config.yml defaults\nsitemap: false\nno_robots: true\n---" in page
+    assert [(item.key, item.jekyll_only) for item in report.unused_config] == [
+        ("defaults: layout", True),
+        ("defaults: weight", False),
+    ]
+
+
 def test_strict_passes_on_a_site_that_translates_fully(tmp_path: Path) -> None:
     site = tmp_path / "site"
     (site / "pages").mkdir(parents=True)
