@@ -6,7 +6,10 @@ For each Jekyll site folder (only read): ``sphinx-ga4gh migrate`` into ``DIR/<na
 fresh ``sphinx-build -E -b html`` in its own process, timed. A row gives the pages migrated, the
 Liquid constructs translated and left untranslated, the build's warnings by type, its seconds,
 and how many built HTML pages still show Liquid text to a reader (``{% … %}`` or ``{{ … }}``
-outside code). ``--pdf`` also builds ``-M latexpdf`` and says whether a PDF came out.
+outside code) or kramdown syntax (``{: .note }``, ``{: class="…"}``, ``{#id}``, ``:+1:``), the
+kramdown constructs the migration's report counts as rewritten, and how many front matter keys
+and ``_config.yml`` options the report lists as unused. ``--pdf`` also builds ``-M latexpdf``
+and says whether a PDF came out.
 ``--details`` prints every warning after the table, for classifying each as a defect of the
 source or of sphinx-ga4gh (the "Real sites" page of the documentation does that).
 
@@ -16,6 +19,7 @@ No site's files belong in this repository: clone the sites elsewhere and name th
 from __future__ import annotations
 
 import argparse
+import io
 import re
 import subprocess
 import sys
@@ -26,10 +30,22 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
+from sphinx_ga4gh.cli import print_unused_keys
 from sphinx_ga4gh.migration.project import migrate
 
 #: Liquid a reader would see: a tag or an output, with straight or typographic quotes inside.
 LIQUID_TEXT = re.compile(r"\{%.*?%\}|\{\{.*?\}\}", re.S)
+#: kramdown a reader would see: an attribute list (``{: .note }``, ``{:class="btn"}``), a header
+#: id (``{#id}``) or an emoji shortcode (``:+1:``, ``:smile:``; a name with a letter, so that
+#: ``1:2:3`` is not one).
+KRAMDOWN_TEXT = re.compile(
+    r"\{:[^{}\n]*\}|\{#[A-Za-z][\w:.-]*\}"
+    r"|(?<![\w:/\\]):(?:[+-]1|[a-z0-9_+-]*[a-z][a-z0-9_+-]*):(?![\w:])"
+)
+#: The report's kinds of kramdown rewritten (callouts, attribute lists, header ids, emoji).
+KRAMDOWN_KINDS = frozenset(
+    {"kramdown", "kramdown callout", "kramdown attributes", "heading id", "emoji"}
+)
 #: Sphinx prints a warning's type and subtype at the end of its line.
 WARNING_TYPE = re.compile(r"\[([a-z0-9_.-]+)\]\s*$")
 #: Elements whose text is code or not shown: Liquid there is an example, not a leftover.
@@ -59,13 +75,25 @@ class VisibleText(HTMLParser):
 
 def liquid_in_html(html_dir: Path) -> dict[str, list[str]]:
     """Built pages (relative path) → the Liquid text they show."""
+    return shown_in_html(html_dir, LIQUID_TEXT, "")
+
+
+def kramdown_in_html(html_dir: Path) -> dict[str, list[str]]:
+    """Built pages (relative path) → the kramdown syntax they show."""
+    # each text apart: ``:smile:`` before a ``<h2>`` is not ``:smile:Terms``
+    return shown_in_html(html_dir, KRAMDOWN_TEXT, "\n")
+
+
+def shown_in_html(html_dir: Path, pattern: re.Pattern[str], joint: str) -> dict[str, list[str]]:
+    """Built pages (relative path) → the text matching ``pattern`` a reader sees there (the
+    page's texts joined with ``joint``)."""
     found: dict[str, list[str]] = {}
     for path in sorted(html_dir.rglob("*.html")):
         if "_static" in path.parts or "_sources" in path.parts:
             continue
         parser = VisibleText()
         parser.feed(path.read_text(encoding="utf-8", errors="replace"))
-        matches = LIQUID_TEXT.findall("".join(parser.parts))
+        matches = pattern.findall(joint.join(parser.parts))
         if matches:
             found[str(path.relative_to(html_dir))] = matches
     return found
@@ -84,6 +112,15 @@ class SiteRow:
     seconds: float = 0.0
     build_ok: bool = False
     liquid_pages: dict[str, list[str]] = field(default_factory=dict)
+    kramdown_pages: dict[str, list[str]] = field(default_factory=dict)
+    #: kramdown constructs the migration rewrote, as its report counts them.
+    kramdown_migrated: int = 0
+    #: Front matter keys (distinct) and ``_config.yml`` options the report lists as unused:
+    #: read by nothing, and Jekyll's own (not needed in Sphinx).
+    unused_front_matter: tuple[int, int] = (0, 0)
+    unused_config: tuple[int, int] = (0, 0)
+    #: The report's sections of unused keys, as ``migrate`` prints them.
+    unused_lines: list[str] = field(default_factory=list)
     pdf: str = ""
 
 
@@ -107,6 +144,20 @@ def measure(site: Path, out: Path, pdf: bool) -> SiteRow:
     row.pages = report.pages
     row.translated = sum(report.counts().values())
     row.left = len(report.untranslated)
+    row.kramdown_migrated = sum(
+        count for kind, count in report.counts().items() if kind in KRAMDOWN_KINDS
+    )
+    row.unused_front_matter = (
+        len({item.key for item in report.unused_front_matter if not item.jekyll_only}),
+        len({item.key for item in report.unused_front_matter if item.jekyll_only}),
+    )
+    row.unused_config = (
+        sum(not item.jekyll_only for item in report.unused_config),
+        sum(item.jekyll_only for item in report.unused_config),
+    )
+    printed = io.StringIO()
+    print_unused_keys(report, printed)
+    row.unused_lines = printed.getvalue().splitlines()
     row.left_pages = {
         str(Path(path).with_suffix(".html")) for path, _finding in report.untranslated
     }
@@ -127,6 +178,7 @@ def measure(site: Path, out: Path, pdf: bool) -> SiteRow:
             row.warning_lines.append(line.replace(str(project) + "/", ""))
     if html.is_dir():
         row.liquid_pages = liquid_in_html(html)
+        row.kramdown_pages = kramdown_in_html(html)
     if pdf:
         ok, _ = build(
             project, ["-M", "latexpdf", ".", "_build", "-q"], project / "_build" / "pdf.log"
@@ -137,7 +189,20 @@ def measure(site: Path, out: Path, pdf: bool) -> SiteRow:
 
 
 def table(rows: list[SiteRow], pdf: bool) -> str:
-    head = ["site", "pages", "translated", "left", "warnings", "by type", "build s", "Liquid"]
+    head = [
+        "site",
+        "pages",
+        "translated",
+        "left",
+        "warnings",
+        "by type",
+        "build s",
+        "Liquid",
+        "kramdown",
+        "kramdown migrated",
+        "unused front matter",
+        "unused config",
+    ]
     if pdf:
         head.append("PDF")
     lines = ["| " + " | ".join(head) + " |", "|" + " --- |" * len(head)]
@@ -152,6 +217,10 @@ def table(rows: list[SiteRow], pdf: bool) -> str:
             by_type,
             f"{row.seconds:.1f}" + ("" if row.build_ok else " (failed)"),
             str(len(row.liquid_pages)),
+            str(len(row.kramdown_pages)),
+            str(row.kramdown_migrated),
+            "{} + {} Jekyll's".format(*row.unused_front_matter),
+            "{} + {} Jekyll's".format(*row.unused_config),
         ]
         if pdf:
             cells.append(row.pdf)
@@ -179,6 +248,10 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"- {line}")
             for page, matches in row.liquid_pages.items():
                 print(f"- Liquid text on {page}: {' '.join(matches)[:200]}")
+            for page, matches in row.kramdown_pages.items():
+                print(f"- kramdown on {page}: {' '.join(matches)[:200]}")
+            for line in row.unused_lines:
+                print(f"    {line}")
     return 0
 
 

@@ -12,6 +12,7 @@ from typing import TextIO
 
 from . import __version__
 from .migration.project import MigrationError, MigrationReport, migrate
+from .migration.unused_keys import UnusedKey
 
 
 def _progress(stream: TextIO) -> Callable[[int, int], None]:
@@ -42,6 +43,60 @@ def print_untranslated(report: MigrationReport, stream: TextIO) -> None:
         )
 
 
+#: How many pages a front matter key of the report names before "and N more".
+FIRST_PAGES = 3
+
+
+def _print_front_matter_keys(title: str, unused: list[UnusedKey], stream: TextIO) -> None:
+    """One line per key: how many pages have it, and the first few with their line."""
+    by_key: dict[str, list[UnusedKey]] = {}
+    for item in unused:
+        by_key.setdefault(item.key, []).append(item)
+    if not by_key:
+        return
+    print(f"{title}: {len(by_key)}", file=stream)
+    for key, items in sorted(by_key.items()):
+        places = ", ".join(f"{_shown(item.path)}:{item.line}" for item in items[:FIRST_PAGES])
+        more = f", and {len(items) - FIRST_PAGES} more" if len(items) > FIRST_PAGES else ""
+        pages = "page" if len(items) == 1 else "pages"
+        print(f"  {_shown(key)}: {len(items)} {pages}: {places}{more}", file=stream)
+
+
+def _print_config_options(title: str, unused: list[UnusedKey], stream: TextIO) -> None:
+    if not unused:
+        return
+    print(f"{title}: {len(unused)}", file=stream)
+    for item in unused:
+        note = f" ({item.note})" if item.note else ""
+        print(f"  {_shown(item.path)}:{item.line}: {_shown(item.key)}{note}", file=stream)
+
+
+def print_unused_keys(report: MigrationReport, stream: TextIO) -> None:
+    """The front matter keys and ``_config.yml`` options the migrated site does not use:
+    those nothing reads, then Jekyll's own, which Sphinx does not need."""
+    front_matter, config = report.unused_front_matter, report.unused_config
+    _print_front_matter_keys(
+        "Front matter keys nothing reads (kept in the pages as written)",
+        [item for item in front_matter if not item.jekyll_only],
+        stream,
+    )
+    _print_config_options(
+        "_config.yml options not carried into the Sphinx project",
+        [item for item in config if not item.jekyll_only],
+        stream,
+    )
+    _print_front_matter_keys(
+        "Front matter keys of Jekyll's own, not needed in Sphinx",
+        [item for item in front_matter if item.jekyll_only],
+        stream,
+    )
+    _print_config_options(
+        "_config.yml options of Jekyll's own, not needed in Sphinx",
+        [item for item in config if item.jekyll_only],
+        stream,
+    )
+
+
 def print_report(report: MigrationReport, stream: TextIO) -> None:
     """The summary: counts per construct, then each construct left as it was, with file:line."""
     print(
@@ -60,6 +115,7 @@ def print_report(report: MigrationReport, stream: TextIO) -> None:
         print(f"Notes: {len(notes)}", file=stream)
         for path, found in notes:
             print(f"  {_shown(path)}:{found.line}: {found.kind}: {found.message}", file=stream)
+    print_unused_keys(report, stream)
 
 
 def _migrate(arguments: argparse.Namespace) -> int:

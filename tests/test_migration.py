@@ -5,6 +5,7 @@ SPEC §3 (tests/jekyll/site): golden output, the report, safety, and a ``-W`` bu
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import shutil
 from pathlib import Path
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from sphinx_ga4gh.cli import main
+from sphinx_ga4gh.cli import main, print_unused_keys
 from sphinx_ga4gh.migration import project
 from sphinx_ga4gh.migration.project import MigrationError, migrate
 
@@ -116,6 +117,75 @@ def test_cli_prints_the_report_and_strict_fails(
     assert quiet.startswith("Not translated, left in the page as written:")
     assert "pages/about/contribute.md:50: cycle: {% cycle 'odd', 'even' %}" in quiet
     assert "Migrated" not in quiet and "  tool: 7" not in quiet
+
+
+def test_the_report_lists_the_keys_and_options_the_site_does_not_use(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["migrate", str(SITE), str(tmp_path / "a")]) == 0
+    printed = capsys.readouterr().out
+    report = printed[printed.index("Front matter keys nothing reads") :]
+    assert report.splitlines() == [
+        "Front matter keys nothing reads (kept in the pages as written): 1",
+        "  last_reviewed: 2 pages: pages/glossary.md:6, pages/privacy.md:7",
+        "_config.yml options not carried into the Sphinx project: 2",
+        "  _config.yml:42: defaults: review_cycle (a default of pages under pages/standards)",
+        "  _config.yml:63: newsletter_form",
+        "Front matter keys of Jekyll's own, not needed in Sphinx: 1",
+        "  layout: 1 page: index.html:3",
+        "_config.yml options of Jekyll's own, not needed in Sphinx: 3",
+        "  _config.yml:21: exclude (applied: the files it names are not copied)",
+        "  _config.yml:33: defaults: layout (a default of every page)",
+        "  _config.yml:61: markdown",
+    ]
+    # what conf.py carries (title, analytics, theme_variables...), what the pages' Liquid
+    # reads (page.beta, site.data) and the keys sphinx-ga4gh reads are not listed
+    for used in ("title", "gtag", "theme_variables", "scholar", "permalink", "redirect_from"):
+        assert f" {used}" not in report and f"{used}:" not in report
+
+
+def test_unused_front_matter_keys_are_grouped_with_the_first_pages(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    (site / "pages").mkdir(parents=True)
+    (site / "_config.yml").write_text("title: Small\nsass:\n  style: compressed\n", "utf-8")
+    for number in range(5):
+        text = (
+            f"---\ntitle: P{number}\nlayout: page\nweight: {number}\n---\n\n{{{{ page.title }}}}\n"
+        )
+        (site / "pages" / f"p{number}.md").write_text(text, "utf-8")
+    report = migrate(site, tmp_path / "out")
+    assert [(item.key, item.line, item.jekyll_only) for item in report.unused_front_matter] == [
+        (key, line, key == "layout")
+        for _ in range(5)
+        for key, line in (("layout", 3), ("weight", 4))
+    ]
+    assert [(item.key, item.line, item.jekyll_only) for item in report.unused_config] == [
+        ("sass", 2, True)
+    ]
+    stream = io.StringIO()
+    print_unused_keys(report, stream)
+    assert (
+        "  weight: 5 pages: pages/p0.md:4, pages/p1.md:4, pages/p2.md:4, and 2 more"
+        in stream.getvalue()
+    )
+
+
+def test_defaults_of_every_key_sphinx_ga4gh_reads_are_carried(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    (site / "pages").mkdir(parents=True)
+    config = (
+        "title: Small\ndefaults:\n  - scope: {path: pages}\n"
+        "    values: {layout: page, sitemap: false, no_robots: true, weight: 3}\n"
+    )
+    (site / "_config.yml").write_text(config, "utf-8")
+    (site / "pages" / "a.md").write_text("---\ntitle: A\n---\n\nText.\n", "utf-8")
+    report = migrate(site, tmp_path / "out")
+    page = (tmp_path / "out" / "pages" / "a.md").read_text("utf-8")
+    assert "# from _config.yml defaults\nsitemap: false\nno_robots: true\n---" in page
+    assert [(item.key, item.jekyll_only) for item in report.unused_config] == [
+        ("defaults: layout", True),
+        ("defaults: weight", False),
+    ]
 
 
 def test_strict_passes_on_a_site_that_translates_fully(tmp_path: Path) -> None:

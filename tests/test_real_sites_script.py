@@ -40,6 +40,23 @@ def test_liquid_left_in_prose_is_counted_and_code_is_not(
     assert real_sites.liquid_in_html(tmp_path) == {"a.html": ["{% include news.html %}"]}
 
 
+def test_kramdown_left_in_prose_is_counted_and_code_is_not(
+    real_sites: ModuleType, tmp_path: Path
+) -> None:
+    (tmp_path / "a.html").write_text(
+        "<blockquote><p>Careful.</p><p>{: .warning }</p></blockquote>"
+        '<p><a href="x">Go</a>{: class="btn"} <span>Yes :+1: and :smile:</span></p>'
+        "<h2>Terms {#terms}</h2><p>At 10:30:00, in the ratio 1:2:3, see https://x.org:8080/</p>",
+        encoding="utf-8",
+    )
+    (tmp_path / "b.html").write_text(
+        "<pre>{: .note }</pre><p><code>:+1: {#id}</code></p>", encoding="utf-8"
+    )
+    assert real_sites.kramdown_in_html(tmp_path) == {
+        "a.html": ["{: .warning }", '{: class="btn"}', ":+1:", ":smile:", "{#terms}"]
+    }
+
+
 def test_a_row_for_the_invented_site(real_sites: ModuleType, tmp_path: Path) -> None:
     site = tmp_path / "site"
     shutil.copytree(SITE, site)
@@ -58,6 +75,10 @@ def test_a_row_for_the_invented_site(real_sites: ModuleType, tmp_path: Path) -> 
     left = {Path(page).name for page in row.left_pages}
     assert row.liquid_pages
     assert set(row.liquid_pages) <= left | shown_on_purpose
+    # the invented site's callouts, attribute lists, heading ids and emoji are all rewritten
+    assert row.kramdown_pages == {}
+    assert row.kramdown_migrated >= 8
+    assert row.unused_front_matter == (1, 1) and row.unused_config == (2, 3)
     table = real_sites.table([row], pdf=False)
     assert table.splitlines()[2].startswith(f"| site | {row.pages} | {row.translated} |")
     assert not (site / "conf.py").exists()  # the site is only read

@@ -16,7 +16,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from ..data.yaml_source import LocatedDict, YamlLoadError, load_yaml
-from ..pages.front_matter import is_placeholder
+from ..pages.front_matter import KNOWN_KEYS, is_placeholder
 from ..text.front_matter import read_front_matter, split_front_matter
 from ..text.liquid import Finding
 from ..text.scanner import Fences, LineIndex
@@ -32,31 +32,7 @@ DATA_FOLDERS = ("_data", "_bibliography")
 #: paragraph separators, and the ``<``/``>`` of a toctree's ``title <target>``.
 _UNSAFE_IN_DOCNAME = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029<>]")
 #: Front matter keys that sphinx-ga4gh reads; defaults from ``_config.yml`` for them are kept.
-CONTENT_KEYS = (
-    "title",
-    "page_id",
-    "type",
-    "description",
-    "contributors",
-    "editors",
-    "coordinators",
-    "affiliations",
-    "supported_by",
-    "related_pages",
-    "datatable",
-    "toc",
-    "search_exclude",
-    "summary",
-    "national_resources",
-    "page_citation",
-    "training",
-    "faircookbook",
-    "fairsharing",
-    "dsw",
-    "rdmkit",
-    "type_img",
-    "page_img",
-)
+CONTENT_KEYS = KNOWN_KEYS
 
 
 @dataclass
@@ -374,9 +350,9 @@ def read_site(root: Path) -> JekyllSite:
             findings.append((line[0], Finding(line[1], "permalink", "", False, message)))
         page.site_defaults = defaults
         page.defaults = {
-            key: defaults[key]
-            for key in CONTENT_KEYS
-            if key in defaults and key not in page.front_matter
+            key: value
+            for key, value in defaults.items()
+            if key in CONTENT_KEYS and key not in page.front_matter
         }
         pages.append(page)
     _assign_docnames(pages, findings)
@@ -527,19 +503,20 @@ _HEADING_ID = re.compile(
 )
 
 
-def heading_ids(body: str) -> tuple[str, int]:
+def heading_ids(body: str) -> tuple[str, list[tuple[int, str]]]:
     """kramdown's ``## Heading {#custom-id}`` as a MyST label over the heading,
     ``(custom-id)=``, so ``[x](#custom-id)`` and ``[x](page#custom-id)`` still reach it and the
-    ``{#…}`` is not shown in the title; returns the body and how many headings changed."""
+    ``{#…}`` is not shown in the title; returns the body and ``(line, id)`` of each heading
+    changed (lines of ``body``)."""
     fences = Fences(body)
-    changed = 0
+    lines = LineIndex(body)
+    changed: list[tuple[int, str]] = []
     text_start = len(body) - len(body.lstrip())
 
     def replace(match: re.Match[str]) -> str:
-        nonlocal changed
         if fences.contains(match.start()):
             return match.group()
-        changed += 1
+        changed.append((lines.line(match.start()), match.group("id")))
         first = match.start() <= text_start
         gap = "" if first or body.endswith("\n\n", 0, match.start()) else "\n"
         return f"{gap}({match.group('id')})=\n{match.group('heading').rstrip()}"

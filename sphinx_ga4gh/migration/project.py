@@ -43,6 +43,7 @@ from .jekyll import (
 from .links import SiteLinks, rewrite_links
 from .navigation import Navigation, build_navigation, toctree
 from .site_context import site_context_of
+from .unused_keys import ReadRecordingConfig, UnusedKey, unused_config, unused_front_matter
 
 DEFAULT_REFERENCES_TITLE = "References"
 REGISTRY_FILES = ("_data/tool_and_resource_list.yml", "_data/tool_and_resource_list.yaml")
@@ -69,6 +70,10 @@ class MigrationReport:
     links_rewritten: int = 0
     #: ``(site-relative path, finding)``, lines are lines of that file.
     findings: list[tuple[str, Finding]] = field(default_factory=list)
+    #: Keys of the pages' own front matter that nothing of the migrated site reads.
+    unused_front_matter: list[UnusedKey] = field(default_factory=list)
+    #: ``_config.yml`` options (and ``defaults`` values) the migrated site does not use.
+    unused_config: list[UnusedKey] = field(default_factory=list)
 
     @property
     def untranslated(self) -> list[tuple[str, Finding]]:
@@ -226,6 +231,11 @@ def migrate_page(
     body, added = add_title_heading(body, _one_line(str(context.page.get("title") or "")))
     body, changes = consecutive_headings(body)
     body, _ = heading_ids(body)
+    # reported at their lines in the source (the translated text has other line numbers)
+    findings += [
+        Finding(line + shift, "heading id", f"{{#{id_}}}", True, "")
+        for line, id_ in heading_ids(page.body)[1]
+    ]
     for line, old, new in changes:
         message = f"heading level {old} became {new}: Sphinx nests headings one level at a time"
         findings.append(Finding(line - added + shift, "heading", "#" * old, True, message))
@@ -534,6 +544,9 @@ def migrate(
         raise MigrationError(f"{site_dir} is not a folder")
     _check_out(site_dir, out, force)
     site = read_site(site_dir)
+    # Records which options conf.py, the pages' Liquid and the home page read (the report
+    # lists the others).
+    site.config = config = ReadRecordingConfig(site.config)
     report = MigrationReport(site=site_dir, out=out, findings=list(site.findings))
     output = _Output(out)
     out.mkdir(parents=True, exist_ok=True)
@@ -591,7 +604,22 @@ def migrate(
     report.files_copied = _copy_files(site, output)
     report.findings += output.findings
     report.findings.sort(key=lambda item: (item[0], item[1].line))
+    _add_unused_keys(report, site, config, home)
     return report
+
+
+def _add_unused_keys(
+    report: MigrationReport,
+    site: JekyllSite,
+    config: ReadRecordingConfig,
+    home: JekyllPage | None,
+) -> None:
+    """The front matter keys and ``_config.yml`` options nothing of the migrated site uses
+    (called once everything is written: every option conf.py or a page read is recorded)."""
+    includes = list(site_context_of(site).includes.values())
+    pages = [page for page in site.pages if page.is_markdown or page is home]
+    report.unused_front_matter = unused_front_matter(pages, includes)
+    report.unused_config = unused_config(config, [page.body for page in site.pages], includes)
 
 
 _SECTION = re.compile(r"^## ", re.MULTILINE)

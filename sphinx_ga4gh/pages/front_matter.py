@@ -253,6 +253,24 @@ _FLAG_DEFAULTS = {
     "people_sort": True,
 }
 
+#: Every key the checks above know: the one list of the keys sphinx-ga4gh reads, which
+#: ``migrate`` also uses (the ``_config.yml`` defaults it carries into pages, the keys its
+#: report lists as unused). The head reads ``redirect_from``, ``no_robots`` and ``sitemap``,
+#: the site chrome ``github`` (:mod:`.head.front_matter`, :mod:`.chrome`); Sphinx itself reads
+#: ``orphan``, ``tocdepth``, ``nocomments`` and ``nosearch``.
+CHECKED_KEYS: tuple[str, ...] = (
+    *_TEXT_KEYS,
+    *_ID_KEYS,
+    *_NAME_KEYS,
+    *_FLAG_DEFAULTS,
+    "related_pages",
+    "national_resources",
+    *MORE_INFORMATION_KEYS,
+)
+HEAD_AND_CHROME_KEYS = ("redirect_from", "no_robots", "sitemap", "github")
+SPHINX_KEYS = ("orphan", "tocdepth", "nocomments", "nosearch")
+KNOWN_KEYS: frozenset[str] = frozenset((*CHECKED_KEYS, *HEAD_AND_CHROME_KEYS, *SPHINX_KEYS))
+
 #: What a corrected value is replaced by: ``IGNORED`` takes the key out.
 IGNORED: Any = object()
 
