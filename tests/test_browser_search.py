@@ -73,7 +73,7 @@ def test_search_results_show_plain_titles_once_and_the_pages_words(
     assert title == "Passports & Visas"
     assert title.count("&") == 1 and "&amp;" not in excerpt
     # The mention reads as the page has it; its popover (description, badges) is not there.
-    assert "GA4GH Passports carry visas; a Beacon v2’s answer may require one." in excerpt
+    assert "GA4GH Passports carry visas; a Beacon v2\u2019s answer may require one." in excerpt
     for popover_text in ("allele", "Carries researcher", "Website", "Tool info"):
         assert popover_text not in excerpt, excerpt
     assert "Technologies and standards Passports & Visas" in excerpt  # the page type, apart
