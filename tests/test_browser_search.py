@@ -81,5 +81,9 @@ def test_search_results_show_plain_titles_once_and_the_pages_words(
     (home,) = [result for result in search(page, site, "Okafor") if result[0] == "index.html"]
     assert "Everyone Amara Okafor — editor · Example Genomics Institute" in home[2]
     assert "Tokens that carry permissions" not in home[2] and "AOAmara" not in home[2]
+    # The page's article only: not pydata's previous/next links and "On this page" sidebar.
+    (beacon,) = [result for result in search(page, site, "answers") if result[0] == "beacon.html"]
+    words = "Technologies and standards Beacon Beacon v2 answers yes or no."
+    assert beacon[2] == f"{words} Tools and resources on this page"
     context.close()
     watch.assert_clean()

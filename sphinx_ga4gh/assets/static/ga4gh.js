@@ -449,9 +449,10 @@
 /* sphinx-ga4gh: the search page's excerpts. Sphinx's search page shows, under each result, the
    text of the page's main element (textContent): popovers, tool tables and tiles, which the
    index leaves out ("no-search"), came back into it, run together with the page's words
-   ("standardsBeacon v2Beacon v2standardAnswers..."), as did avatars' initials. Here the
-   excerpt is the page's words only: "no-search" and aria-hidden elements out, a space between
-   block elements. Only Sphinx's Search.htmlToText is replaced; its own lookup is kept. */
+   ("standardsBeacon v2Beacon v2standardAnswers..."), as did avatars' initials and the
+   "Propose changes" links. Here the excerpt is the page's words only: its article, without
+   "no-search" and aria-hidden elements, a space between block elements. Only Sphinx's
+   Search.htmlToText is replaced; its own lookup (the anchor, the warnings) is kept. */
 (function () {
   "use strict";
 
@@ -463,7 +464,16 @@
 
   function wordsOnly(htmlString) {
     var page = new DOMParser().parseFromString(htmlString, "text/html");
-    page.querySelectorAll(".no-search, [aria-hidden='true']").forEach(function (element) {
+    // pydata-sphinx-theme's main element also holds the breadcrumbs, the previous/next links
+    // and the "On this page" sidebar: the one article inside it is the page.
+    var main = page.querySelector("[role='main']");
+    var articles = main ? main.querySelectorAll("article") : [];
+    if (articles.length === 1) {
+      main.removeAttribute("role");
+      articles[0].setAttribute("role", "main");
+    }
+    var notWords = ".no-search, [aria-hidden='true'], .ga4gh-source-links";
+    page.querySelectorAll(notWords).forEach(function (element) {
       element.remove();
     });
     page.querySelectorAll("body *").forEach(function (element) {
