@@ -75,7 +75,8 @@ def test_topnav_logo_and_source_links_under_pydata(app: SphinxTestApp) -> None:
     assert source["Page history"] == f"{repo}/commits/trunk/pages/sampling.md"
     issue = urlsplit(str(source["Report an issue"]))
     assert issue.path == "/coast-lab/coastal-field-guide/issues/new"
-    assert parse_qs(issue.query)["title"] == ["Issue on page: Sampling tide pools"]
+    # the title as text ("&", not the HTML context's "&amp;")
+    assert parse_qs(issue.query)["title"] == ["Issue on page: Sampling tide & rock pools"]
     # the page's github: front matter wins, in GitLab's URL form
     override = _links(html_of(app, "pages/contribute"), ".ga4gh-source-links")
     notes = "https://gitlab.example.org/coast-lab/contrib-notes"
@@ -99,7 +100,7 @@ def test_section_pages_fill_an_empty_sidebar(app: SphinxTestApp) -> None:
     assert [a.get_text() for a in section.select("a")] == [
         "About the guide",
         "How to contribute",
-        "Sampling tide pools",
+        "Sampling tide & rock pools",
     ]
     assert section.select_one("li.current").get_text() == "About the guide"
 

@@ -224,3 +224,63 @@ def test_code_blocks_have_a_copy_button(
     assert page.locator("div.highlight button.copybtn").count() == blocks.count()
     context.close()
     watch.assert_clean()
+
+
+#: Cells of the tool tables whose content is cut (wider than the cell, or a badge that leaves
+#: it): descriptions must be readable and badges whole, at any width.
+CLIPPED_CELLS = """() => {
+  const found = [];
+  for (const cell of document.querySelectorAll('table.ga4gh-tool-table td')) {
+    if (!cell.checkVisibility()) continue;
+    const box = cell.getBoundingClientRect();
+    if (cell.scrollWidth > cell.clientWidth + 1) found.push('scrolls: ' + cell.innerText);
+    for (const badge of cell.querySelectorAll('.ga4gh-badge')) {
+      const b = badge.getBoundingClientRect();
+      if (b.left < box.left - 1 || b.right > box.right + 1 || b.top < box.top - 1
+          || b.bottom > box.bottom + 1) found.push('badge: ' + badge.innerText);
+      if (badge.scrollWidth > badge.clientWidth + 1) found.push('cut: ' + badge.innerText);
+    }
+  }
+  return found;
+}"""
+
+
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("width", [1280, 390])
+def test_tool_tables_fit_their_cells(
+    browser: Any, theme: str, width: int, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """The site-wide table (all rows) and a page's own table: no cell's text or badge is cut."""
+    site = served("example", theme, tmp_path_factory)
+    context, page, watch = _page(browser, width)
+    page.goto(site.page("about/tools_resources"))
+    page.get_by_label("Show").first.select_option("All")
+    assert page.locator("table.ga4gh-tool-table td .ga4gh-badge").count() > 10
+    assert page.evaluate(CLIPPED_CELLS) == []
+    page.goto(site.page("technologies_standards/beacon"))
+    assert page.locator("table.ga4gh-page-tool-table").count() == 1
+    assert page.evaluate(CLIPPED_CELLS) == []
+    context.close()
+    watch.assert_clean()
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_off_site_links_of_content_pages_open_in_a_new_tab(
+    browser: Any, theme: str, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Every link off the site (the text's, badges', the footer's) as the theme's main.js did;
+    the site's own links stay in the tab."""
+    site = served("example", theme, tmp_path_factory)
+    context, page, watch = _page(browser, 1280)
+    page.goto(site.page("technologies_standards/beacon"))
+    links: list[list[Any]] = page.evaluate(
+        """() => [...document.querySelectorAll('a[href]')].map(a => [
+            a.href, a.hostname === location.hostname, a.target, a.rel])"""
+    )
+    off_site = [link for link in links if link[0].startswith("http") and not link[1]]
+    on_site = [link for link in links if link[1]]
+    assert len(off_site) > 3 and on_site
+    assert [link for link in off_site if link[2] != "_blank" or "noopener" not in link[3]] == []
+    assert {link[2] for link in on_site} == {""}
+    context.close()
+    watch.assert_clean()

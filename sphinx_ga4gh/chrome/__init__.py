@@ -218,7 +218,10 @@ def _source_links(app: Sphinx, pagename: str, context: dict[str, Any]) -> str:
         return ""
     branch = override.get("branch") or str(config.ga4gh_repository_branch or "main")
     path = override.get("file_path") or _page_source_path(app, pagename)
-    title = str(context.get("title") or pagename)
+    # The page's title as text: the context's "title" is HTML ("Passports &amp; Visas"), which
+    # the issue form's URL would carry escaped a second time.
+    title_node = app.env.titles.get(pagename)
+    title = (title_node.astext() if title_node is not None else "") or pagename
     url = "/" + app.builder.get_target_uri(pagename)
     links = source_links(repository, branch, path, title, url)
     return source_links_html(links, [str(name) for name in config.ga4gh_source_buttons])

@@ -4,6 +4,8 @@ The block is the page's contributors (sorted by name unless ``ga4gh_page_people_
 page's ``people_sort`` says not), its *title* in quotes, the site (``html_baseurl`` without its
 scheme and ``www.``) and the page's address; in HTML the browser adds "(accessed <today>)" as
 the theme's script does (our static script, no inline code). Paper has no access date.
+The address is the builder's target URI of the page, so it is filled at ``doctree-resolved``,
+where the builder is known through the public ``app.builder``.
 """
 
 from __future__ import annotations
@@ -27,6 +29,11 @@ from .people import sorts_people
 
 class page_citation(nodes.General, nodes.Element):
     """Placeholder of a page's citation, filled at write time (the title and address)."""
+
+
+class page_address(nodes.Inline, nodes.Element):
+    """Placeholder of the site and the page's address, which only the builder knows (its
+    target URI), filled by :func:`fill_page_addresses` when the doctree is resolved."""
 
 
 class access_date(nodes.Inline, nodes.Element):
@@ -74,30 +81,40 @@ class FillPageCitations(SphinxPostTransform):
         paragraph += nodes.Text('"')
         paragraph += nodes.emphasis(title, title)
         paragraph += nodes.Text('".')
-        baseurl = str(self.config.html_baseurl or "").strip()
-        if baseurl and is_safe_url(baseurl):
-            paragraph += nodes.Text(f" {site_label(baseurl)}.")
-            url = baseurl.rstrip("/") + "/" + self._page_path(docname)
-            paragraph += nodes.Text(" ")
-            paragraph += nodes.reference("", url, refuri=url)
-        elif self.app.builder.format == "html":
-            # No address known: the page's own link; ga4gh.js shows it absolute, as the reader
-            # sees it. Paper has none.
-            target = self.app.builder.get_target_uri(docname)
-            here = posixpath.basename(target) or "./"  # the page itself, from itself
-            paragraph += nodes.Text(" ")
-            paragraph += nodes.reference(
-                "", target or here, refuri=here, classes=["ga4gh-citation-here"]
-            )
+        paragraph += page_address(docname=docname)
         paragraph += access_date()
         paragraph += nodes.Text(".")
         return paragraph
 
-    def _page_path(self, docname: str) -> str:
-        """The page's address on the HTML site, whatever builder writes this copy."""
-        if self.app.builder.format == "html":
-            return self.app.builder.get_target_uri(docname)
-        return docname + str(self.config.html_file_suffix or ".html")
+
+def fill_page_addresses(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """``doctree-resolved``: the page's address, as the builder writing this copy knows it."""
+    for placeholder in list(doctree.findall(page_address)):
+        placeholder.replace_self(_page_address(app, placeholder["docname"]))
+
+
+def _page_address(app: Sphinx, docname: str) -> list[nodes.Node]:
+    builder = app.builder
+    baseurl = str(app.config.html_baseurl or "").strip()
+    if baseurl and is_safe_url(baseurl):
+        if builder.format == "html":
+            path = builder.get_target_uri(docname)
+        else:  # the page's address on the HTML site, whatever builder writes this copy
+            path = docname + str(app.config.html_file_suffix or ".html")
+        url = baseurl.rstrip("/") + "/" + path
+        return [
+            nodes.Text(f" {site_label(baseurl)}."),
+            nodes.Text(" "),
+            nodes.reference("", url, refuri=url),
+        ]
+    if builder.format == "html":
+        # No address known: the page's own link; ga4gh.js shows it absolute, as the reader
+        # sees it. Paper has none.
+        target = builder.get_target_uri(docname)
+        here = posixpath.basename(target) or "./"  # the page itself, from itself
+        link = nodes.reference("", target or here, refuri=here, classes=["ga4gh-citation-here"])
+        return [nodes.Text(" "), link]
+    return []
 
 
 def visit_access_date_html(self: Any, node: access_date) -> None:
@@ -113,6 +130,7 @@ def skip_access_date(self: SphinxTranslator, node: access_date) -> None:
 def setup_page_citation(app: Sphinx) -> None:
     skip = (skip_access_date, None)
     app.add_node(page_citation)
+    app.add_node(page_address)
     app.add_node(
         access_date,
         html=(visit_access_date_html, None),
@@ -123,3 +141,4 @@ def setup_page_citation(app: Sphinx) -> None:
     )
     app.add_transform(AppendPageCitation)
     app.add_post_transform(FillPageCitations)
+    app.connect("doctree-resolved", fill_page_addresses)

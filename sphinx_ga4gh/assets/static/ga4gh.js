@@ -445,3 +445,59 @@
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setUp);
   else setUp();
 })();
+
+/* sphinx-ga4gh: the search page's excerpts. Sphinx's search page shows, under each result, the
+   text of the page's main element (textContent): popovers, tool tables and tiles, which the
+   index leaves out ("no-search"), came back into it, run together with the page's words
+   ("standardsBeacon v2Beacon v2standardAnswers..."), as did avatars' initials and the
+   "Propose changes" links. Here the excerpt is the page's words only: its article, without
+   "no-search" and aria-hidden elements, a space between block elements. Only Sphinx's
+   Search.htmlToText is replaced; its own lookup (the anchor, the warnings) is kept. */
+(function () {
+  "use strict";
+
+  // Elements inside a line of text (a tool's name is a button); any other is a block.
+  var INLINE = new Set(("A ABBR B BDI BDO BUTTON CITE CODE DATA DFN EM I KBD MARK Q S SAMP " +
+    "SMALL SPAN STRONG SUB SUP TIME U VAR WBR").split(" "));
+  // Inline elements that the style sheet shows as blocks: the page type above the title.
+  var SHOWN_AS_BLOCK = ".ga4gh-page-type";
+
+  function wordsOnly(htmlString) {
+    var page = new DOMParser().parseFromString(htmlString, "text/html");
+    // pydata-sphinx-theme's main element also holds the breadcrumbs, the previous/next links
+    // and the "On this page" sidebar: the one article inside it is the page.
+    var main = page.querySelector("[role='main']");
+    var articles = main ? main.querySelectorAll("article") : [];
+    if (articles.length === 1) {
+      main.removeAttribute("role");
+      articles[0].setAttribute("role", "main");
+    }
+    var notWords = ".no-search, [aria-hidden='true'], .ga4gh-source-links";
+    page.querySelectorAll(notWords).forEach(function (element) {
+      element.remove();
+    });
+    page.querySelectorAll("body *").forEach(function (element) {
+      if (INLINE.has(element.tagName) && !element.matches(SHOWN_AS_BLOCK)) return;
+      element.before(" ");
+      element.after(" ");
+    });
+    return page.documentElement.outerHTML;
+  }
+
+  function install() {
+    // searchtools.js declares Search with const: a global binding, not a window property.
+    if (typeof Search === "undefined" || typeof Search.htmlToText !== "function") return;
+    if (Search.htmlToText.ga4gh) return;
+    var sphinxHtmlToText = Search.htmlToText;
+    var htmlToText = function (htmlString, anchor) {
+      var text = sphinxHtmlToText(wordsOnly(htmlString), anchor);
+      return typeof text === "string" ? text.replace(/\s+/g, " ").trim() : text;
+    };
+    htmlToText.ga4gh = true;
+    Search.htmlToText = htmlToText;
+  }
+
+  // Before Sphinx's search starts (its own DOMContentLoaded) and fetches the pages.
+  install();
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", install);
+})();
