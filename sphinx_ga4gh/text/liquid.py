@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .lists import split_names, split_people
-from .logic import LogicContext, evaluate
-from .scanner import LineIndex, LiquidTag, Scanner, split_lines
+from .logic import Evaluation, LogicContext, evaluate, not_migrated
+from .scanner import LineIndex, LiquidTag, PageScan, Scanner, scan_page, split_lines
 
 #: Callout types of the theme, and the admonition each becomes (anything else is a note there).
 CALLOUT_ADMONITIONS = {"note": "note", "tip": "tip", "important": "important", "warning": "warning"}
@@ -25,6 +25,7 @@ _PARAMETER = re.compile(
     r"""([\w-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|([^\s"']+))""", re.S
 )
 _STRING = re.compile(r"""^(?:"([^"]*)"|'([^']*)')$""")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.*?)[ \t#]*$")
 
 
@@ -651,30 +652,32 @@ def _indent(block: str, prefix: str) -> str:
     return "\n".join(prefix + line if line else line for line in block.split("\n"))
 
 
-def translate(text: str, context: PageContext | None = None) -> Translation:
-    """The page ``text`` with its Liquid translated, and what was found on the way.
-
-    A translation can change what is code around it (a tool role right before a backtick run);
-    then a tag that was in code is not any more. Passes repeat until nothing changes, so that
-    translating the result again is a no-op. Each pass that changes the text translates at
-    least one tag, so this ends; on real pages the second pass finds nothing.
-    """
-    context = context or PageContext()
-    result = _evaluate_and_translate(text, context)
-    while True:
-        again = _evaluate_and_translate(result.text, context)
-        if again.text == result.text:
-            return result
-        result = Translation(
-            again.text,
-            result.findings + [found for found in again.findings if found.translated],
-            [result.line_map[line - 1] for line in again.line_map],
-        )
+# --- the passes ----------------------------------------------------------------------------
+#
+# A page's translation is a straight line of passes, each a function of plain values:
+#
+#   scan_page(text) -> PageScan                       the tags, and which are in code (scanner)
+#   evaluate_logic(PageScan, context) -> Evaluation   assign/if/for/... evaluated (logic)
+#   translate_tags(PageScan, context) -> [TagResult]  each tag's MyST, or why not
+#   place(PageScan, [TagResult]) -> Translation       replacements put in, blocks on their lines
+#
+# The migration then rewrites the page's links (migration.links) on the result.
 
 
-def _evaluate_and_translate(text: str, context: PageContext) -> Translation:
-    """One pass: the page's Liquid logic evaluated (:mod:`.logic`), then its tags translated;
-    findings and lines are those of ``text``."""
+@dataclass(frozen=True)
+class TagResult:
+    """What the tag pass made of one tag: its output, or the reason it has none."""
+
+    tag: LiquidTag
+    line: int
+    output: _Output | None = None
+    reason: str = ""
+    #: A ``{% raw %}`` block: its span, and the span of its text (see :func:`_raw_block`).
+    raw: tuple[int, int, int, int] | None = None
+
+
+def evaluate_logic(scan: PageScan, context: PageContext) -> Evaluation:
+    """Pass 2: the page's Liquid logic evaluated with its context (:mod:`.logic`)."""
     logic = LogicContext(
         page=context.page,
         site=context.site,
@@ -683,10 +686,90 @@ def _evaluate_and_translate(text: str, context: PageContext) -> Translation:
         includes=context.includes,
         theme_includes=frozenset(INCLUDES),
     )
-    evaluation = evaluate(text, logic)
+    return evaluate(scan, logic)
+
+
+def translate_tags(scan: PageScan, context: PageContext) -> list[TagResult]:
+    """Pass 3: every tag outside code translated on its own (or the reason it is not)."""
+    results: list[TagResult] = []
+    lines = scan.lines
+    for tag in scan.tags:
+        line = lines.line(tag.start)
+        if tag.name in ("raw", "endraw") and (tag.name == "endraw" or tag.raw_end is None):
+            reason = "raw without endraw" if tag.name == "raw" else "endraw without raw"
+            results.append(TagResult(tag, line, reason=reason))
+        elif tag.name == "raw":
+            results.append(TagResult(tag, line, raw=_raw_block(lines, tag)))
+        elif not tag.in_code:
+            try:
+                results.append(TagResult(tag, line, _translate_tag(tag, scan.text, context)))
+            except Untranslatable as reason:
+                results.append(TagResult(tag, line, reason=str(reason)))
+    return results
+
+
+def translate(
+    text: str, context: PageContext | None = None, mark_untranslated: bool = False
+) -> Translation:
+    """The page ``text`` with its Liquid translated, and what was found on the way.
+
+    The text is scanned once, its logic evaluated, and, when that changed the text (an ``if``
+    chose a branch, an include was expanded), the result is scanned once more: it holds text
+    the first scan did not see. Then each tag is translated and the results are placed.
+
+    With ``mark_untranslated`` (the migration), a tag left untranslated is shown as "not
+    migrated" code: a block on its own line, inline code inside a sentence.
+
+    A translation can change what is code around it (a tool role right before a backtick run);
+    then a tag that was in code is not any more. So the placed text is scanned again and, only
+    when that finds a tag to translate, the tag passes run on it, so that translating the
+    result again is a no-op (on the real sites this never happens).
+    """
+    context = context or PageContext()
+    result = _one_translation(text, context, mark_untranslated)
+    for _ in range(MAX_PASSES):
+        if not _has_work_left(result, mark_untranslated):
+            return result
+        again = _one_translation(result.text, context, mark_untranslated)
+        if again.text == result.text:
+            return result
+        result = Translation(
+            again.text,
+            result.findings + [found for found in again.findings if found.translated],
+            [result.line_map[line - 1] for line in again.line_map],
+        )
+    return result
+
+
+#: Bound on the repeats of :func:`translate` (each translates at least one tag; text made by
+#: a translation is never translatable, so real pages need none).
+MAX_PASSES = 20
+
+
+def _has_work_left(result: Translation, mark_untranslated: bool) -> bool:
+    """Does the placed text hold a tag outside code that another pass could change? Marked, a
+    tag left is in code, or where nothing can show it (raw HTML): another pass leaves it again.
+    Unmarked (legacy), a tag left may be evaluated once the logic around it has made it a line
+    of its own, so any tag outside code counts."""
+    if "{%" not in result.text and "{{" not in result.text:
+        return False
+    left = {found.source for found in result.untranslated} if mark_untranslated else set()
+    return any(
+        (not tag.in_code or (tag.name == "raw" and tag.raw_end is not None))
+        and tag.source not in left
+        for tag in scan_page(result.text).tags
+    )
+
+
+def _one_translation(text: str, context: PageContext, mark_untranslated: bool) -> Translation:
+    """The passes once over ``text``; findings and lines are those of ``text``."""
+    scan = scan_page(text)
+    evaluation = evaluate_logic(scan, context)
     if evaluation.text == text:
-        return _translate_once(text, context)
-    translated = _translate_once(evaluation.text, context)
+        return place(scan, translate_tags(scan, context), mark_untranslated)
+    # the evaluated text holds text the first scan did not see (a branch, an include)
+    evaluated = scan_page(evaluation.text)
+    translated = place(evaluated, translate_tags(evaluated, context), mark_untranslated)
     source_line = evaluation.line_map
     findings = [
         Finding(found.line, found.kind, found.source, found.translated, found.message)
@@ -748,15 +831,22 @@ def _previous_line(text: str, start: int) -> str:
     return text[text.rfind("\n", 0, start - 1) + 1 : start - 1]
 
 
-def _translate_once(text: str, context: PageContext) -> Translation:
+def place(
+    scan: PageScan, results: Sequence[TagResult], mark_untranslated: bool = False
+) -> Translation:
+    """Pass 4: the tag results put into the text. A block goes on its tag's line (none when
+    the tag shares it); with ``mark_untranslated``, a tag left untranslated becomes "not
+    migrated" code (a block when it has its line to itself, inline code otherwise)."""
+    text, lines = scan.text, scan.lines
     pieces: list[str] = []
     #: Per piece: the source offset it stands for, and whether it is source text kept as is
     #: (its lines map one to one) or a replacement (all its lines map to the tag's line).
     spans: list[tuple[int, bool]] = []
     findings: list[Finding] = []
+    #: Indexes of the pieces that are untranslated tags to show as inline code (their fence is
+    #: chosen once the text around them is known: see :func:`_mark_inline`).
+    inline: list[int] = []
     position = 0
-    scanner = Scanner(text)
-    lines = LineIndex(text)
 
     def replace(start: int, end: int, replacement: str, kept: bool, source_start: int) -> None:
         nonlocal position
@@ -766,26 +856,35 @@ def _translate_once(text: str, context: PageContext) -> Translation:
         spans.append((source_start, kept))
         position = end
 
-    for tag in scanner.tags():
+    def left_as_written(result: TagResult, kind: str, reason: str) -> None:
+        tag = result.tag
+        findings.append(Finding(result.line, kind, tag.source, False, reason))
+        if not mark_untranslated or tag.in_code:
+            return
+        shown = _not_migrated_placement(scan, tag, reason)
+        if shown is not None:
+            start, end, replacement = shown
+            replace(start, end, replacement, False, start)
+            if replacement == tag.source:
+                inline.append(len(pieces) - 1)
+
+    for result in results:
+        tag = result.tag
         if tag.start < position:  # in a heading already taken with the tag before
             continue
-        line = lines.line(tag.start)
-        if tag.name in ("raw", "endraw") and (tag.name == "endraw" or tag.raw_end is None):
-            reason = "raw without endraw" if tag.name == "raw" else "endraw without raw"
-            findings.append(Finding(line, "raw", tag.source, False, reason))
-            continue
-        if tag.name == "raw":
-            start, end, content_start, content_end = _raw_block(lines, tag)
-            literal = _escape_literal(text, content_start, content_end, scanner)
+        if result.raw is not None:
+            start, end, content_start, content_end = result.raw
+            literal = _escape_literal(text, content_start, content_end, scan.scanner)
             replace(start, end, literal, True, content_start)  # escapes add no lines
-            findings.append(Finding(line, "raw", tag.source, True))
+            findings.append(Finding(result.line, "raw", tag.source, True))
             continue
-        if tag.in_code:
-            continue
-        try:
-            output = _translate_tag(tag, text, context)
-        except Untranslatable as reason:
-            findings.append(Finding(line, tag.name or "output", tag.source, False, str(reason)))
+        output = result.output
+        if output is None:
+            left_as_written(
+                result,
+                "raw" if tag.name in ("raw", "endraw") else tag.name or "output",
+                result.reason,
+            )
             continue
         placement = (
             _block_placement(lines, tag, output, position)
@@ -794,15 +893,66 @@ def _translate_once(text: str, context: PageContext) -> Translation:
         )
         if placement is None:
             shared = f"{output.kind} shares its line with other text; give it a line of its own"
-            findings.append(Finding(line, output.kind, tag.source, False, shared))
+            left_as_written(result, output.kind, shared)
             continue
         start, end, replacement = placement
         replace(start, end, _escape_literal(replacement, 0, len(replacement)), False, start)
-        findings.append(Finding(line, output.kind, tag.source, True, output.message))
+        findings.append(Finding(result.line, output.kind, tag.source, True, output.message))
     pieces.append(text[position:])
     spans.append((position, True))
+    for index in inline:
+        pieces[index] = _mark_inline(pieces, index)
     joined = _join(pieces)
     return Translation("".join(joined), findings, _line_map(lines, joined, spans))
+
+
+#: The class of an untranslated tag shown inline as code (``{.ga4gh-not-migrated}``).
+NOT_MIGRATED_CLASS = "ga4gh-not-migrated"
+
+
+def _not_migrated_placement(
+    scan: PageScan, tag: LiquidTag, reason: str
+) -> tuple[int, int, str] | None:
+    """Where and how an untranslated tag is shown as "not migrated": the admonition over its
+    line(s) when it has them to itself, inline code with a class inside a sentence. None in
+    raw HTML, where Markdown is not read (the report lists it)."""
+    text, lines = scan.text, scan.lines
+    bounds = _line_bounds(lines, tag.start, tag.end)
+    if bounds is not None:
+        start, end = bounds
+        indent = text[start : tag.start]
+        block = not_migrated(tag.source, reason, indent)
+        return start, end, block + "\n" if text[start:end].endswith("\n") else block
+    line_start = lines.bounds(lines.line(tag.start))[0]
+    if text[line_start : tag.start].lstrip().startswith("<") or _place(text, tag.start) == "html":
+        return None
+    if _BLANK_LINE.search(tag.source):  # inline code ends at a paragraph's end
+        return None
+    return tag.start, tag.end, tag.source  # marked by _mark_inline once all is placed
+
+
+def _mark_inline(pieces: list[str], index: int) -> str:
+    """The untranslated tag ``pieces[index]`` as inline code with the not-migrated class.
+
+    Its backtick run has a length no run of its paragraph in the placed text has, so it pairs
+    with nothing around it (a lone backtick before the tag, or one a role's backtick joined,
+    would otherwise close it and let the tag out again); a space keeps it from joining a
+    backtick or backslash right before it."""
+    source = pieces[index]
+    before, after = "".join(pieces[:index]), "".join(pieces[index + 1 :])
+    paragraph_start = max(before.rfind("\n\n"), 0)
+    paragraph_end = after.find("\n\n")
+    around = (
+        before[paragraph_start:] + source + after[: paragraph_end if paragraph_end >= 0 else None]
+    )
+    taken = {len(run) for run in re.findall(r"`+", around)}
+    size = 1
+    while size in taken:
+        size += 1
+    ticks = "`" * size
+    pad = " " if source.startswith("`") or source.endswith("`") else ""
+    space = " " if before.endswith(("`", "\\")) else ""
+    return f"{space}{ticks}{pad}{source}{pad}{ticks}{{.{NOT_MIGRATED_CLASS}}}"
 
 
 def _line_map(lines: LineIndex, pieces: list[str], spans: list[tuple[int, bool]]) -> list[int]:
