@@ -2,8 +2,10 @@
 
 :func:`translate` is a pure function of the page text and a :class:`PageContext`: it never
 raises, leaves every byte outside the tags it translates as it was, and gives the same text when
-run on its own output. A tag it cannot translate stays in the page as written and is returned
-as a :class:`Finding` with its line, so nothing is silently lost.
+run on its own output. A tag it cannot translate is returned as a :class:`Finding` with its
+line, so nothing is silently lost; in the page it stays as written (the build's legacy mode)
+or, for the migration, is shown as "not migrated" code. It runs as passes over one scan of the
+text (see "the passes" below).
 """
 
 from __future__ import annotations
@@ -96,7 +98,7 @@ class Untranslatable(Exception):
 
 
 @dataclass(frozen=True)
-class _Output:
+class TagOutput:
     """What a tag becomes: inline text, a block of Markdown lines, or nothing at all."""
 
     text: str
@@ -125,11 +127,11 @@ def _role(name: str, content: str) -> str:
     return f"{{{name}}}{ticks}{pad}{content}{pad}{ticks}"
 
 
-def _tool(tag: LiquidTag, context: PageContext) -> _Output:
+def _tool(tag: LiquidTag, context: PageContext) -> TagOutput:
     tool_id = quoted_string(tag.markup).strip()
     if not tool_id:
         raise Untranslatable("empty tool id")
-    return _Output(_role("tool", tool_id), "tool")
+    return TagOutput(_role("tool", tool_id), "tool")
 
 
 _CITE_OPTIONS_WITH_VALUE = {"--locator", "-l"}
@@ -161,21 +163,21 @@ def cite_arguments(markup: str) -> tuple[list[str], list[str]]:
     return keys, locators
 
 
-def _cite(tag: LiquidTag, context: PageContext) -> _Output:
+def _cite(tag: LiquidTag, context: PageContext) -> TagOutput:
     keys, locators = cite_arguments(tag.markup)
     parts = [
         f"{key}{{p. {locators[i]}}}" if i < len(locators) else key for i, key in enumerate(keys)
     ]
-    return _Output(_role("cite:p", ",".join(parts)), "cite")
+    return TagOutput(_role("cite:p", ",".join(parts)), "cite")
 
 
-def _bibliography(tag: LiquidTag, context: PageContext) -> _Output:
+def _bibliography(tag: LiquidTag, context: PageContext) -> TagOutput:
     options = tag.markup.split()
     if not options:
-        return _Output("```{bibliography}\n:all:\n```", "bibliography", block=True)
+        return TagOutput("```{bibliography}\n:all:\n```", "bibliography", block=True)
     if set(options) <= {"--cited", "--cited_in_order"}:
         # sphinx-ga4gh lists each page's cited works itself, under its own heading.
-        return _Output("", "bibliography --cited", block=True, takes_heading=True)
+        return TagOutput("", "bibliography --cited", block=True, takes_heading=True)
     raise Untranslatable(f"bibliography options {' '.join(options)} have no MyST equivalent")
 
 
@@ -230,7 +232,7 @@ def _unknown_parameters(values: Mapping[str, str], known: set[str], include: str
         raise Untranslatable(f"{include}: parameter {', '.join(unknown)} has no MyST equivalent")
 
 
-def _callout(values: dict[str, str], context: PageContext) -> _Output:
+def _callout(values: dict[str, str], context: PageContext) -> TagOutput:
     _unknown_parameters(values, {"type", "title", "content"}, "callout.html")
     kind = CALLOUT_ADMONITIONS.get(values.get("type", "note").strip().lower(), "note")
     content = values.get("content", "").strip()
@@ -239,10 +241,10 @@ def _callout(values: dict[str, str], context: PageContext) -> _Output:
         block = _fence("admonition", _one_line(title), [("class", kind)], content)
     else:
         block = _fence(kind, "", [], content)
-    return _Output(block, "callout", block=True)
+    return TagOutput(block, "callout", block=True)
 
 
-def _image(values: dict[str, str], context: PageContext) -> _Output:
+def _image(values: dict[str, str], context: PageContext) -> TagOutput:
     _unknown_parameters(
         values, {"file", "caption", "alt", "max-width", "url", "click", "inline", "class"}, "image"
     )
@@ -255,7 +257,7 @@ def _image(values: dict[str, str], context: PageContext) -> _Output:
     notes: list[str] = []
     if _true(values.get("inline")):
         image = f"![{_one_line(alt)}]({target})"
-        return _Output(image + (f" {caption}" if caption else ""), "image")
+        return TagOutput(image + (f" {caption}" if caption else ""), "image")
     options: list[tuple[str, str]] = []
     if alt:
         options.append(("alt", _one_line(alt)))
@@ -273,10 +275,10 @@ def _image(values: dict[str, str], context: PageContext) -> _Output:
     if values.get("class", "").strip():
         options.append(("figclass", values["class"].strip()))
     block = _fence("figure", target, options, caption)
-    return _Output(block, "image", block=True, message="; ".join(notes))
+    return TagOutput(block, "image", block=True, message="; ".join(notes))
 
 
-def _section_tiles(values: dict[str, str], context: PageContext) -> _Output:
+def _section_tiles(values: dict[str, str], context: PageContext) -> TagOutput:
     _unknown_parameters(
         values,
         {
@@ -306,7 +308,7 @@ def _section_tiles(values: dict[str, str], context: PageContext) -> _Output:
     page_type = values.get("type", "").strip()
     if not page_type and not values.get("custom", "").strip():
         raise Untranslatable("section-navigation-tiles without type= or custom=")
-    return _Output(_directive("section-tiles", page_type, options), "section tiles", block=True)
+    return TagOutput(_directive("section-tiles", page_type, options), "section tiles", block=True)
 
 
 def _except_and_columns(values: dict[str, str], context: PageContext) -> list[tuple[str, str]]:
@@ -323,7 +325,7 @@ def _except_and_columns(values: dict[str, str], context: PageContext) -> list[tu
     return options
 
 
-def _simple_section_tiles(values: dict[str, str], context: PageContext) -> _Output:
+def _simple_section_tiles(values: dict[str, str], context: PageContext) -> TagOutput:
     """The theme's ``-simple`` tiles: every page of the type in site order, as title buttons
     (it takes ``col`` and ``except``; its ``search``/``affiliations`` do nothing there)."""
     _unknown_parameters(
@@ -336,7 +338,7 @@ def _simple_section_tiles(values: dict[str, str], context: PageContext) -> _Outp
         raise Untranslatable("section-navigation-tiles-simple without type=")
     options: list[tuple[str, str]] = [("simple", "")]
     options += _except_and_columns(values, context)
-    return _Output(_directive("section-tiles", page_type, options), "section tiles", block=True)
+    return TagOutput(_directive("section-tiles", page_type, options), "section tiles", block=True)
 
 
 def _directive(name: str, argument: str = "", options: Sequence[tuple[str, str]] = ()) -> str:
@@ -344,20 +346,20 @@ def _directive(name: str, argument: str = "", options: Sequence[tuple[str, str]]
     return "\n".join([head, *(f":{key}: {value}".rstrip() for key, value in options), "```"])
 
 
-def _no_parameters(kind: str, directive: str) -> Callable[[dict[str, str], PageContext], _Output]:
-    def translate(values: dict[str, str], context: PageContext) -> _Output:
+def _no_parameters(kind: str, directive: str) -> Callable[[dict[str, str], PageContext], TagOutput]:
+    def translate(values: dict[str, str], context: PageContext) -> TagOutput:
         _unknown_parameters(values, set(), kind)
-        return _Output(_directive(directive), kind, block=True)
+        return TagOutput(_directive(directive), kind, block=True)
 
     return translate
 
 
-def _contributor_tiles(carousel: bool) -> Callable[[dict[str, str], PageContext], _Output]:
+def _contributor_tiles(carousel: bool) -> Callable[[dict[str, str], PageContext], TagOutput]:
     """``contributor-tiles-all.html`` (and the carousel, drawn as the same tiles) with
     ``custom``, ``role``, ``sort`` and ``col``."""
     include = "contributor-carousel-selection.html" if carousel else "contributor-tiles-all.html"
 
-    def translate(values: dict[str, str], context: PageContext) -> _Output:
+    def translate(values: dict[str, str], context: PageContext) -> TagOutput:
         _unknown_parameters(values, {"custom", "role", "sort", "col"}, include)
         options: list[tuple[str, str]] = []
         if values.get("custom", "").strip():
@@ -375,22 +377,22 @@ def _contributor_tiles(carousel: bool) -> Callable[[dict[str, str], PageContext]
         if carousel:
             notes.append("the theme's carousel is shown as the {contributors} tiles, all at once")
         block = _directive("contributors", "", options)
-        return _Output(block, "contributor tiles", block=True, message="; ".join(notes))
+        return TagOutput(block, "contributor tiles", block=True, message="; ".join(notes))
 
     return translate
 
 
-def _supporter_tiles(values: dict[str, str], context: PageContext) -> _Output:
+def _supporter_tiles(values: dict[str, str], context: PageContext) -> TagOutput:
     """``supported-by-tiles-selection.html type= sort=``: the exposed supporters with a logo
     (of their own ``type`` T), sorted by name unless ``sort=false``."""
     _unknown_parameters(values, {"type", "sort"}, "supporter tiles")
     options = [("type", values["type"].strip())] if values.get("type", "").strip() else []
     if values.get("sort", "").strip().lower() == "false":
         options.append(("file-order", ""))
-    return _Output(_directive("affiliations", "", options), "affiliation tiles", block=True)
+    return TagOutput(_directive("affiliations", "", options), "affiliation tiles", block=True)
 
 
-def _affiliation_tiles(values: dict[str, str], context: PageContext) -> _Output:
+def _affiliation_tiles(values: dict[str, str], context: PageContext) -> TagOutput:
     """The deprecated ``affiliation-tiles-selection.html``: passes only ``type`` on."""
     _unknown_parameters(values, {"type"}, "affiliation tiles")
     return _supporter_tiles(values, context)
@@ -410,7 +412,7 @@ def _limit(values: dict[str, str]) -> list[tuple[str, str]]:
     return [("limit", limit)] if limit.isdigit() and int(limit) > 0 else []
 
 
-def _news(values: dict[str, str], context: PageContext) -> _Output:
+def _news(values: dict[str, str], context: PageContext) -> TagOutput:
     """``news.html``: the ``{news}`` directive, which reads ``_data/news.yml`` at build time
     (so news added later appears); the heading the theme draws with ``title=true``."""
     _unknown_parameters(values, {"title", "limit", "truncate", "caption", "caption_url"}, "news")
@@ -425,14 +427,14 @@ def _news(values: dict[str, str], context: PageContext) -> _Output:
     if repository:
         options.append(("repository", f"https://github.com/{repository}"))
     lines = ["## What's new?", ""] if _true(values.get("title")) else []
-    return _Output("\n".join([*lines, _directive("news", "", options)]), "news", block=True)
+    return TagOutput("\n".join([*lines, _directive("news", "", options)]), "news", block=True)
 
 
 #: ``events.html``'s ``event_type`` and the ``{events}`` directive's ``:when:``.
 EVENT_TYPES = {"upcoming_event": "upcoming", "past_event": "past"}
 
 
-def _events(values: dict[str, str], context: PageContext) -> _Output:
+def _events(values: dict[str, str], context: PageContext) -> TagOutput:
     """``events.html``: ``{events}``; upcoming or past is decided in the reader's browser."""
     known = {"event_type", "title", "related_pages", "col", "limit", "truncate", "caption"}
     _unknown_parameters(values, known | {"caption_url"}, "events")
@@ -453,10 +455,10 @@ def _events(values: dict[str, str], context: PageContext) -> _Output:
         options.append(("caption", _caption_target(values, "/events", context)))
     heading = "Upcoming events" if EVENT_TYPES[event_type] == "upcoming" else "Past events"
     lines = [f"## {heading}", ""] if _true(values.get("title")) else []
-    return _Output("\n".join([*lines, _directive("events", "", options)]), "events", block=True)
+    return TagOutput("\n".join([*lines, _directive("events", "", options)]), "events", block=True)
 
 
-def _page_ids(values: dict[str, str], context: PageContext) -> _Output:
+def _page_ids(values: dict[str, str], context: PageContext) -> TagOutput:
     """``pageids-overview.html sidebar=``: ``{page-ids}`` with the sidebar's sections, in
     order, as page types (the theme's ``title | replace: " ", "_"``)."""
     _unknown_parameters(values, {"sidebar"}, "pageids-overview.html")
@@ -472,10 +474,10 @@ def _page_ids(values: dict[str, str], context: PageContext) -> _Output:
         if isinstance(section, dict) and str(section.get("title") or "").strip()
     ]
     options = [("types", ", ".join(types))] if types else []
-    return _Output(_directive("page-ids", "", options), "page ids", block=True)
+    return TagOutput(_directive("page-ids", "", options), "page ids", block=True)
 
 
-INCLUDES: dict[str, Callable[[dict[str, str], PageContext], _Output]] = {
+INCLUDES: dict[str, Callable[[dict[str, str], PageContext], TagOutput]] = {
     "callout.html": _callout,
     "image.html": _image,
     "section-navigation-tiles.html": _section_tiles,
@@ -499,7 +501,7 @@ COSMETIC_PARAMETERS = frozenset(
 )
 
 
-def _include(tag: LiquidTag, context: PageContext) -> _Output:
+def _include(tag: LiquidTag, context: PageContext) -> TagOutput:
     name, values = parameters(tag.markup)
     translator = INCLUDES.get(name)
     if translator is None:
@@ -515,7 +517,7 @@ def _include(tag: LiquidTag, context: PageContext) -> _Output:
     dropped = ", ".join(f"{key}={values[key]}" for key in cosmetic)
     note = f"{dropped}: only changed the theme's layout; dropped"
     message = f"{output.message}; {note}" if output.message else note
-    return _Output(output.text, output.kind, output.block, output.takes_heading, message)
+    return TagOutput(output.text, output.kind, output.block, output.takes_heading, message)
 
 
 # --- URLs and expressions ------------------------------------------------------------------
@@ -539,12 +541,12 @@ def _place(text: str, offset: int) -> str:
     return "text"
 
 
-def _link(tag: LiquidTag, context: PageContext, place: str) -> _Output:
+def _link(tag: LiquidTag, context: PageContext, place: str) -> TagOutput:
     path = tag.markup.strip()
     url = context.links.page_for_file(path)
     if url is None:
         raise Untranslatable(f"link: no page or file {path!r} in the site")
-    return _Output(_url_for_place(url, place, context), "link")
+    return TagOutput(_url_for_place(url, place, context), "link")
 
 
 def _lookup(root: Mapping[str, Any], path: Sequence[str], expression: str) -> Any:
@@ -571,7 +573,7 @@ def _variable(expression: str, context: PageContext) -> Any:
     raise Untranslatable(f"{expression} is a Liquid variable, known only while Jekyll renders")
 
 
-def _output(tag: LiquidTag, context: PageContext, place: str) -> _Output:
+def _output(tag: LiquidTag, context: PageContext, place: str) -> TagOutput:
     expression, *filters = [part.strip() for part in tag.markup.split("|")]
     try:
         value: Any = quoted_string(expression)
@@ -591,7 +593,7 @@ def _output(tag: LiquidTag, context: PageContext, place: str) -> _Output:
             text = str(context.site.get("url", "")).rstrip("/") + "/" + text.lstrip("/")
         else:
             raise Untranslatable(f"filter {name!r} has no MyST equivalent")
-    return _Output(text, "site/page value")
+    return TagOutput(text, "site/page value")
 
 
 # --- the translator ------------------------------------------------------------------------
@@ -632,7 +634,7 @@ def _escape_literal(text: str, start: int, end: int, scanner: Scanner | None = N
     return "".join(pieces)
 
 
-def _translate_tag(tag: LiquidTag, text: str, context: PageContext) -> _Output:
+def _translate_tag(tag: LiquidTag, text: str, context: PageContext) -> TagOutput:
     if tag.is_output:
         return _output(tag, context, _place(text, tag.start))
     if tag.name == "tool":
@@ -670,7 +672,7 @@ class TagResult:
 
     tag: LiquidTag
     line: int
-    output: _Output | None = None
+    output: TagOutput | None = None
     reason: str = ""
     #: A ``{% raw %}`` block: its span, and the span of its text (see :func:`_raw_block`).
     raw: tuple[int, int, int, int] | None = None
@@ -726,11 +728,12 @@ def translate(
     result again is a no-op (on the real sites this never happens).
     """
     context = context or PageContext()
-    result = _one_translation(text, context, mark_untranslated)
+    result = _one_translation(scan_page(text), context, mark_untranslated)
     for _ in range(MAX_PASSES):
-        if not _has_work_left(result, mark_untranslated):
+        placed = _with_work_left(result, mark_untranslated)
+        if placed is None:
             return result
-        again = _one_translation(result.text, context, mark_untranslated)
+        again = _one_translation(placed, context, mark_untranslated)
         if again.text == result.text:
             return result
         result = Translation(
@@ -741,29 +744,31 @@ def translate(
     return result
 
 
-#: Bound on the repeats of :func:`translate` (each translates at least one tag; text made by
-#: a translation is never translatable, so real pages need none).
+#: Bound on the repeats of :func:`translate`: each changes the text (so translates at least
+#: one tag), and site text is untrusted.
 MAX_PASSES = 20
 
 
-def _has_work_left(result: Translation, mark_untranslated: bool) -> bool:
-    """Does the placed text hold a tag outside code that another pass could change? Marked, a
-    tag left is in code, or where nothing can show it (raw HTML): another pass leaves it again.
-    Unmarked (legacy), a tag left may be evaluated once the logic around it has made it a line
-    of its own, so any tag outside code counts."""
+def _with_work_left(result: Translation, mark_untranslated: bool) -> PageScan | None:
+    """The placed text's scan when it holds a tag outside code that another pass could change
+    (None otherwise). Marked, a tag left is in code, or where nothing can show it (raw HTML):
+    another pass leaves it again. Unmarked (legacy), a tag left may be evaluated once the logic
+    around it has made it a line of its own, so any tag outside code counts."""
     if "{%" not in result.text and "{{" not in result.text:
-        return False
+        return None
     left = {found.source for found in result.untranslated} if mark_untranslated else set()
-    return any(
+    placed = scan_page(result.text)
+    work = any(
         (not tag.in_code or (tag.name == "raw" and tag.raw_end is not None))
         and tag.source not in left
-        for tag in scan_page(result.text).tags
+        for tag in placed.tags
     )
+    return placed if work else None
 
 
-def _one_translation(text: str, context: PageContext, mark_untranslated: bool) -> Translation:
-    """The passes once over ``text``; findings and lines are those of ``text``."""
-    scan = scan_page(text)
+def _one_translation(scan: PageScan, context: PageContext, mark_untranslated: bool) -> Translation:
+    """The passes once over the scanned text; findings and lines are those of that text."""
+    text = scan.text
     evaluation = evaluate_logic(scan, context)
     if evaluation.text == text:
         return place(scan, translate_tags(scan, context), mark_untranslated)
@@ -800,7 +805,7 @@ def _raw_block(lines: LineIndex, tag: LiquidTag) -> tuple[int, int, int, int]:
 
 
 def _block_placement(
-    lines: LineIndex, tag: LiquidTag, output: _Output, position: int
+    lines: LineIndex, tag: LiquidTag, output: TagOutput, position: int
 ) -> tuple[int, int, str] | None:
     """Where a block replacement goes: its whole line (with the heading over it, for the cited
     bibliography), indented like the tag. None when the tag shares its line with text: moving
