@@ -81,6 +81,7 @@ def test_report_counts_and_lists_what_was_not_translated(tmp_path: Path) -> None
         ),
         ("pages/about/contribute.md", 50, "{% cycle 'odd', 'even' %}"),
         ("pages/about/contribute.md", 52, "{% cycle 'light', 'dark' %}"),
+        ("pages/about/contribute.md", 53, "{% cycle '[the glossary](/glossary)', 'none' %}"),
     ]
     assert counts["site include"] == 2
     assert counts["liquid if"] == 2
@@ -103,6 +104,8 @@ def test_untranslated_constructs_stay_visible(migrated: Path) -> None:
     assert "```liquid\n{% cycle 'odd', 'even' %}\n```" in page
     # inside a sentence: inline code with the not-migrated class
     assert "between `{% cycle 'light', 'dark' %}`{.ga4gh-not-migrated} shades" in page
+    # the original text as it was: its link is not rewritten
+    assert "``{% cycle '[the glossary](/glossary)', 'none' %}``{.ga4gh-not-migrated}" in page
 
 
 def test_cli_prints_the_report_and_strict_fails(
