@@ -3,6 +3,8 @@ the tags it translates is kept byte for byte, and translating its output changes
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -145,3 +147,34 @@ def test_every_output_line_maps_to_a_source_line(text: str) -> None:
     source_lines = text.count("\n") + 1
     assert len(result.line_map) == result.text.count("\n") + 1
     assert all(1 <= line <= source_lines for line in result.line_map)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(liquid_text)
+@example("` {% cycle 'a' %} `")
+@example("`` x {% cycle 'a' %}`")
+@example("\\{% cycle 'a' %}`")
+@example('{% include callout.html type="tip" %} and text')
+def test_migration_marks_what_it_leaves_and_is_idempotent(text: str) -> None:
+    """As ``migrate`` runs it: a tag left untranslated becomes "not migrated" code, and the
+    output has nothing left to translate or mark."""
+    once = translate(text, CONTEXT, mark_untranslated=True)
+    assert translate(once.text, CONTEXT, mark_untranslated=True).text == once.text
+    assert len(once.line_map) == once.text.count("\n") + 1
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(plain, min_size=2, max_size=6))
+def test_migration_keeps_text_around_an_inline_untranslated_tag(chunks: list[str]) -> None:
+    source = chunks[0].lstrip(" \t")
+    for chunk in chunks[1:]:
+        source += "{% foo bar %}" + chunk
+    if not source.replace("{% foo bar %}", "").strip():
+        return  # alone on its line: shown as a block instead
+    result = translate(source, CONTEXT, mark_untranslated=True).text
+    marks = re.findall(r"(`+)\{% foo bar %\}\1\{\.ga4gh-not-migrated\}", result)
+    assert len(marks) == len(chunks) - 1
+    # each its own backtick run: no two pair with each other
+    assert len(set(marks)) == len(marks) or "\n\n" in source
+    kept = re.sub(r"(`+)\{% foo bar %\}\1\{\.ga4gh-not-migrated\}", "", result)
+    assert kept == source.replace("{% foo bar %}", "")

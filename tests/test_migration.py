@@ -81,6 +81,8 @@ def test_report_counts_and_lists_what_was_not_translated(tmp_path: Path) -> None
             "{% for item in site.data.news %}\n- {{ item.name }}\n{% endfor %}\n",
         ),
         ("pages/about/contribute.md", 50, "{% cycle 'odd', 'even' %}"),
+        ("pages/about/contribute.md", 52, "{% cycle 'light', 'dark' %}"),
+        ("pages/about/contribute.md", 53, "{% cycle '[the glossary](/glossary)', 'none' %}"),
     ]
     assert counts["site include"] == 2
     assert counts["liquid if"] == 2
@@ -101,6 +103,10 @@ def test_untranslated_constructs_stay_visible(migrated: Path) -> None:
     assert "{.btn .btn-primary}" in page and "(review)=" in page and "👍" in page
     # what is left is shown as not migrated, as code
     assert "```liquid\n{% cycle 'odd', 'even' %}\n```" in page
+    # inside a sentence: inline code with the not-migrated class
+    assert "between `{% cycle 'light', 'dark' %}`{.ga4gh-not-migrated} shades" in page
+    # the original text as it was: its link is not rewritten
+    assert "``{% cycle '[the glossary](/glossary)', 'none' %}``{.ga4gh-not-migrated}" in page
 
 
 def test_cli_prints_the_report_and_strict_fails(
@@ -294,6 +300,13 @@ def test_the_migrated_site_builds_with_no_warnings(
     contribute = html_of(app, "contribute")
     shown = " ".join(pre.get_text() for pre in contribute.select(".admonition.warning pre"))
     assert "{% cycle" in shown and "{% for item in site.data.news %}" in shown
+    inline = contribute.select_one("code.ga4gh-not-migrated")
+    assert inline.get_text() == "{% cycle 'light', 'dark' %}"
+    assert "shades" in inline.parent.get_text()
+    # no Liquid outside code anywhere on the page
+    for code in contribute.select("pre, code"):
+        code.decompose()
+    assert "{%" not in contribute.select_one("main, body").get_text()
     assert contribute.select_one(".admonition.tip .admonition.warning")
     # Two-letter affiliations are countries, named from _data/countries.yml, not unknown names.
     assert "Finland" in beacon.select_one(".ga4gh-supported-by").get_text()

@@ -14,7 +14,7 @@ import posixpath
 import re
 from urllib.parse import unquote
 
-from ..text.liquid import LinkResolver
+from ..text.liquid import NOT_MIGRATED_CLASS, LinkResolver
 from ..text.scanner import Fences
 from .jekyll import JekyllPage, JekyllSite
 
@@ -110,15 +110,28 @@ class SiteLinks(LinkResolver):
         )
 
 
+#: An untranslated tag shown inline as "not migrated" code (``text.liquid``): the original
+#: text, which stays as it was written.
+_NOT_MIGRATED_INLINE = re.compile(
+    r"(?<!`)(`+)(?!`).*?(?<!`)\1\{\." + re.escape(NOT_MIGRATED_CLASS) + r"\}", re.S
+)
+
+
 def rewrite_links(text: str, links: SiteLinks) -> tuple[str, int]:
     """Markdown link and image destinations that MyST would not find, pointed at their page or
-    file; code blocks are left alone. Returns the text and how many links changed."""
+    file; code blocks and the "not migrated" code of untranslated tags are left alone. Returns
+    the text and how many links changed."""
     fences = Fences(text)
+    kept = (
+        [match.span() for match in _NOT_MIGRATED_INLINE.finditer(text)]
+        if NOT_MIGRATED_CLASS in text
+        else []
+    )
     changed = 0
 
     def replace(match: re.Match[str]) -> str:
         nonlocal changed
-        if fences.contains(match.start()):
+        if fences.contains(match.start()) or any(a <= match.start() < b for a, b in kept):
             return match.group()
         lead = match.group(1) if match.group(1) is not None else match.group(3)
         destination = match.group(2) if match.group(2) is not None else match.group(4)

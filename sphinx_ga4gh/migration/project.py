@@ -26,7 +26,6 @@ from ..data.tools import ABSENT, ELIXIR_REGISTRY_LINKS
 from ..data.yaml_source import LocatedDict, YamlLoadError, load_yaml
 from ..text.headings import add_title_heading
 from ..text.liquid import Finding, PageContext, translate
-from ..text.logic import not_migrated
 from ..text.scanner import Fences
 from . import kramdown
 from .chrome import chrome_conf
@@ -180,14 +179,14 @@ def _front_matter(page: JekyllPage, orphan: bool = False) -> str:
     return f"---\n{text}---\n"
 
 
-def _page_context(site: JekyllSite, page: JekyllPage) -> PageContext:
+def _page_context(site: JekyllSite, page: JekyllPage, links: SiteLinks) -> PageContext:
     values = {**page.defaults, **page.front_matter}
     logic = site_context_of(site)
     return PageContext(
         site=site.config,
         page={**page.site_defaults, **values},
         url=page.url,
-        links=SiteLinks(site, page),
+        links=links,
         news=site.news,
         sidebars=site.sidebars,
         data=logic.data,
@@ -208,15 +207,16 @@ def migrate_page(
 ) -> _PageResult:
     """The MyST text of one page: front matter kept, Liquid translated, links pointed at their
     pages, a ``#`` title where Jekyll's layout showed one, and its part of the navigation."""
-    context = _page_context(site, page)
-    translation = translate(page.body, context)
-    body, rewritten = rewrite_links(translation.text, SiteLinks(site, page))
+    links = SiteLinks(site, page)
+    context = _page_context(site, page, links)
+    # scan, logic, tags and placement (untranslated tags shown as "not migrated"), then links
+    translation = translate(page.body, context, mark_untranslated=True)
+    body, rewritten = rewrite_links(translation.text, links)
     shift = page.body_line - 1
     findings = [
         Finding(found.line + shift, found.kind, found.source, found.translated, found.message)
         for found in translation.findings
     ]
-    body = _shown_as_not_migrated(body, translation.untranslated)
     body, kramdown_found = kramdown.rewrite(body)
     findings += [
         Finding(
@@ -250,27 +250,6 @@ def migrate_page(
         rewritten,
         _references_heading(page.body, headings),
     )
-
-
-def _shown_as_not_migrated(body: str, untranslated: list[Finding]) -> str:
-    """Each tag left untranslated that has its line to itself, as a "not migrated" admonition
-    holding it as code, so readers never see loose Liquid (done once, after translating)."""
-    reasons = {found.source.strip(): found.message for found in untranslated if found.source}
-    if not reasons:
-        return body
-    fences = Fences(body)
-    lines: list[str] = []
-    offset = 0
-    for line in body.splitlines(keepends=True):
-        key = line.strip()
-        if key in reasons and not fences.contains(offset) and "\n" not in key:
-            indent = line[: len(line) - len(line.lstrip())]
-            block = not_migrated(key, reasons[key], indent)
-            lines.append(block + ("\n" if line.endswith("\n") else ""))
-        else:
-            lines.append(line)
-        offset += len(line)
-    return "".join(lines)
 
 
 def _source_line(line_map: list[int], line: int) -> int:
@@ -578,7 +557,7 @@ def migrate(
             message = "an HTML page: its HTML and Liquid are not migrated; rewrite it in MyST"
             report.findings.append((page.relpath, Finding(1, "html page", "", False, message)))
     if home is not None and not home.is_markdown:
-        homepage = migrate_homepage(site, home, _page_context(site, home))
+        homepage = migrate_homepage(site, home, _page_context(site, home, SiteLinks(site, home)))
         text = with_root_toctrees(homepage.text, _root_toctrees(navigation))
         output.write(f"{root_docname}.md", text, home.relpath)
         report.findings += [(home.relpath, found) for found in homepage.findings]

@@ -2,8 +2,10 @@
 
 :func:`translate` is a pure function of the page text and a :class:`PageContext`: it never
 raises, leaves every byte outside the tags it translates as it was, and gives the same text when
-run on its own output. A tag it cannot translate stays in the page as written and is returned
-as a :class:`Finding` with its line, so nothing is silently lost.
+run on its own output. A tag it cannot translate is returned as a :class:`Finding` with its
+line, so nothing is silently lost; in the page it stays as written (the build's legacy mode)
+or, for the migration, is shown as "not migrated" code. It runs as passes over one scan of the
+text (see "the passes" below).
 """
 
 from __future__ import annotations
@@ -15,8 +17,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .lists import split_names, split_people
-from .logic import LogicContext, evaluate
-from .scanner import LineIndex, LiquidTag, Scanner, split_lines
+from .logic import Evaluation, LogicContext, evaluate, not_migrated
+from .scanner import LineIndex, LiquidTag, PageScan, Scanner, scan_page, split_lines
 
 #: Callout types of the theme, and the admonition each becomes (anything else is a note there).
 CALLOUT_ADMONITIONS = {"note": "note", "tip": "tip", "important": "important", "warning": "warning"}
@@ -25,6 +27,7 @@ _PARAMETER = re.compile(
     r"""([\w-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|([^\s"']+))""", re.S
 )
 _STRING = re.compile(r"""^(?:"([^"]*)"|'([^']*)')$""")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.*?)[ \t#]*$")
 
 
@@ -95,7 +98,7 @@ class Untranslatable(Exception):
 
 
 @dataclass(frozen=True)
-class _Output:
+class TagOutput:
     """What a tag becomes: inline text, a block of Markdown lines, or nothing at all."""
 
     text: str
@@ -124,11 +127,11 @@ def _role(name: str, content: str) -> str:
     return f"{{{name}}}{ticks}{pad}{content}{pad}{ticks}"
 
 
-def _tool(tag: LiquidTag, context: PageContext) -> _Output:
+def _tool(tag: LiquidTag, context: PageContext) -> TagOutput:
     tool_id = quoted_string(tag.markup).strip()
     if not tool_id:
         raise Untranslatable("empty tool id")
-    return _Output(_role("tool", tool_id), "tool")
+    return TagOutput(_role("tool", tool_id), "tool")
 
 
 _CITE_OPTIONS_WITH_VALUE = {"--locator", "-l"}
@@ -160,21 +163,21 @@ def cite_arguments(markup: str) -> tuple[list[str], list[str]]:
     return keys, locators
 
 
-def _cite(tag: LiquidTag, context: PageContext) -> _Output:
+def _cite(tag: LiquidTag, context: PageContext) -> TagOutput:
     keys, locators = cite_arguments(tag.markup)
     parts = [
         f"{key}{{p. {locators[i]}}}" if i < len(locators) else key for i, key in enumerate(keys)
     ]
-    return _Output(_role("cite:p", ",".join(parts)), "cite")
+    return TagOutput(_role("cite:p", ",".join(parts)), "cite")
 
 
-def _bibliography(tag: LiquidTag, context: PageContext) -> _Output:
+def _bibliography(tag: LiquidTag, context: PageContext) -> TagOutput:
     options = tag.markup.split()
     if not options:
-        return _Output("```{bibliography}\n:all:\n```", "bibliography", block=True)
+        return TagOutput("```{bibliography}\n:all:\n```", "bibliography", block=True)
     if set(options) <= {"--cited", "--cited_in_order"}:
         # sphinx-ga4gh lists each page's cited works itself, under its own heading.
-        return _Output("", "bibliography --cited", block=True, takes_heading=True)
+        return TagOutput("", "bibliography --cited", block=True, takes_heading=True)
     raise Untranslatable(f"bibliography options {' '.join(options)} have no MyST equivalent")
 
 
@@ -229,7 +232,7 @@ def _unknown_parameters(values: Mapping[str, str], known: set[str], include: str
         raise Untranslatable(f"{include}: parameter {', '.join(unknown)} has no MyST equivalent")
 
 
-def _callout(values: dict[str, str], context: PageContext) -> _Output:
+def _callout(values: dict[str, str], context: PageContext) -> TagOutput:
     _unknown_parameters(values, {"type", "title", "content"}, "callout.html")
     kind = CALLOUT_ADMONITIONS.get(values.get("type", "note").strip().lower(), "note")
     content = values.get("content", "").strip()
@@ -238,10 +241,10 @@ def _callout(values: dict[str, str], context: PageContext) -> _Output:
         block = _fence("admonition", _one_line(title), [("class", kind)], content)
     else:
         block = _fence(kind, "", [], content)
-    return _Output(block, "callout", block=True)
+    return TagOutput(block, "callout", block=True)
 
 
-def _image(values: dict[str, str], context: PageContext) -> _Output:
+def _image(values: dict[str, str], context: PageContext) -> TagOutput:
     _unknown_parameters(
         values, {"file", "caption", "alt", "max-width", "url", "click", "inline", "class"}, "image"
     )
@@ -254,7 +257,7 @@ def _image(values: dict[str, str], context: PageContext) -> _Output:
     notes: list[str] = []
     if _true(values.get("inline")):
         image = f"![{_one_line(alt)}]({target})"
-        return _Output(image + (f" {caption}" if caption else ""), "image")
+        return TagOutput(image + (f" {caption}" if caption else ""), "image")
     options: list[tuple[str, str]] = []
     if alt:
         options.append(("alt", _one_line(alt)))
@@ -272,10 +275,10 @@ def _image(values: dict[str, str], context: PageContext) -> _Output:
     if values.get("class", "").strip():
         options.append(("figclass", values["class"].strip()))
     block = _fence("figure", target, options, caption)
-    return _Output(block, "image", block=True, message="; ".join(notes))
+    return TagOutput(block, "image", block=True, message="; ".join(notes))
 
 
-def _section_tiles(values: dict[str, str], context: PageContext) -> _Output:
+def _section_tiles(values: dict[str, str], context: PageContext) -> TagOutput:
     _unknown_parameters(
         values,
         {
@@ -305,7 +308,7 @@ def _section_tiles(values: dict[str, str], context: PageContext) -> _Output:
     page_type = values.get("type", "").strip()
     if not page_type and not values.get("custom", "").strip():
         raise Untranslatable("section-navigation-tiles without type= or custom=")
-    return _Output(_directive("section-tiles", page_type, options), "section tiles", block=True)
+    return TagOutput(_directive("section-tiles", page_type, options), "section tiles", block=True)
 
 
 def _except_and_columns(values: dict[str, str], context: PageContext) -> list[tuple[str, str]]:
@@ -322,7 +325,7 @@ def _except_and_columns(values: dict[str, str], context: PageContext) -> list[tu
     return options
 
 
-def _simple_section_tiles(values: dict[str, str], context: PageContext) -> _Output:
+def _simple_section_tiles(values: dict[str, str], context: PageContext) -> TagOutput:
     """The theme's ``-simple`` tiles: every page of the type in site order, as title buttons
     (it takes ``col`` and ``except``; its ``search``/``affiliations`` do nothing there)."""
     _unknown_parameters(
@@ -335,7 +338,7 @@ def _simple_section_tiles(values: dict[str, str], context: PageContext) -> _Outp
         raise Untranslatable("section-navigation-tiles-simple without type=")
     options: list[tuple[str, str]] = [("simple", "")]
     options += _except_and_columns(values, context)
-    return _Output(_directive("section-tiles", page_type, options), "section tiles", block=True)
+    return TagOutput(_directive("section-tiles", page_type, options), "section tiles", block=True)
 
 
 def _directive(name: str, argument: str = "", options: Sequence[tuple[str, str]] = ()) -> str:
@@ -343,20 +346,20 @@ def _directive(name: str, argument: str = "", options: Sequence[tuple[str, str]]
     return "\n".join([head, *(f":{key}: {value}".rstrip() for key, value in options), "```"])
 
 
-def _no_parameters(kind: str, directive: str) -> Callable[[dict[str, str], PageContext], _Output]:
-    def translate(values: dict[str, str], context: PageContext) -> _Output:
+def _no_parameters(kind: str, directive: str) -> Callable[[dict[str, str], PageContext], TagOutput]:
+    def translate(values: dict[str, str], context: PageContext) -> TagOutput:
         _unknown_parameters(values, set(), kind)
-        return _Output(_directive(directive), kind, block=True)
+        return TagOutput(_directive(directive), kind, block=True)
 
     return translate
 
 
-def _contributor_tiles(carousel: bool) -> Callable[[dict[str, str], PageContext], _Output]:
+def _contributor_tiles(carousel: bool) -> Callable[[dict[str, str], PageContext], TagOutput]:
     """``contributor-tiles-all.html`` (and the carousel, drawn as the same tiles) with
     ``custom``, ``role``, ``sort`` and ``col``."""
     include = "contributor-carousel-selection.html" if carousel else "contributor-tiles-all.html"
 
-    def translate(values: dict[str, str], context: PageContext) -> _Output:
+    def translate(values: dict[str, str], context: PageContext) -> TagOutput:
         _unknown_parameters(values, {"custom", "role", "sort", "col"}, include)
         options: list[tuple[str, str]] = []
         if values.get("custom", "").strip():
@@ -374,22 +377,22 @@ def _contributor_tiles(carousel: bool) -> Callable[[dict[str, str], PageContext]
         if carousel:
             notes.append("the theme's carousel is shown as the {contributors} tiles, all at once")
         block = _directive("contributors", "", options)
-        return _Output(block, "contributor tiles", block=True, message="; ".join(notes))
+        return TagOutput(block, "contributor tiles", block=True, message="; ".join(notes))
 
     return translate
 
 
-def _supporter_tiles(values: dict[str, str], context: PageContext) -> _Output:
+def _supporter_tiles(values: dict[str, str], context: PageContext) -> TagOutput:
     """``supported-by-tiles-selection.html type= sort=``: the exposed supporters with a logo
     (of their own ``type`` T), sorted by name unless ``sort=false``."""
     _unknown_parameters(values, {"type", "sort"}, "supporter tiles")
     options = [("type", values["type"].strip())] if values.get("type", "").strip() else []
     if values.get("sort", "").strip().lower() == "false":
         options.append(("file-order", ""))
-    return _Output(_directive("affiliations", "", options), "affiliation tiles", block=True)
+    return TagOutput(_directive("affiliations", "", options), "affiliation tiles", block=True)
 
 
-def _affiliation_tiles(values: dict[str, str], context: PageContext) -> _Output:
+def _affiliation_tiles(values: dict[str, str], context: PageContext) -> TagOutput:
     """The deprecated ``affiliation-tiles-selection.html``: passes only ``type`` on."""
     _unknown_parameters(values, {"type"}, "affiliation tiles")
     return _supporter_tiles(values, context)
@@ -409,7 +412,7 @@ def _limit(values: dict[str, str]) -> list[tuple[str, str]]:
     return [("limit", limit)] if limit.isdigit() and int(limit) > 0 else []
 
 
-def _news(values: dict[str, str], context: PageContext) -> _Output:
+def _news(values: dict[str, str], context: PageContext) -> TagOutput:
     """``news.html``: the ``{news}`` directive, which reads ``_data/news.yml`` at build time
     (so news added later appears); the heading the theme draws with ``title=true``."""
     _unknown_parameters(values, {"title", "limit", "truncate", "caption", "caption_url"}, "news")
@@ -424,14 +427,14 @@ def _news(values: dict[str, str], context: PageContext) -> _Output:
     if repository:
         options.append(("repository", f"https://github.com/{repository}"))
     lines = ["## What's new?", ""] if _true(values.get("title")) else []
-    return _Output("\n".join([*lines, _directive("news", "", options)]), "news", block=True)
+    return TagOutput("\n".join([*lines, _directive("news", "", options)]), "news", block=True)
 
 
 #: ``events.html``'s ``event_type`` and the ``{events}`` directive's ``:when:``.
 EVENT_TYPES = {"upcoming_event": "upcoming", "past_event": "past"}
 
 
-def _events(values: dict[str, str], context: PageContext) -> _Output:
+def _events(values: dict[str, str], context: PageContext) -> TagOutput:
     """``events.html``: ``{events}``; upcoming or past is decided in the reader's browser."""
     known = {"event_type", "title", "related_pages", "col", "limit", "truncate", "caption"}
     _unknown_parameters(values, known | {"caption_url"}, "events")
@@ -452,10 +455,10 @@ def _events(values: dict[str, str], context: PageContext) -> _Output:
         options.append(("caption", _caption_target(values, "/events", context)))
     heading = "Upcoming events" if EVENT_TYPES[event_type] == "upcoming" else "Past events"
     lines = [f"## {heading}", ""] if _true(values.get("title")) else []
-    return _Output("\n".join([*lines, _directive("events", "", options)]), "events", block=True)
+    return TagOutput("\n".join([*lines, _directive("events", "", options)]), "events", block=True)
 
 
-def _page_ids(values: dict[str, str], context: PageContext) -> _Output:
+def _page_ids(values: dict[str, str], context: PageContext) -> TagOutput:
     """``pageids-overview.html sidebar=``: ``{page-ids}`` with the sidebar's sections, in
     order, as page types (the theme's ``title | replace: " ", "_"``)."""
     _unknown_parameters(values, {"sidebar"}, "pageids-overview.html")
@@ -471,10 +474,10 @@ def _page_ids(values: dict[str, str], context: PageContext) -> _Output:
         if isinstance(section, dict) and str(section.get("title") or "").strip()
     ]
     options = [("types", ", ".join(types))] if types else []
-    return _Output(_directive("page-ids", "", options), "page ids", block=True)
+    return TagOutput(_directive("page-ids", "", options), "page ids", block=True)
 
 
-INCLUDES: dict[str, Callable[[dict[str, str], PageContext], _Output]] = {
+INCLUDES: dict[str, Callable[[dict[str, str], PageContext], TagOutput]] = {
     "callout.html": _callout,
     "image.html": _image,
     "section-navigation-tiles.html": _section_tiles,
@@ -498,7 +501,7 @@ COSMETIC_PARAMETERS = frozenset(
 )
 
 
-def _include(tag: LiquidTag, context: PageContext) -> _Output:
+def _include(tag: LiquidTag, context: PageContext) -> TagOutput:
     name, values = parameters(tag.markup)
     translator = INCLUDES.get(name)
     if translator is None:
@@ -514,7 +517,7 @@ def _include(tag: LiquidTag, context: PageContext) -> _Output:
     dropped = ", ".join(f"{key}={values[key]}" for key in cosmetic)
     note = f"{dropped}: only changed the theme's layout; dropped"
     message = f"{output.message}; {note}" if output.message else note
-    return _Output(output.text, output.kind, output.block, output.takes_heading, message)
+    return TagOutput(output.text, output.kind, output.block, output.takes_heading, message)
 
 
 # --- URLs and expressions ------------------------------------------------------------------
@@ -538,12 +541,12 @@ def _place(text: str, offset: int) -> str:
     return "text"
 
 
-def _link(tag: LiquidTag, context: PageContext, place: str) -> _Output:
+def _link(tag: LiquidTag, context: PageContext, place: str) -> TagOutput:
     path = tag.markup.strip()
     url = context.links.page_for_file(path)
     if url is None:
         raise Untranslatable(f"link: no page or file {path!r} in the site")
-    return _Output(_url_for_place(url, place, context), "link")
+    return TagOutput(_url_for_place(url, place, context), "link")
 
 
 def _lookup(root: Mapping[str, Any], path: Sequence[str], expression: str) -> Any:
@@ -570,7 +573,7 @@ def _variable(expression: str, context: PageContext) -> Any:
     raise Untranslatable(f"{expression} is a Liquid variable, known only while Jekyll renders")
 
 
-def _output(tag: LiquidTag, context: PageContext, place: str) -> _Output:
+def _output(tag: LiquidTag, context: PageContext, place: str) -> TagOutput:
     expression, *filters = [part.strip() for part in tag.markup.split("|")]
     try:
         value: Any = quoted_string(expression)
@@ -590,7 +593,7 @@ def _output(tag: LiquidTag, context: PageContext, place: str) -> _Output:
             text = str(context.site.get("url", "")).rstrip("/") + "/" + text.lstrip("/")
         else:
             raise Untranslatable(f"filter {name!r} has no MyST equivalent")
-    return _Output(text, "site/page value")
+    return TagOutput(text, "site/page value")
 
 
 # --- the translator ------------------------------------------------------------------------
@@ -631,7 +634,7 @@ def _escape_literal(text: str, start: int, end: int, scanner: Scanner | None = N
     return "".join(pieces)
 
 
-def _translate_tag(tag: LiquidTag, text: str, context: PageContext) -> _Output:
+def _translate_tag(tag: LiquidTag, text: str, context: PageContext) -> TagOutput:
     if tag.is_output:
         return _output(tag, context, _place(text, tag.start))
     if tag.name == "tool":
@@ -651,30 +654,32 @@ def _indent(block: str, prefix: str) -> str:
     return "\n".join(prefix + line if line else line for line in block.split("\n"))
 
 
-def translate(text: str, context: PageContext | None = None) -> Translation:
-    """The page ``text`` with its Liquid translated, and what was found on the way.
-
-    A translation can change what is code around it (a tool role right before a backtick run);
-    then a tag that was in code is not any more. Passes repeat until nothing changes, so that
-    translating the result again is a no-op. Each pass that changes the text translates at
-    least one tag, so this ends; on real pages the second pass finds nothing.
-    """
-    context = context or PageContext()
-    result = _evaluate_and_translate(text, context)
-    while True:
-        again = _evaluate_and_translate(result.text, context)
-        if again.text == result.text:
-            return result
-        result = Translation(
-            again.text,
-            result.findings + [found for found in again.findings if found.translated],
-            [result.line_map[line - 1] for line in again.line_map],
-        )
+# --- the passes ----------------------------------------------------------------------------
+#
+# A page's translation is a straight line of passes, each a function of plain values:
+#
+#   scan_page(text) -> PageScan                       the tags, and which are in code (scanner)
+#   evaluate_logic(PageScan, context) -> Evaluation   assign/if/for/... evaluated (logic)
+#   translate_tags(PageScan, context) -> [TagResult]  each tag's MyST, or why not
+#   place(PageScan, [TagResult]) -> Translation       replacements put in, blocks on their lines
+#
+# The migration then rewrites the page's links (migration.links) on the result.
 
 
-def _evaluate_and_translate(text: str, context: PageContext) -> Translation:
-    """One pass: the page's Liquid logic evaluated (:mod:`.logic`), then its tags translated;
-    findings and lines are those of ``text``."""
+@dataclass(frozen=True)
+class TagResult:
+    """What the tag pass made of one tag: its output, or the reason it has none."""
+
+    tag: LiquidTag
+    line: int
+    output: TagOutput | None = None
+    reason: str = ""
+    #: A ``{% raw %}`` block: its span, and the span of its text (see :func:`_raw_block`).
+    raw: tuple[int, int, int, int] | None = None
+
+
+def evaluate_logic(scan: PageScan, context: PageContext) -> Evaluation:
+    """Pass 2: the page's Liquid logic evaluated with its context (:mod:`.logic`)."""
     logic = LogicContext(
         page=context.page,
         site=context.site,
@@ -683,10 +688,93 @@ def _evaluate_and_translate(text: str, context: PageContext) -> Translation:
         includes=context.includes,
         theme_includes=frozenset(INCLUDES),
     )
-    evaluation = evaluate(text, logic)
+    return evaluate(scan, logic)
+
+
+def translate_tags(scan: PageScan, context: PageContext) -> list[TagResult]:
+    """Pass 3: every tag outside code translated on its own (or the reason it is not)."""
+    results: list[TagResult] = []
+    lines = scan.lines
+    for tag in scan.tags:
+        line = lines.line(tag.start)
+        if tag.name in ("raw", "endraw") and (tag.name == "endraw" or tag.raw_end is None):
+            reason = "raw without endraw" if tag.name == "raw" else "endraw without raw"
+            results.append(TagResult(tag, line, reason=reason))
+        elif tag.name == "raw":
+            results.append(TagResult(tag, line, raw=_raw_block(lines, tag)))
+        elif not tag.in_code:
+            try:
+                results.append(TagResult(tag, line, _translate_tag(tag, scan.text, context)))
+            except Untranslatable as reason:
+                results.append(TagResult(tag, line, reason=str(reason)))
+    return results
+
+
+def translate(
+    text: str, context: PageContext | None = None, mark_untranslated: bool = False
+) -> Translation:
+    """The page ``text`` with its Liquid translated, and what was found on the way.
+
+    The text is scanned once, its logic evaluated, and, when that changed the text (an ``if``
+    chose a branch, an include was expanded), the result is scanned once more: it holds text
+    the first scan did not see. Then each tag is translated and the results are placed.
+
+    With ``mark_untranslated`` (the migration), a tag left untranslated is shown as "not
+    migrated" code: a block on its own line, inline code inside a sentence.
+
+    A translation can change what is code around it (a tool role right before a backtick run);
+    then a tag that was in code is not any more. So the placed text is scanned again and, only
+    when that finds a tag to translate, the tag passes run on it, so that translating the
+    result again is a no-op (on the real sites this never happens).
+    """
+    context = context or PageContext()
+    result = _one_translation(scan_page(text), context, mark_untranslated)
+    for _ in range(MAX_PASSES):
+        placed = _with_work_left(result, mark_untranslated)
+        if placed is None:
+            return result
+        again = _one_translation(placed, context, mark_untranslated)
+        if again.text == result.text:
+            return result
+        result = Translation(
+            again.text,
+            result.findings + [found for found in again.findings if found.translated],
+            [result.line_map[line - 1] for line in again.line_map],
+        )
+    return result
+
+
+#: Bound on the repeats of :func:`translate`: each changes the text (so translates at least
+#: one tag), and site text is untrusted.
+MAX_PASSES = 20
+
+
+def _with_work_left(result: Translation, mark_untranslated: bool) -> PageScan | None:
+    """The placed text's scan when it holds a tag outside code that another pass could change
+    (None otherwise). Marked, a tag left is in code, or where nothing can show it (raw HTML):
+    another pass leaves it again. Unmarked (legacy), a tag left may be evaluated once the logic
+    around it has made it a line of its own, so any tag outside code counts."""
+    if "{%" not in result.text and "{{" not in result.text:
+        return None
+    left = {found.source for found in result.untranslated} if mark_untranslated else set()
+    placed = scan_page(result.text)
+    work = any(
+        (not tag.in_code or (tag.name == "raw" and tag.raw_end is not None))
+        and tag.source not in left
+        for tag in placed.tags
+    )
+    return placed if work else None
+
+
+def _one_translation(scan: PageScan, context: PageContext, mark_untranslated: bool) -> Translation:
+    """The passes once over the scanned text; findings and lines are those of that text."""
+    text = scan.text
+    evaluation = evaluate_logic(scan, context)
     if evaluation.text == text:
-        return _translate_once(text, context)
-    translated = _translate_once(evaluation.text, context)
+        return place(scan, translate_tags(scan, context), mark_untranslated)
+    # the evaluated text holds text the first scan did not see (a branch, an include)
+    evaluated = scan_page(evaluation.text)
+    translated = place(evaluated, translate_tags(evaluated, context), mark_untranslated)
     source_line = evaluation.line_map
     findings = [
         Finding(found.line, found.kind, found.source, found.translated, found.message)
@@ -717,7 +805,7 @@ def _raw_block(lines: LineIndex, tag: LiquidTag) -> tuple[int, int, int, int]:
 
 
 def _block_placement(
-    lines: LineIndex, tag: LiquidTag, output: _Output, position: int
+    lines: LineIndex, tag: LiquidTag, output: TagOutput, position: int
 ) -> tuple[int, int, str] | None:
     """Where a block replacement goes: its whole line (with the heading over it, for the cited
     bibliography), indented like the tag. None when the tag shares its line with text: moving
@@ -748,15 +836,22 @@ def _previous_line(text: str, start: int) -> str:
     return text[text.rfind("\n", 0, start - 1) + 1 : start - 1]
 
 
-def _translate_once(text: str, context: PageContext) -> Translation:
+def place(
+    scan: PageScan, results: Sequence[TagResult], mark_untranslated: bool = False
+) -> Translation:
+    """Pass 4: the tag results put into the text. A block goes on its tag's line (none when
+    the tag shares it); with ``mark_untranslated``, a tag left untranslated becomes "not
+    migrated" code (a block when it has its line to itself, inline code otherwise)."""
+    text, lines = scan.text, scan.lines
     pieces: list[str] = []
     #: Per piece: the source offset it stands for, and whether it is source text kept as is
     #: (its lines map one to one) or a replacement (all its lines map to the tag's line).
     spans: list[tuple[int, bool]] = []
     findings: list[Finding] = []
+    #: Indexes of the pieces that are untranslated tags to show as inline code (their fence is
+    #: chosen once the text around them is known: see :func:`_mark_inline`).
+    inline: list[int] = []
     position = 0
-    scanner = Scanner(text)
-    lines = LineIndex(text)
 
     def replace(start: int, end: int, replacement: str, kept: bool, source_start: int) -> None:
         nonlocal position
@@ -766,26 +861,35 @@ def _translate_once(text: str, context: PageContext) -> Translation:
         spans.append((source_start, kept))
         position = end
 
-    for tag in scanner.tags():
+    def left_as_written(result: TagResult, kind: str, reason: str) -> None:
+        tag = result.tag
+        findings.append(Finding(result.line, kind, tag.source, False, reason))
+        if not mark_untranslated or tag.in_code:
+            return
+        shown = _not_migrated_placement(scan, tag, reason)
+        if shown is not None:
+            start, end, replacement = shown
+            replace(start, end, replacement, False, start)
+            if replacement == tag.source:
+                inline.append(len(pieces) - 1)
+
+    for result in results:
+        tag = result.tag
         if tag.start < position:  # in a heading already taken with the tag before
             continue
-        line = lines.line(tag.start)
-        if tag.name in ("raw", "endraw") and (tag.name == "endraw" or tag.raw_end is None):
-            reason = "raw without endraw" if tag.name == "raw" else "endraw without raw"
-            findings.append(Finding(line, "raw", tag.source, False, reason))
-            continue
-        if tag.name == "raw":
-            start, end, content_start, content_end = _raw_block(lines, tag)
-            literal = _escape_literal(text, content_start, content_end, scanner)
+        if result.raw is not None:
+            start, end, content_start, content_end = result.raw
+            literal = _escape_literal(text, content_start, content_end, scan.scanner)
             replace(start, end, literal, True, content_start)  # escapes add no lines
-            findings.append(Finding(line, "raw", tag.source, True))
+            findings.append(Finding(result.line, "raw", tag.source, True))
             continue
-        if tag.in_code:
-            continue
-        try:
-            output = _translate_tag(tag, text, context)
-        except Untranslatable as reason:
-            findings.append(Finding(line, tag.name or "output", tag.source, False, str(reason)))
+        output = result.output
+        if output is None:
+            left_as_written(
+                result,
+                "raw" if tag.name in ("raw", "endraw") else tag.name or "output",
+                result.reason,
+            )
             continue
         placement = (
             _block_placement(lines, tag, output, position)
@@ -794,15 +898,66 @@ def _translate_once(text: str, context: PageContext) -> Translation:
         )
         if placement is None:
             shared = f"{output.kind} shares its line with other text; give it a line of its own"
-            findings.append(Finding(line, output.kind, tag.source, False, shared))
+            left_as_written(result, output.kind, shared)
             continue
         start, end, replacement = placement
         replace(start, end, _escape_literal(replacement, 0, len(replacement)), False, start)
-        findings.append(Finding(line, output.kind, tag.source, True, output.message))
+        findings.append(Finding(result.line, output.kind, tag.source, True, output.message))
     pieces.append(text[position:])
     spans.append((position, True))
+    for index in inline:
+        pieces[index] = _mark_inline(pieces, index)
     joined = _join(pieces)
     return Translation("".join(joined), findings, _line_map(lines, joined, spans))
+
+
+#: The class of an untranslated tag shown inline as code (``{.ga4gh-not-migrated}``).
+NOT_MIGRATED_CLASS = "ga4gh-not-migrated"
+
+
+def _not_migrated_placement(
+    scan: PageScan, tag: LiquidTag, reason: str
+) -> tuple[int, int, str] | None:
+    """Where and how an untranslated tag is shown as "not migrated": the admonition over its
+    line(s) when it has them to itself, inline code with a class inside a sentence. None in
+    raw HTML, where Markdown is not read (the report lists it)."""
+    text, lines = scan.text, scan.lines
+    bounds = _line_bounds(lines, tag.start, tag.end)
+    if bounds is not None:
+        start, end = bounds
+        indent = text[start : tag.start]
+        block = not_migrated(tag.source, reason, indent)
+        return start, end, block + "\n" if text[start:end].endswith("\n") else block
+    line_start = lines.bounds(lines.line(tag.start))[0]
+    if text[line_start : tag.start].lstrip().startswith("<") or _place(text, tag.start) == "html":
+        return None
+    if _BLANK_LINE.search(tag.source):  # inline code ends at a paragraph's end
+        return None
+    return tag.start, tag.end, tag.source  # marked by _mark_inline once all is placed
+
+
+def _mark_inline(pieces: list[str], index: int) -> str:
+    """The untranslated tag ``pieces[index]`` as inline code with the not-migrated class.
+
+    Its backtick run has a length no run of its paragraph in the placed text has, so it pairs
+    with nothing around it (a lone backtick before the tag, or one a role's backtick joined,
+    would otherwise close it and let the tag out again); a space keeps it from joining a
+    backtick or backslash right before it."""
+    source = pieces[index]
+    before, after = "".join(pieces[:index]), "".join(pieces[index + 1 :])
+    paragraph_start = max(before.rfind("\n\n"), 0)
+    paragraph_end = after.find("\n\n")
+    around = (
+        before[paragraph_start:] + source + after[: paragraph_end if paragraph_end >= 0 else None]
+    )
+    taken = {len(run) for run in re.findall(r"`+", around)}
+    size = 1
+    while size in taken:
+        size += 1
+    ticks = "`" * size
+    pad = " " if source.startswith("`") or source.endswith("`") else ""
+    space = " " if before.endswith(("`", "\\")) else ""
+    return f"{space}{ticks}{pad}{source}{pad}{ticks}{{.{NOT_MIGRATED_CLASS}}}"
 
 
 def _line_map(lines: LineIndex, pieces: list[str], spans: list[tuple[int, bool]]) -> list[int]:

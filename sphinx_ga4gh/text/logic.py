@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from .scanner import LineIndex, LiquidTag, Scanner
+from .scanner import LineIndex, LiquidTag, PageScan, Scanner, scan_page
 
 #: Block tags and their end tags; ``assign`` has no end.
 BLOCKS = {
@@ -557,12 +557,12 @@ def _extent(lines: LineIndex, tag: LiquidTag) -> tuple[int, int]:
     return lines.bounds(first)[0], lines.bounds(last)[1]
 
 
-def _nodes(text: str, context: LogicContext) -> list[Any]:
+def _nodes(scan: PageScan, context: LogicContext) -> list[Any]:
     """The text as a tree of logic blocks; every other tag, and a block that is not closed,
     is text."""
-    lines = LineIndex(text)
+    lines = scan.lines
     items: list[_Tag] = []
-    for tag in Scanner(text).tags():
+    for tag in scan.tags:
         if tag.name == "octicon" and not tag.in_code:
             items.append(_Tag(tag, tag.start, tag.end))
             continue
@@ -649,12 +649,12 @@ class _Piece:
 
 
 class _Renderer:
-    def __init__(self, text: str, scope: Scope, findings: list[LogicFinding]) -> None:
-        self.text = text
+    def __init__(self, scan: PageScan, scope: Scope, findings: list[LogicFinding]) -> None:
+        self.text = scan.text
         self.scope = scope
         self.findings = findings
         self.size = 0
-        self.lines = LineIndex(text)
+        self.lines = scan.lines
         #: What the last construct rendered should say in the report, when not the default.
         self.note: str | None = None
 
@@ -751,7 +751,8 @@ class _Renderer:
             depth=context.depth + 1,
         )
         source = context.includes[name]
-        result = _evaluate(source, inner, {**self.scope.variables})
+        # an include is a text of its own: scanned on its own
+        result = _evaluate(scan_page(source), inner, {**self.scope.variables})
         left = [found for found in result.findings if not found.translated]
         if left:
             raise NotEvaluable(f"site include {name}: {left[0].message}")
@@ -975,20 +976,22 @@ def _without_braces(text: str) -> str:
     return re.sub(r"\{\{-?\s*(.*?)\s*-?\}\}", r"\1", text, flags=re.S).replace("{", "(")
 
 
-def evaluate(text: str, context: LogicContext) -> Evaluation:
-    """``text`` with its Liquid logic evaluated (see the module's description)."""
+def evaluate(scan: PageScan, context: LogicContext) -> Evaluation:
+    """The scanned text with its Liquid logic evaluated (see the module's description): the
+    second pass of a page's migration, over the tags the first pass found."""
     try:
-        return _evaluate(text, context)
+        return _evaluate(scan, context)
     except RecursionError:  # pragma: no cover - bounded nesting makes this unreachable
-        return Evaluation(text, [], list(range(1, text.count("\n") + 2)))
+        return Evaluation(scan.text, [], list(range(1, scan.text.count("\n") + 2)))
 
 
 def _evaluate(
-    text: str, context: LogicContext, variables: Mapping[str, Any] | None = None
+    scan: PageScan, context: LogicContext, variables: Mapping[str, Any] | None = None
 ) -> Evaluation:
-    if "{%" not in text and "{{" not in text:
+    text = scan.text
+    if not scan.has_tags:
         return Evaluation(text, [], list(range(1, text.count("\n") + 2)))
-    nodes = _nodes(text, context)
+    nodes = _nodes(scan, context)
     inside_include = context.include is not None
     if not inside_include and not any(
         isinstance(node, _Block)
@@ -1001,7 +1004,7 @@ def _evaluate(
     scope.variables.update(variables or {})
     findings: list[LogicFinding] = []
     all_data_read: set[str] = set()
-    renderer = _Renderer(text, scope, findings)
+    renderer = _Renderer(scan, scope, findings)
     lines = renderer.lines
     pieces: list[_Piece] = []
     position = 0
@@ -1026,7 +1029,7 @@ def _evaluate(
                 f"a loop over site.data.{live}, which editors keep editing: use the "
                 f"{{{live}}} directive, which reads it at every build"
             )
-            pieces.append(_Piece(_shown_as_not_migrated(text, node, reason), node.start, False))
+            pieces.append(_left_piece(lines, node, reason))
             findings.append(LogicFinding(line, f"liquid {kind}", _short(source), False, reason))
             continue
         rendered: list[_Piece] = []
@@ -1040,12 +1043,12 @@ def _evaluate(
             if kind == "assign" or (isinstance(node, _Block) and kind == "capture"):
                 target = re.split(r"[\s=]", node_markup(node).strip(), maxsplit=1)[0]
                 scope.unknown[target] = str(error)
-            pieces.append(_Piece(_shown_as_not_migrated(text, node, str(error)), node.start, False))
+            pieces.append(_left_piece(lines, node, str(error)))
             findings.append(LogicFinding(line, f"liquid {kind}", _short(source), False, str(error)))
             continue
         except Exception as error:  # untrusted text must never stop a migration
             reason = f"evaluation failed: {type(error).__name__}"
-            pieces.append(_Piece(_shown_as_not_migrated(text, node, reason), node.start, False))
+            pieces.append(_left_piece(lines, node, reason))
             findings.append(LogicFinding(line, f"liquid {kind}", _short(source), False, reason))
             continue
         pieces.extend(rendered)
@@ -1091,9 +1094,16 @@ def _short(source: str) -> str:
     return source if len(source) <= 200 else source[:197] + "..."
 
 
-def _shown_as_not_migrated(text: str, node: Any, reason: str) -> str:
+def _left_piece(lines: LineIndex, node: Any, reason: str) -> _Piece:
+    """A construct not evaluated: a "not migrated" block, or, inside a sentence, the source
+    as it is (kept text: no escape is added where it meets its neighbours)."""
+    shown = _shown_as_not_migrated(lines, node, reason)
+    return _Piece(shown, node.start, shown == lines.text[node.start : node.end])
+
+
+def _shown_as_not_migrated(lines: LineIndex, node: Any, reason: str) -> str:
+    text = lines.text
     source = text[node.start : node.end]
-    lines = LineIndex(text)
     first = lines.bounds(lines.line(node.start))[0]
     whole_lines = first == node.start and (node.end == len(text) or text[node.end - 1] == "\n")
     if whole_lines:
@@ -1105,7 +1115,8 @@ def _shown_as_not_migrated(text: str, node: Any, reason: str) -> str:
         )
         block = not_migrated(body, reason, prefix)
         return block + "\n" if source.endswith("\n") else block
-    # inline code could pair with a backtick around it and let the tag out again: as written
+    # as written: the tag translator shows it as inline "not migrated" code (it knows the
+    # backtick runs around it once everything is placed)
     return source
 
 

@@ -271,6 +271,29 @@ class Scanner:
         return [offset for offset, in_code in self._openers(start, end) if not in_code]
 
 
+@dataclass(frozen=True)
+class PageScan:
+    """The first pass of a page's migration: its text scanned once, and the tags found.
+
+    The passes after it (logic, tags, placement) read these instead of scanning again."""
+
+    text: str
+    #: Every tag in order, in code or not (a raw block's text skipped).
+    tags: tuple[LiquidTag, ...]
+    lines: LineIndex
+    scanner: Scanner
+
+    @property
+    def has_tags(self) -> bool:
+        return bool(self.tags)
+
+
+def scan_page(text: str) -> PageScan:
+    """``text`` scanned once for its Liquid tags (see :class:`PageScan`)."""
+    scanner = Scanner(text)
+    return PageScan(text, tuple(scanner.tags()), LineIndex(text), scanner)
+
+
 def scan(text: str) -> Iterator[LiquidTag]:
     """Every Liquid tag of ``text`` in order; the text of a raw block is skipped, not scanned."""
     return Scanner(text).tags()
