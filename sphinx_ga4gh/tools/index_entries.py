@@ -78,9 +78,12 @@ class FillToolIndexEntries(SphinxPostTransform):
     def run(self, **kwargs: Any) -> None:
         domain = get_domain(self.env)
         for node in self.document.findall(addnodes.index):
+            # the marks go once read: the page's doctree is what it was when filled at read time
             if "ga4gh_declaration" in node:
-                declared = domain.declaration_at(node["docname"], node["ga4gh_declaration"])
+                position = node.attributes.pop("ga4gh_declaration")
+                declared = domain.declaration_at(node.attributes.pop("docname"), position)
                 if declared is not None:
                     node["entries"] = [("single", declared.tool.name, declared.anchor, "", None)]
             elif "ga4gh_site_table" in node:
-                node["entries"] = site_table_entries(domain, node["ga4gh_site_table"])
+                types = node.attributes.pop("ga4gh_site_table")
+                node["entries"] = site_table_entries(domain, types)
