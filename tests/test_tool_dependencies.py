@@ -272,3 +272,23 @@ def test_changing_related_pages_rereads_only_the_pages_named(
     assert built.read == ["plain"]
     assert "Data Portal" in (built.app.outdir / "plain.html").read_text("utf-8")
     assert_as_fresh(make_app, edits, tmp_path, built)
+
+
+def test_a_registry_edit_in_parallel_builds_gives_the_fresh_serial_output(
+    make_app: type[SphinxTestApp], site: Path, tmp_path: Path
+) -> None:
+    first = build(make_app, site, freshenv=True, parallel=2)
+    outdir = first.app.outdir
+    # pages are written in other processes: which were is seen in the files
+    before = {path: path.stat().st_mtime_ns for path in outdir.rglob("*.html")}
+    edit(registry_of(site), "  name: Tool 00001 ", "  name: Renamed 00001 ")
+    built = build(make_app, site, parallel=2)
+    assert built.read == []
+    written = {
+        path.relative_to(outdir).with_suffix("").as_posix()
+        for path, mtime in before.items()
+        if path.stat().st_mtime_ns != mtime
+    }
+    expected = mentioning(site, "tool-00001") | {"tools"}
+    assert written - GENERATED == with_parents(built, expected)
+    assert_as_fresh(make_app, site, tmp_path, built)
