@@ -5,6 +5,10 @@ pages hold a site-wide tool table) lives in the domain data, so it is pickled wi
 environment, cleared per document and merged after parallel reads. The registry loaded from
 YAML is site data: it is attached to the domain at ``builder-inited`` and never pickled.
 
+The registry is no read dependency of pages: what a page shows of a tool is filled in when it is
+written. The environment keeps a digest of what pages show of each tool (:meth:`tool_digest`);
+each build writes again the pages showing a tool whose digest changed (:func:`pages_to_rewrite`).
+
 Every declaration of a tool id and every page's ``page_id`` is kept per document; which page
 wins a duplicate is decided from all of them, by document name (the order of a serial read),
 never while merging: ``-j`` builds give the same pages and warnings whatever process finishes
