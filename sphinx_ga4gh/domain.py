@@ -5,6 +5,10 @@ pages hold a site-wide tool table) lives in the domain data, so it is pickled wi
 environment, cleared per document and merged after parallel reads. The registry loaded from
 YAML is site data: it is attached to the domain at ``builder-inited`` and never pickled.
 
+The registry is no read dependency of pages: what a page shows of a tool is filled in when it is
+written. The environment keeps a digest of what pages show of each tool (:meth:`tool_digest`);
+each build writes again the pages showing a tool whose digest changed (:func:`pages_to_rewrite`).
+
 Every declaration of a tool id and every page's ``page_id`` is kept per document; which page
 wins a duplicate is decided from all of them, by document name (the order of a serial read),
 never while merging: ``-j`` builds give the same pages and warnings whatever process finishes
@@ -13,6 +17,7 @@ first, and the other page takes the id over when the first one drops it.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Iterator, Set
 from pathlib import Path
 from typing import Any, ClassVar, NamedTuple, cast
@@ -38,6 +43,8 @@ from .pages.front_matter import FrontMatter, front_matter, related_page_ids
 from .pages.role import PageRole
 from .reporting import report, warn
 from .text.labels import label_from_name
+from .tools.declared import Declaration, lacks_name, merged_tool
+from .tools.nodes import tool_table
 from .tools.reference import UNKNOWN_TOOL_CLASSES, ToolRole, build_tool_reference
 
 DOMAIN_NAME = "ga4gh"
@@ -79,7 +86,8 @@ class Target(NamedTuple):
 
 
 class DeclaredTool(NamedTuple):
-    """A tool declared with ``{ga4gh:tool}`` on a page: that page is its home."""
+    """A tool declared with ``{ga4gh:tool}`` on a page (that page is its home), as of this
+    build's registry."""
 
     docname: str
     anchor: str
@@ -174,10 +182,14 @@ class Ga4ghDomain(Domain):
     roles: ClassVar[dict[str, RoleFunction | XRefRole]] = {"tool": ToolRole(), "page": PageRole()}
     indices: ClassVar[list[type[Index]]] = [ToolIndex]
     initial_data: ClassVar[dict[str, Any]] = {
-        "declarations": {},  # docname -> DeclaredTool of each {ga4gh:tool} on it, in order
+        "declarations": {},  # docname -> Declaration of each {ga4gh:tool} on it, in order
         "page_ids": {},  # docname -> PageIdEntry
-        # declared tools (id -> DeclaredTool) that pages were last written with
-        "written_tools": {},
+        # tool id -> digest of what pages show of it (tool_digest) when they were last written
+        "tool_digests": {},
+        # docname -> ids of the tools its country page's main resources table lists
+        "resource_tables": {},
+        # docname -> the tool entries added to the index domain for it (update_index_entries)
+        "index_entries": {},
         # docname -> names its links may take for page ids ({ga4gh:page}, [text](page_id))
         "page_links": {},
         # page id -> the docname that had it when pages were last written
@@ -201,7 +213,7 @@ class Ga4ghDomain(Domain):
         # related_pages (see pages_with_changed_relations)
         "registry_related": {},
     }
-    data_version = 7
+    data_version = 8
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
@@ -215,14 +227,29 @@ class Ga4ghDomain(Domain):
         self._front_matters: dict[str, FrontMatter] = {}
         self._registry_related: dict[str, list[str]] | None = None
         self._declared_tools: dict[str, DeclaredTool] | None = None
+        self._merged: dict[tuple[str, int], DeclaredTool] = {}
         self._pages: dict[str, PageEntry] | None = None
         self.other_object_names: frozenset[str] | None = None
 
     # --- per-document data ----------------------------------------------------------------
 
     @property
-    def declarations(self) -> dict[str, list[DeclaredTool]]:
-        return cast("dict[str, list[DeclaredTool]]", self.data["declarations"])
+    def declarations(self) -> dict[str, list[Declaration]]:
+        return cast("dict[str, list[Declaration]]", self.data["declarations"])
+
+    def declaration_at(self, docname: str, position: int) -> DeclaredTool | None:
+        """The ``position``-th declaration of the page, its tool as of this build's registry."""
+        key = (docname, position)
+        found = self._merged.get(key)
+        if found is None:
+            declarations = self.declarations.get(docname, [])
+            if position >= len(declarations):
+                return None
+            declaration = declarations[position]
+            base = self.site.tools.get(declaration.tool_id)
+            tool = merged_tool(declaration, base, self.site.link_types)
+            found = self._merged[key] = DeclaredTool(docname, declaration.anchor, tool)
+        return found
 
     @property
     def page_ids(self) -> dict[str, PageIdEntry]:
@@ -230,6 +257,7 @@ class Ga4ghDomain(Domain):
 
     def _forget_winners(self) -> None:
         self._declared_tools = None
+        self._merged.clear()
         self._pages = None
         self._instances = None
 
@@ -239,8 +267,11 @@ class Ga4ghDomain(Domain):
         if self._declared_tools is None:
             winners: dict[str, DeclaredTool] = {}
             for docname in sorted(self.declarations):
-                for declared in self.declarations[docname]:
-                    winners.setdefault(declared.tool.id, declared)
+                for position, declaration in enumerate(self.declarations[docname]):
+                    if declaration.tool_id not in winners:
+                        declared = self.declaration_at(docname, position)
+                        if declared is not None:
+                            winners[declaration.tool_id] = declared
             self._declared_tools = winners
         return self._declared_tools
 
@@ -257,7 +288,7 @@ class Ga4ghDomain(Domain):
 
     def tools_declared_on(self, docname: str) -> list[str]:
         """The ids of the tools the page declares, each once, in page order."""
-        return list(dict.fromkeys(d.tool.id for d in self.declarations.get(docname, [])))
+        return list(dict.fromkeys(d.tool_id for d in self.declarations.get(docname, [])))
 
     @property
     def mentions(self) -> dict[str, list[str]]:
@@ -310,8 +341,9 @@ class Ga4ghDomain(Domain):
         self.changed_keys.clear()
         return {docname for docname, keys in self.listings.items() if changed.intersection(keys)}
 
-    def note_declared_tool(self, declared: DeclaredTool) -> None:
-        """Record a page's tool declaration (a duplicate id is reported once all are read)."""
+    def note_declared_tool(self, declared: Declaration) -> None:
+        """Record a page's tool declaration (a duplicate id, or no name, is reported once all
+        pages are read)."""
         self.declarations.setdefault(declared.docname, []).append(declared)
         self._forget_winners()
 
@@ -321,17 +353,29 @@ class Ga4ghDomain(Domain):
 
     def check_consistency(self) -> None:
         """After all pages are read and merged: each declaration or page_id that loses its
-        id to an earlier page (by document name) is reported once, at its own line."""
+        id to an earlier page (by document name) is reported once, at its own line, and each
+        declaration naming a tool that neither it nor the registry gives a name (every build
+        that writes pages: the registry may have lost the name without the page being read)."""
         winners = self.declared_tools
         for docname in sorted(self.declarations):
-            for declared in self.declarations[docname]:
-                first = winners[declared.tool.id]
-                if first is not declared:
+            for declaration in self.declarations[docname]:
+                tool_id = declaration.tool_id
+                if lacks_name(declaration, self.site.tools.get(tool_id)):
                     warn(
-                        f"duplicate tool id {declared.tool.id!r}: also declared at "
-                        f"{first.tool.location}",
+                        f"tool {tool_id!r} has no 'name'; its id is shown instead",
                         "tool",
-                        (docname, declared.tool.location.line),
+                        (docname, declaration.line),
+                    )
+                first = winners[tool_id]
+                if (first.docname, first.anchor, first.tool.location) != (
+                    docname,
+                    declaration.anchor,
+                    declaration.location,
+                ):
+                    warn(
+                        f"duplicate tool id {tool_id!r}: also declared at {first.tool.location}",
+                        "tool",
+                        (docname, declaration.line),
                     )
         pages = self.pages
         for docname in sorted(self.page_ids):
@@ -360,8 +404,8 @@ class Ga4ghDomain(Domain):
 
     def pages_linking_moved_page_ids(self) -> set[str]:
         """Pages linking to a page id that another page has now (the first one dropped it),
-        that no page has any more, or that a page has newly. Call after
-        :meth:`pages_showing_changed_tools`: it records the page ids as written."""
+        that no page has any more, or that a page has newly; records the page ids as
+        written."""
         moved = self._moved_page_ids()
         self.data["written_pages"] = {
             page_id: entry.docname for page_id, entry in self.pages.items()
@@ -374,41 +418,73 @@ class Ga4ghDomain(Domain):
             if moved.intersection(names) and docname in self.env.all_docs
         }
 
-    def pages_showing_changed_tools(self) -> set[str]:
-        """Pages written with a declared tool (description, name, links, home, instances)
-        that differs now: those that mention it or list it, and those of its relatives.
+    def tool_digest(self, tool: Tool) -> str:
+        """A digest of everything a page shows of the tool: its fields, its home, what it is
+        an instance of and its instances (popovers, table rows, its card) and, when pages'
+        tables have a "pages" column, the pages showing it."""
+        relatives = self.relatives_of(tool)
+        parent = relatives.parent
+        shown: tuple[object, ...] = (
+            tool.id,
+            tool.name,
+            tool.url,
+            tool.description,
+            tool.type,
+            sorted(tool.registry.items()),
+            tool.instance_of,
+            tool.how_to_access,
+            tool.related_pages,
+            sorted(tool.extra.items()),
+            self.home_of_tool(tool.id),
+            (parent.id, parent.name, parent.url) if parent is not None else None,
+            relatives.instances,
+        )
+        if "pages" in self.env.config.ga4gh_page_table_columns:
+            shown += tuple(
+                (docname, self.page_title(docname), self.front_matter_of(docname).search_exclude)
+                for docname in self.pages_showing(tool)
+            )
+        return hashlib.blake2b(repr(shown).encode(), digest_size=12).hexdigest()
 
-        Their doctrees only hold the tool's id (its popover and table cells are rendered at
-        write time), so they are written again, not read again.
-        """
-        old = cast("dict[str, DeclaredTool]", self.data.get("written_tools", {}))
-        new = self.declared_tools
-        self.data["written_tools"] = dict(new)
-        changed = {
-            tool_id for tool_id in old.keys() | new.keys() if old.get(tool_id) != new.get(tool_id)
-        }
-        # a tool without a declaration has its home on the page whose page_id is its id
-        changed |= self._moved_page_ids()
-        if not changed:
+    def changed_tools(self) -> set[str]:
+        """Ids of the tools whose digest differs from the last build's (added and removed
+        tools too); records this build's digests."""
+        old = cast("dict[str, str]", self.data["tool_digests"])
+        new = {tool.id: self.tool_digest(tool) for tool in self.all_tools()}
+        self.data["tool_digests"] = new
+        ids = old.keys() | new.keys()
+        return {tool_id for tool_id in ids if old.get(tool_id) != new.get(tool_id)}
+
+    @property
+    def resource_tables(self) -> dict[str, list[str]]:
+        return cast("dict[str, list[str]]", self.data["resource_tables"])
+
+    def pages_showing_tools(self, tool_ids: Set[str]) -> set[str]:
+        """Pages that show any of the tools: in a mention's popover, in the page's tool
+        table (mentioned or named by ``related_pages``), in a country page's main resources,
+        as its declaration's card; the site-wide tables show every tool."""
+        if not tool_ids:
             return set()
-        # a tool's popover names what it is an instance of and its instances
-        affected = set(changed)
-        for tool in [*self.all_tools(), *(declared.tool for declared in old.values())]:
-            if tool.id in changed and tool.instance_of:
-                affected.add(tool.instance_of)
-            if tool.instance_of in changed:
-                affected.add(tool.id)
-        self._instances = None
-        found: set[str] = set()
-        for tool_id in affected:
+        found = set(self.site_tables)
+        for docname, declarations in self.declarations.items():
+            if any(declaration.tool_id in tool_ids for declaration in declarations):
+                found.add(docname)
+        for docname, listed in self.resource_tables.items():
+            if not tool_ids.isdisjoint(listed):
+                found.add(docname)
+        page_tables = bool(self.env.config.ga4gh_page_tool_table)
+        for tool_id in tool_ids:
             found.update(self.pages_mentioning(tool_id))
-            current = self.get_tool(tool_id)
-            if current is not None:
-                found.update(self.pages_showing(current))
-            previous = old.get(tool_id)
-            if previous is not None:
-                found.update([previous.docname, *self.pages_showing(previous.tool)])
+            tool = self.get_tool(tool_id)
+            if tool is not None and page_tables:
+                found.update(self.pages_showing(tool))
         return {docname for docname in found if docname in self.env.all_docs}
+
+    def pages_showing_changed_tools(self) -> set[str]:
+        """Pages showing a tool whose content changed since pages were last written (in the
+        registry, in a declaration, its home, its relatives): their doctrees hold only the
+        tool's id, so they are written again, not read again."""
+        return self.pages_showing_tools(self.changed_tools())
 
     def note_mentions(self, docname: str, tool_ids: list[str]) -> None:
         if tool_ids:
@@ -502,6 +578,9 @@ class Ga4ghDomain(Domain):
         self.page_instances.pop(docname, None)
         self.national_resources.pop(docname, None)
         self.topic_sections.pop(docname, None)
+        self.resource_tables.pop(docname, None)
+        # the index domain forgets the page's entries too
+        cast("dict[str, list[Any]]", self.data["index_entries"]).pop(docname, None)
         self._front_matters.pop(docname, None)
         self._mentioned_in = None
         self._instances = None
@@ -528,6 +607,8 @@ class Ga4ghDomain(Domain):
             self.note_national_resources(docname, otherdata["national_resources"].get(docname, []))
             if docname in otherdata["topic_sections"]:
                 self.topic_sections[docname] = otherdata["topic_sections"][docname]
+            if docname in otherdata["resource_tables"]:
+                self.resource_tables[docname] = otherdata["resource_tables"][docname]
 
     def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
         seen: dict[str, None] = {}
@@ -770,12 +851,20 @@ def load_data(app: Sphinx) -> None:
         report(diagnostic)
 
 
-def note_registry_dependency(app: Sphinx, doctree: nodes.document) -> None:
-    """Pages that mention tools are re-read when a registry file changes."""
-    domain = get_domain(app.env)
-    if app.env.docname in domain.mentions:
-        for path in domain.site.tool_files:
-            app.env.note_dependency(str(path))
+def note_resource_tables(app: Sphinx, doctree: nodes.document) -> None:
+    """``doctree-read``: the tools of a country page's main resources table (placed after the
+    domain has seen the page), so that the page is written again when one of them changes.
+
+    The registry is no dependency of the pages: what they show of tools is filled in when
+    they are written, and :func:`pages_to_rewrite` names the pages showing a changed tool.
+    """
+    listed: list[str] = []
+    for table in doctree.findall(tool_table):
+        if table.get("scope") == "ids":
+            ids: list[str] = table.get("ids", [])
+            listed += ids
+    if listed:
+        get_domain(app.env).resource_tables[app.env.docname] = list(dict.fromkeys(listed))
 
 
 def unresolved_reference(
@@ -816,12 +905,13 @@ def pages_named_by_registry(
 
 
 def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> Set[str]:
-    """Pages whose generated content shows pages read or removed in this build.
+    """Pages whose generated content shows pages read or removed in this build, or tools
+    that changed.
 
     The site-wide tool tables (pages mentioning each tool) whenever any page changed; tiles
     and lists only when a page they show, or one of the type they show, changed; the pages
-    showing a declared tool (popovers, tool tables) when its declaration changed, and those
-    linking to a page id that moved to another page.
+    showing a tool (popovers, tool tables, its card) whose registry entry, declaration, home
+    or relatives changed, and those linking to a page id that moved to another page.
     """
     domain = get_domain(env)
     tables = set(domain.site_tables) if domain.changed_docs else set()
@@ -838,7 +928,7 @@ def setup_domain(app: Sphinx) -> None:
     """The ``ga4gh`` domain: the tool registry and page ids, and what a change invalidates."""
     app.add_domain(Ga4ghDomain)
     app.connect("builder-inited", load_data)
-    app.connect("doctree-read", note_registry_dependency)
+    app.connect("doctree-read", note_resource_tables)
     app.connect("missing-reference", unresolved_reference, priority=900)
     app.connect("env-purge-doc", remember_changed_doc)
     app.connect("env-get-outdated", pages_named_by_registry)

@@ -6,7 +6,7 @@ from sphinx.application import Sphinx
 
 from ..domain import Ga4ghDomain
 from .anchors import AnchorsForLatex
-from .declaration import ToolDirective
+from .declaration import FillToolCards, ToolDirective
 from .export import write_tools_json
 from .fragments import (
     ExpandToolFragments,
@@ -17,7 +17,9 @@ from .fragments import (
     visit_tool_fragment_html,
 )
 from .hygiene import warn_plain_names, warn_unmentioned_tools
+from .index_entries import FillToolIndexEntries, update_index_entries
 from .instances import warn_instance_cycles, warn_unknown_parents
+from .nodes import tool_card_fields
 from .reference import NODE_VISITORS, ToolRole
 from .table import (
     FillToolTables,
@@ -35,6 +37,7 @@ def setup_tools(app: Sphinx) -> None:
     for node_class, visitors in NODE_VISITORS.items():
         app.add_node(node_class, **visitors)  # type: ignore[arg-type]
     app.add_node(tool_table)
+    app.add_node(tool_card_fields)
     app.add_node(tool_fragment, html=(visit_tool_fragment_html, None))
     skip = (skip_badge_icon, None)
     app.add_node(
@@ -47,6 +50,9 @@ def setup_tools(app: Sphinx) -> None:
     )
     app.add_transform(InsertPageToolTable)
     app.add_post_transform(FillToolTables)
+    app.add_post_transform(FillToolCards)
+    app.add_post_transform(FillToolIndexEntries)
+    app.connect("env-updated", update_index_entries)
     app.add_post_transform(ExpandToolFragments)
     app.add_post_transform(AnchorsForLatex)
     app.connect("build-finished", write_tools_json)

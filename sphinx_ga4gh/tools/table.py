@@ -1,9 +1,10 @@
 """Tool tables: the automatic "Tools and resources on this page" table and ``{tool-table}``.
 
 At read time only a :class:`tool_table` placeholder is written (for the site-wide table, with
-index entries for the registry tools). Rows are built at write time by
-:class:`FillToolTables`, when every page's mentions are known, as plain docutils tables, so
-every builder renders them (LaTeX as a ``longtable``).
+an ``index`` node that :mod:`.index_entries` fills). Rows are built at write time by
+:class:`FillToolTables`, when every page's mentions and this build's registry are known, as
+plain docutils tables, so every builder renders them (LaTeX as a ``longtable``). The registry
+is no dependency of the page: a registry edit rewrites the pages showing the edited tools.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from ..reporting import warn
 from ..text.labels import label_from_name
 from ..text.lists import split_names
 from .fragments import tool_fragment_for
+from .nodes import tool_table as tool_table  # imported from here by the furniture
 
 #: The columns a tool table may have: header and relative width (LaTeX); the order is the
 #: configuration's (``ga4gh_site_table_columns``, ``ga4gh_page_table_columns``, ``:columns:``).
@@ -77,10 +79,6 @@ def unknown_column_message(where: str, column: str, known: list[str] | None = No
     )
 
 
-class tool_table(nodes.General, nodes.Element):
-    """Placeholder for a tool table; ``scope`` is ``page`` or ``site``."""
-
-
 class ToolTableDirective(SphinxDirective):
     """``{tool-table}``: every tool of the site, with the pages that mention it.
 
@@ -103,8 +101,6 @@ class ToolTableDirective(SphinxDirective):
         # Anchors and index entries come from the first site-wide table of a page only.
         first_on_page = self.env.docname not in domain.site_tables
         domain.note_site_table(self.env.docname, types)
-        for path in domain.site.tool_files:
-            self.env.note_dependency(str(path))
         columns = split_names(self.options.get("columns"))
         known = known_columns(self.config)
         for column in columns:
@@ -120,12 +116,10 @@ class ToolTableDirective(SphinxDirective):
             classes=self.options.get("class", []),
         )
         self.set_source_info(table)
+        # the registry tools' entries, filled after reading (index_entries.py)
         index = addnodes.index(entries=[])
-        for tool in domain.site.tools.values() if first_on_page else ():
-            if not types or tool.type in types:
-                index["entries"].append(
-                    ("single", tool.name, SITE_TABLE_ANCHOR.format(tool.id), "", None)
-                )
+        if first_on_page:
+            index["ga4gh_site_table"] = types
         if "national-resources" not in self.options:
             return [index, table]
         # imported here: the national resources module builds on this one
