@@ -296,7 +296,7 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         "html",
         (str,),
         "The text beside the logo (``html_logo``) in the header (pydata-sphinx-theme's "
-        "``logo.text``).",
+        "``logo.text``; furo's sidebar brand).",
     ),
     ConfigValue(
         "ga4gh_repository",

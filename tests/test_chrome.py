@@ -298,7 +298,8 @@ def test_migrated_site_carries_its_chrome(make_app: type[SphinxTestApp], tmp_pat
     assert page.select_one(".navbar-brand .logo__title").get_text() == "Rare Disease Guide"
     icons = [link["href"] for link in page.select('link[rel="icon"]')]
     assert "_static/favicon.ico" in icons  # html_favicon, by Sphinx
-    assert "ga4gh_favicons = ['assets/img/apple-touch-icon.png', 'assets/img/favicon-32x32.png']" in conf
+    favicons = "['assets/img/apple-touch-icon.png', 'assets/img/favicon-32x32.png']"
+    assert f"ga4gh_favicons = {favicons}" in conf
     assert page.select_one('link[rel="apple-touch-icon"]')["href"] == (
         "assets/img/apple-touch-icon.png"
     )

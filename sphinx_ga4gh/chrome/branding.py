@@ -170,7 +170,7 @@ def favicon_tag(path: str, href: str) -> str:
             attributes.append(f'type="{icon_type}"')
     if sizes:
         attributes.append(f'sizes="{sizes}"')
-    return f"<link {' '.join(attributes)} href=\"{escape(href)}\">"
+    return f'<link {" ".join(attributes)} href="{escape(href)}">'
 
 
 def head_tags(manifest: str, scripts: list[str], pathto: Any, favicons: list[str]) -> str:
