@@ -48,9 +48,10 @@ def brand_colors(value: dict[str, Any]) -> tuple[dict[str, str], list[str]]:
     return colors, problems
 
 
-#: The dark-mode page backgrounds: pydata-sphinx-theme's ``--pst-color-background`` and
-#: furo's ``--color-background-primary``.
-DARK_BACKGROUNDS = ("#14181e", "#131416")
+#: The dark-mode backgrounds text sits on: pydata-sphinx-theme's ``--pst-color-background``,
+#: ``--pst-color-on-background`` (the header, cards) and ``--pst-color-surface`` (table
+#: headings, zebra rows), and furo's ``--color-background-primary``.
+DARK_BACKGROUNDS = ("#14181e", "#222832", "#29313d", "#131416")
 #: WCAG 2 AA contrast of normal text.
 MIN_CONTRAST = 4.5
 _HEX = re.compile(r"#([0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})")
