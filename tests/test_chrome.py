@@ -13,10 +13,12 @@ from sphinx.testing.util import SphinxTestApp
 
 from sphinx_ga4gh.chrome.branding import (
     DARK_BACKGROUNDS,
+    LIGHT_BACKGROUNDS,
     brand_css,
     contrast,
     dark_variant,
     favicon_tag,
+    light_variant,
     parse_rgb,
 )
 from sphinx_ga4gh.chrome.markup import markdown_html
@@ -210,6 +212,19 @@ def test_dark_variants_reach_aa_contrast() -> None:
     assert f"--pst-color-primary: {dark_variant('#205a86')};" in dark
     assert "tomato" not in dark
     assert '@media (prefers-color-scheme: dark) {\n  body[data-theme="auto"]' in dark
+
+
+def test_too_light_colours_are_darkened_in_light_mode() -> None:
+    backgrounds = [parse_rgb(color) for color in LIGHT_BACKGROUNDS]
+    teal = light_variant("#5ac3b1")  # the field guide's link colour: 2.1:1 on white
+    assert teal is not None and teal != "#5ac3b1"
+    rgb = parse_rgb(teal)
+    assert rgb is not None and all(contrast(rgb, bg) >= 4.5 for bg in backgrounds if bg)
+    assert light_variant("#205a86") == "#205a86"  # readable: the site's colour as it is
+    css = brand_css({"primary": "#205a86", "link": "#5ac3b1", "secondary": "gold"})
+    light = css.split("/* dark mode")[0]
+    assert f"--pst-color-link: {teal};" in light and "--pst-color-primary: #205a86;" in light
+    assert "--pst-color-secondary: gold;" in light
 
 
 def test_favicon_tags() -> None:

@@ -34,7 +34,14 @@ from sphinx.util.fileutil import copy_asset_file
 from ..data.diagnostics import Diagnostic, SourceLocation, conf_line
 from ..layout import PYDATA_THEME
 from ..reporting import report, warn
-from .branding import FURO_VARIABLES, brand_colors, brand_css, dark_colors, head_tags
+from .branding import (
+    FURO_VARIABLES,
+    brand_colors,
+    brand_css,
+    dark_colors,
+    head_tags,
+    light_colors,
+)
 from .data import Footer, Link, TopNav, load_footer, load_topnav
 from .render import footer_html, topnav_html
 from .section_nav import Section, root_sections, section_nav_html
@@ -110,7 +117,7 @@ def configure_theme(app: Sphinx, config: Config) -> None:
             options.setdefault("source_branch", str(config.ga4gh_repository_branch))
             options.setdefault("source_directory", _folder(config))
         for option, values in (
-            ("light_css_variables", colors),
+            ("light_css_variables", light_colors(colors)),
             ("dark_css_variables", dark_colors(colors)),
         ):
             variables = {

@@ -2,11 +2,14 @@
 
 Colours go into a generated ``_static/ga4gh-brand.css``: pydata-sphinx-theme's
 ``--pst-color-*`` and our own ``--ga4gh-brand-*`` for the footer and top navigation under
-every theme. The site's colours were chosen for a light page; for dark mode each is lightened
-(mixed with white, :func:`dark_variant`) until it reaches 4.5:1 (WCAG AA for text) against
-the themes' dark backgrounds, under ``html[data-theme="dark"]`` (pydata-sphinx-theme) and
-furo's ``body[data-theme="dark"]`` / ``prefers-color-scheme: dark``. Furo takes them as
-``light_css_variables`` / ``dark_css_variables`` (see :mod:`sphinx_ga4gh.chrome`). Only
+every theme. The colours are text (links, headings, the active item), so each must read:
+for dark mode each is lightened (mixed with white, :func:`dark_variant`) until it reaches
+4.5:1 (WCAG AA for text) against the themes' dark backgrounds, under
+``html[data-theme="dark"]`` (pydata-sphinx-theme) and furo's ``body[data-theme="dark"]`` /
+``prefers-color-scheme: dark``; in light mode a colour below 4.5:1 on the light backgrounds
+is darkened the same way (:func:`light_variant`), one that reaches it is kept as it is.
+Furo takes them as ``light_css_variables`` / ``dark_css_variables`` (see
+:mod:`sphinx_ga4gh.chrome`). Only
 colour values are written: a value that is not one is left out with a ``ga4gh.config``
 warning, so conf.py text never becomes CSS.
 """
@@ -52,6 +55,9 @@ def brand_colors(value: dict[str, Any]) -> tuple[dict[str, str], list[str]]:
 #: ``--pst-color-on-background`` (the header, cards) and ``--pst-color-surface`` (table
 #: headings, zebra rows), and furo's ``--color-background-primary``.
 DARK_BACKGROUNDS = ("#14181e", "#222832", "#29313d", "#131416")
+#: The light ones: white, pydata-sphinx-theme's ``--pst-color-surface`` and furo's sidebar
+#: (``--color-background-secondary``).
+LIGHT_BACKGROUNDS = ("#ffffff", "#f3f4f5", "#f8f9fb")
 #: WCAG 2 AA contrast of normal text.
 MIN_CONTRAST = 4.5
 _HEX = re.compile(r"#([0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})")
@@ -96,30 +102,46 @@ def hex_color(rgb: RGB) -> str:
     return "#" + "".join(f"{round(value):02x}" for value in rgb)
 
 
-def dark_variant(color: str) -> str | None:
-    """``color`` mixed with white, in steps of 2 %, until its contrast against every dark
-    background is at least 4.5:1 (the colour itself if it already is); None when the colour
-    is not one we can compute with."""
+def readable_variant(color: str, backgrounds: tuple[str, ...], toward: RGB) -> str | None:
+    """``color`` mixed with ``toward`` (white or black), in steps of 2 %, until its contrast
+    against every one of ``backgrounds`` is at least 4.5:1 (the colour itself if it already
+    is); None when the colour is not one we can compute with."""
     rgb = parse_rgb(color)
     if rgb is None:
         return None
-    backgrounds = [parse_rgb(background) for background in DARK_BACKGROUNDS]
+    surfaces = [surface for surface in map(parse_rgb, backgrounds) if surface]
     for step in range(51):
         share = step / 50
         mixed = (
-            rgb[0] + (255 - rgb[0]) * share,
-            rgb[1] + (255 - rgb[1]) * share,
-            rgb[2] + (255 - rgb[2]) * share,
+            rgb[0] + (toward[0] - rgb[0]) * share,
+            rgb[1] + (toward[1] - rgb[1]) * share,
+            rgb[2] + (toward[2] - rgb[2]) * share,
         )
-        if all(contrast(mixed, bg) >= MIN_CONTRAST for bg in backgrounds if bg):
+        if all(contrast(mixed, surface) >= MIN_CONTRAST for surface in surfaces):
             return hex_color(mixed)
-    return "#ffffff"
+    return hex_color(toward)
+
+
+def dark_variant(color: str) -> str | None:
+    """``color`` lightened until it reads on every dark background."""
+    return readable_variant(color, DARK_BACKGROUNDS, (255, 255, 255))
+
+
+def light_variant(color: str) -> str | None:
+    """``color`` darkened until it reads on every light background (a light teal link is
+    2.1:1 on white)."""
+    return readable_variant(color, LIGHT_BACKGROUNDS, (0, 0, 0))
 
 
 def dark_colors(colors: dict[str, str]) -> dict[str, str]:
     """The dark-mode variant of each colour that has one."""
     variants = {name: dark_variant(color) for name, color in colors.items()}
     return {name: variant for name, variant in variants.items() if variant}
+
+
+def light_colors(colors: dict[str, str]) -> dict[str, str]:
+    """The light-mode colours: each one that is too light darkened, a name kept as it is."""
+    return {name: light_variant(color) or color for name, color in colors.items()}
 
 
 def _declarations(colors: dict[str, str]) -> str:
@@ -133,7 +155,7 @@ def _declarations(colors: dict[str, str]) -> str:
 def brand_css(colors: dict[str, str]) -> str:
     css = (
         "/* The site's colours, written by sphinx-ga4gh from ga4gh_brand_colors. */\n"
-        f':root, html[data-theme="light"] {{\n{_declarations(colors)}\n}}\n'
+        f':root, html[data-theme="light"] {{\n{_declarations(light_colors(colors))}\n}}\n'
     )
     dark = dark_colors(colors)
     if dark:
