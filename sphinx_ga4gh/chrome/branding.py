@@ -9,9 +9,8 @@ for dark mode each is lightened (mixed with white, :func:`dark_variant`) until i
 ``prefers-color-scheme: dark``; in light mode a colour below 4.5:1 on the light backgrounds
 is darkened the same way (:func:`light_variant`), one that reaches it is kept as it is.
 Furo takes them as ``light_css_variables`` / ``dark_css_variables`` (see
-:mod:`sphinx_ga4gh.chrome`). Only
-colour values are written: a value that is not one is left out with a ``ga4gh.config``
-warning, so conf.py text never becomes CSS.
+:mod:`sphinx_ga4gh.chrome`). Only colour values are written: a value that is not one is left
+out with a ``ga4gh.config`` warning, so conf.py text never becomes CSS.
 """
 
 from __future__ import annotations
