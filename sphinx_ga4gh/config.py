@@ -296,7 +296,7 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         "html",
         (str,),
         "The text beside the logo (``html_logo``) in the header (pydata-sphinx-theme's "
-        "``logo.text``).",
+        "``logo.text``; furo's sidebar brand).",
     ),
     ConfigValue(
         "ga4gh_repository",
@@ -341,6 +341,15 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         "html",
         (str,),
         "A web manifest of the site (``assets/img/site.webmanifest``), linked from every page.",
+    ),
+    ConfigValue(
+        "ga4gh_favicons",
+        [],
+        "html",
+        (list, tuple),
+        "Icons of the site besides ``html_favicon`` (``assets/img/favicon-32x32.png``, "
+        "``assets/img/apple-touch-icon.png``), paths in the HTML output, linked from every "
+        "page as ``icon`` (type and size from the file name) or ``apple-touch-icon``.",
     ),
     ConfigValue(
         "ga4gh_site_js",
@@ -490,6 +499,7 @@ ITEM_CHECKS: dict[str, tuple[Callable[[Any], bool], str]] = {
     "ga4gh_registry_links": (_mappings, "a list of mappings"),
     "ga4gh_source_buttons": (_all_text, "a list of names"),
     "ga4gh_site_js": (_all_text, "a list of paths"),
+    "ga4gh_favicons": (_all_text, "a list of paths"),
 }
 
 

@@ -1,5 +1,5 @@
 """The site around the pages in a browser (issue 17): the migrated invented Jekyll site's
-footer and top navigation at desktop (1280 px) and phone (390 px) width, under
+footer, top navigation and icons at desktop (1280 px) and phone (390 px) width, under
 pydata-sphinx-theme and furo, with no console error and no request off this machine."""
 
 from __future__ import annotations
@@ -90,5 +90,56 @@ def test_furo_footer_shows(
     assert footer.is_visible()
     _fits(page, ".ga4gh-site-footer", width)
     assert page.locator(".ga4gh-source-links").get_by_role("link", name="Report an issue").count()
+    context.close()
+    watch.assert_clean()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_furo_topnav_opens_its_sidebar_with_the_keyboard(
+    browser: Any, width: int, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    site = served("furo", tmp_path_factory)
+    context, page, watch = _page(browser, width)
+    page.goto(site.page("consent"))
+    if width < 768:  # furo's sidebar is a drawer on phones, opened from the header
+        page.locator("label.nav-overlay-icon").click()
+        page.wait_for_function(  # the drawer slides in
+            "() => document.querySelector('.sidebar-drawer').getBoundingClientRect().left >= 0"
+        )
+    nav = page.locator(".sidebar-drawer .ga4gh-topnav")
+    assert nav.get_by_role("link", name="Standards").is_visible()
+    _fits(page, ".sidebar-drawer .ga4gh-topnav", width)
+    brand = page.locator(".sidebar-brand-text")
+    assert brand.count() == 1 and brand.inner_text() == "Rare Disease Guide"
+    # the dropdown: a <summary>, opened with Enter, its links reached with Tab
+    summary = nav.locator("summary", has_text="About the guide")
+    summary.focus()
+    page.keyboard.press("Enter")
+    news = nav.get_by_role("link", name="News")
+    assert news.is_visible()
+    news.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/news.html")
+    current = page.locator('.ga4gh-topnav a[aria-current="page"]')
+    assert current.text_content() == "News"
+    assert page.locator(".ga4gh-topnav summary.active").inner_text() == "About the guide"
+    context.close()
+    watch.assert_clean()
+
+
+def test_favicons_are_linked_and_served(
+    browser: Any, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    site = served("furo", tmp_path_factory)
+    context, page, watch = _page(browser, 1280)
+    page.goto(site.page("consent"))
+    hrefs = page.eval_on_selector_all(
+        'link[rel~="icon"], link[rel="apple-touch-icon"]', "links => links.map(l => l.href)"
+    )
+    assert any(href.endswith("/assets/img/apple-touch-icon.png") for href in hrefs)
+    assert any(href.endswith("/assets/img/favicon-32x32.png") for href in hrefs)
+    assert any(href.endswith("/_static/favicon.ico") for href in hrefs)  # furo's own
+    for href in hrefs:
+        assert page.request.get(href).status == 200, href
     context.close()
     watch.assert_clean()

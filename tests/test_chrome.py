@@ -11,6 +11,16 @@ import pytest
 from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 
+from sphinx_ga4gh.chrome.branding import (
+    DARK_BACKGROUNDS,
+    LIGHT_BACKGROUNDS,
+    brand_css,
+    contrast,
+    dark_variant,
+    favicon_tag,
+    light_variant,
+    parse_rgb,
+)
 from sphinx_ga4gh.chrome.markup import markdown_html
 from sphinx_ga4gh.chrome.source_links import repository_url, source_links
 from sphinx_ga4gh.migration.chrome import scss_variables
@@ -105,12 +115,22 @@ def test_section_pages_fill_an_empty_sidebar(app: SphinxTestApp) -> None:
     assert section.select_one("li.current").get_text() == "About the guide"
 
 
-@pytest.mark.parametrize("theme", ["furo", "alabaster"])
+def _rtd_theme() -> str:
+    try:
+        import sphinx_rtd_theme  # noqa: F401
+    except ImportError:
+        pytest.skip("sphinx-rtd-theme is not installed")
+    return "sphinx_rtd_theme"
+
+
+@pytest.mark.parametrize("theme", ["furo", "alabaster", "sphinx_rtd_theme"])
 def test_other_themes_show_footer_and_links(
     make_app: type[SphinxTestApp], rootdir: Path, tmp_path: Path, theme: str
 ) -> None:
     import shutil
 
+    if theme == "sphinx_rtd_theme":
+        _rtd_theme()
     srcdir = tmp_path / "chrome"
     shutil.copytree(rootdir / "test-chrome", srcdir)
     app, _ = build(make_app, srcdir, confoverrides={"html_theme": theme})
@@ -126,6 +146,117 @@ def test_other_themes_show_footer_and_links(
         assert "--color-brand-primary: #0b6e4f" in str(page)
     else:
         assert page.select_one(".ga4gh-topnav") is not None
+    assert warnings_of(app) == [
+        line for line in warnings_of(app) if "footer.yml" in line
+    ]  # only the footer's own bad links: the theme adds none
+    icons = {link["rel"][0]: link["href"] for link in page.select('link[rel*="icon"]')}
+    assert icons["apple-touch-icon"] == "../assets/img/apple-touch-icon.png"
+
+
+def _furo_page(make_app: type[SphinxTestApp], rootdir: Path, tmp_path: Path) -> BeautifulSoup:
+    import shutil
+
+    srcdir = tmp_path / "chrome"
+    shutil.copytree(rootdir / "test-chrome", srcdir)
+    app, _ = build(make_app, srcdir, confoverrides={"html_theme": "furo"})
+    return BeautifulSoup((app.outdir / "pages/sampling.html").read_text("utf-8"), "html.parser")
+
+
+def test_topnav_opens_furos_sidebar(
+    make_app: type[SphinxTestApp], rootdir: Path, tmp_path: Path
+) -> None:
+    page = _furo_page(make_app, rootdir, tmp_path)
+    sticky = page.select_one(".sidebar-drawer .sidebar-sticky")
+    assert sticky is not None
+    # furo's own sidebar templates are all there, the top navigation after the search box
+    order = [
+        child.get("id") or child.get("class", [""])[0] for child in sticky.find_all(recursive=False)
+    ]
+    assert order == [
+        "sidebar-brand",
+        "sidebar-search-container",
+        "searchbox",  # the end of furo's search.html
+        "ga4gh-topnav",
+        "sidebar-scroll",
+    ]
+    assert "sidebar-tree" in str(sticky)
+    nav = sticky.select_one("nav.ga4gh-topnav[aria-label]")
+    links = _links(sticky, "nav.ga4gh-topnav")
+    assert links["About"] == "about.html" and links["Contribute"] == "contribute.html"
+    assert nav.select_one("a.active[aria-current=page]").get_text() == "Sampling"
+    assert nav.select_one("details > summary.active").get_text() == "Guide"
+    assert nav.select_one("li.ga4gh-topnav-separator[role=separator]") is not None
+    external = nav.find("a", string="Tidal Fund")
+    assert external["target"] == "_blank" and external["rel"] == ["noopener"]
+    # the brand: html_logo and the topnav title, not the project's name
+    brand = page.select_one(".sidebar-brand")
+    assert brand.select_one("img.sidebar-logo")["src"] == "../_static/main_logo.svg"
+    assert [span.get_text() for span in brand.select(".sidebar-brand-text")] == ["Coastal Genomes"]
+    # dark mode: furo's dark variables, the primary lightened to 4.5:1
+    dark = str(page).split('body[data-theme="dark"]', 1)[1].split("}", 1)[0]
+    assert f"--color-brand-primary: {dark_variant('#0b6e4f')};" in dark
+
+
+def test_dark_variants_reach_aa_contrast() -> None:
+    backgrounds = [parse_rgb(color) for color in DARK_BACKGROUNDS]
+    for color in ("#205a86", "#0b6e4f", "#08415c", "#000", "rgb(91, 42, 134)", "#f2a541"):
+        variant = dark_variant(color)
+        assert variant is not None
+        rgb = parse_rgb(variant)
+        assert rgb is not None
+        assert all(contrast(rgb, bg) >= 4.5 for bg in backgrounds if bg), (color, variant)
+    assert dark_variant("#f2a541") == "#f2a541"  # already readable: kept
+    assert dark_variant("rebeccapurple") is None  # a name: the theme's own dark colour
+    css = brand_css({"primary": "#205a86", "link": "tomato"})
+    light, dark = css.split('html[data-theme="dark"], body[data-theme="dark"]')
+    assert "--pst-color-primary: #205a86;" in light and "tomato" in light
+    assert f"--pst-color-primary: {dark_variant('#205a86')};" in dark
+    assert "tomato" not in dark
+    assert '@media (prefers-color-scheme: dark) {\n  body[data-theme="auto"]' in dark
+
+
+def test_too_light_colours_are_darkened_in_light_mode() -> None:
+    backgrounds = [parse_rgb(color) for color in LIGHT_BACKGROUNDS]
+    teal = light_variant("#5ac3b1")  # the field guide's link colour: 2.1:1 on white
+    assert teal is not None and teal != "#5ac3b1"
+    rgb = parse_rgb(teal)
+    assert rgb is not None and all(contrast(rgb, bg) >= 4.5 for bg in backgrounds if bg)
+    assert light_variant("#205a86") == "#205a86"  # readable: the site's colour as it is
+    css = brand_css({"primary": "#205a86", "link": "#5ac3b1", "secondary": "gold"})
+    light = css.split("/* dark mode")[0]
+    assert f"--pst-color-link: {teal};" in light and "--pst-color-primary: #205a86;" in light
+    assert "--pst-color-secondary: gold;" in light
+
+
+def test_favicon_tags() -> None:
+    assert favicon_tag("assets/img/favicon-32x32.png", "../assets/img/favicon-32x32.png") == (
+        '<link rel="icon" type="image/png" sizes="32x32" href="../assets/img/favicon-32x32.png">'
+    )
+    assert favicon_tag("assets/img/apple-touch-icon.png", "a&b.png") == (
+        '<link rel="apple-touch-icon" sizes="180x180" href="a&amp;b.png">'
+    )
+    assert favicon_tag("icon.svg", "icon.svg") == (
+        '<link rel="icon" type="image/svg+xml" href="icon.svg">'
+    )
+
+
+def test_a_missing_favicon_is_not_linked(
+    make_app: type[SphinxTestApp], rootdir: Path, tmp_path: Path
+) -> None:
+    import shutil
+
+    srcdir = tmp_path / "chrome"
+    shutil.copytree(rootdir / "test-chrome", srcdir)
+    overrides = {"ga4gh_favicons": ["assets/img/favicon-32x32.png", "assets/img/gone-16x16.png"]}
+    app, _ = build(make_app, srcdir, confoverrides=overrides)
+    page = html_of(app, "index")
+    assert [link["href"] for link in page.select('link[rel="icon"][sizes]')] == [
+        "assets/img/favicon-32x32.png"
+    ]
+    assert any(
+        "ga4gh_favicons: 'assets/img/gone-16x16.png' is not a file" in line
+        for line in warnings_of(app)
+    )
 
 
 def test_markup_keeps_only_safe_html() -> None:
@@ -181,7 +312,14 @@ def test_migrated_site_carries_its_chrome(make_app: type[SphinxTestApp], tmp_pat
     repo = "https://github.com/example-org/rare-disease-field-guide"
     assert source["Propose changes"] == f"{repo}/blob/live/consent.md"
     assert page.select_one(".navbar-brand .logo__title").get_text() == "Rare Disease Guide"
-    assert page.select_one('link[rel="icon"]')["href"] == "_static/favicon.ico"
+    icons = [link["href"] for link in page.select('link[rel="icon"]')]
+    assert "_static/favicon.ico" in icons  # html_favicon, by Sphinx
+    favicons = "['assets/img/apple-touch-icon.png', 'assets/img/favicon-32x32.png']"
+    assert f"ga4gh_favicons = {favicons}" in conf
+    assert page.select_one('link[rel="apple-touch-icon"]')["href"] == (
+        "assets/img/apple-touch-icon.png"
+    )
+    assert page.select_one('link[sizes="32x32"]')["href"] == "assets/img/favicon-32x32.png"
     assert page.select_one('link[rel="manifest"]')["href"] == "assets/img/site.webmanifest"
     css = (app.outdir / "_static" / "ga4gh-brand.css").read_text("utf-8")
     assert "--pst-color-primary: #5b2a86;" in css

@@ -118,6 +118,24 @@ def test_no_serious_accessibility_violation_on_any_kind_of_page(
     watch.assert_clean()
 
 
+@pytest.mark.parametrize("theme", THEMES)
+def test_no_serious_accessibility_violation_in_dark_mode(
+    browser: Any, theme: str, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Dark mode from the system (both themes' "auto"): the site's colours, lightened for it,
+    keep their contrast on a content page with the footer and top navigation."""
+    _axe_path()
+    site = served("jekyll", theme, tmp_path_factory)
+    context, page, watch = _page(browser, 1280)
+    page.emulate_media(color_scheme="dark")
+    page.goto(site.page("consent"))
+    dark = "document.documentElement.dataset.theme" if theme != "furo" else "'dark'"
+    assert page.evaluate(dark) == "dark"
+    assert serious_violations(page) == []
+    context.close()
+    watch.assert_clean()
+
+
 HEADER_ROWS = """() => {
   const header = document.querySelector('.bd-header');
   // checkVisibility: a closed <details> (the top navigation's dropdowns) still lays its items

@@ -34,7 +34,14 @@ from sphinx.util.fileutil import copy_asset_file
 from ..data.diagnostics import Diagnostic, SourceLocation, conf_line
 from ..layout import PYDATA_THEME
 from ..reporting import report, warn
-from .branding import FURO_VARIABLES, brand_colors, brand_css, head_tags
+from .branding import (
+    FURO_VARIABLES,
+    brand_colors,
+    brand_css,
+    dark_colors,
+    head_tags,
+    light_colors,
+)
 from .data import Footer, Link, TopNav, load_footer, load_topnav
 from .render import footer_html, topnav_html
 from .section_nav import Section, root_sections, section_nav_html
@@ -55,6 +62,10 @@ class _Chrome:
         self.colors: dict[str, str] = {}
         #: The root page's toctrees, read at the first page written.
         self.sections: list[Section] | None = None
+        #: The icons of ``ga4gh_favicons`` that exist.
+        self.favicons: list[str] = []
+        #: Furo's sidebar brand text, when it is ``ga4gh_topnav_title``.
+        self.furo_brand_title = ""
 
 
 def _chrome(app: Sphinx) -> _Chrome:
@@ -105,14 +116,22 @@ def configure_theme(app: Sphinx, config: Config) -> None:
             options.setdefault("source_repository", repository + "/")
             options.setdefault("source_branch", str(config.ga4gh_repository_branch))
             options.setdefault("source_directory", _folder(config))
-        variables = {
-            variable: colors[name]
-            for name, names in FURO_VARIABLES.items()
-            if name in colors
-            for variable in names
-        }
-        if variables:
-            options.setdefault("light_css_variables", variables)
+        for option, values in (
+            ("light_css_variables", light_colors(colors)),
+            ("dark_css_variables", dark_colors(colors)),
+        ):
+            variables = {
+                variable: values[name]
+                for name, names in FURO_VARIABLES.items()
+                if name in values
+                for variable in names
+            }
+            if variables:
+                options.setdefault(option, variables)
+        if config.ga4gh_topnav_title and "sidebar_hide_name" not in options:
+            # the site's topnav title in place of the project's name, beside html_logo
+            options["sidebar_hide_name"] = True
+            _chrome(app).furo_brand_title = str(config.ga4gh_topnav_title)
     config.html_theme_options = options
 
 
@@ -140,6 +159,14 @@ def load_chrome(app: Sphinx) -> None:
         for message in color_problems
     ]
     chrome.colors = colors
+    chrome.favicons = []
+    for path in app.config.ga4gh_favicons:
+        if _has_file(app, str(path)):
+            chrome.favicons.append(str(path))
+        else:
+            message = f"ga4gh_favicons: {path!r} is not a file of the project; not linked"
+            line = conf_line(conf_py, "ga4gh_favicons")
+            problems.append(Diagnostic(message, SourceLocation(str(conf_py), line), "config"))
     for problem in problems:
         report(problem)
     if app.builder.format != "html":
@@ -259,6 +286,7 @@ def add_chrome_to_page(
     context["ga4gh_chrome_mode"] = (
         "pydata" if theme == PYDATA_THEME else "furo" if theme == FURO else "basic"
     )
+    context["ga4gh_brand_title"] = chrome.furo_brand_title if theme == FURO else ""
     context["ga4gh_footer_html"] = footer_html(chrome.footer, href)
     context["ga4gh_topnav_html"] = topnav_html(chrome.topnav, href, is_current)
     context["ga4gh_source_links_html"] = _source_links(app, pagename, context)
@@ -270,6 +298,7 @@ def add_chrome_to_page(
         str(app.config.ga4gh_web_manifest or ""),
         [str(path) for path in app.config.ga4gh_site_js],
         pathto,
+        chrome.favicons,
     )
     if tags:
         context["metatags"] = context.get("metatags", "") + "\n" + tags

@@ -29,6 +29,12 @@ SCSS_COLORS = {
 }
 DEFAULT_LOGO = "assets/img/main_logo.svg"
 FAVICON = "assets/img/favicon.ico"
+#: The icons the ELIXIR toolkit theme's head.html links besides the favicon.
+FAVICONS = (
+    "assets/img/apple-touch-icon.png",
+    "assets/img/favicon-32x32.png",
+    "assets/img/favicon-16x16.png",
+)
 WEB_MANIFEST = "assets/img/site.webmanifest"
 SITE_JS = "assets/js/custom.js"
 _COMMENTS = re.compile(r"/\*.*?\*/|//[^\n]*", re.S)
@@ -183,6 +189,9 @@ def chrome_conf(site: JekyllSite, title: str) -> tuple[list[str], list[tuple[str
         lines.append(f"ga4gh_brand_colors = {colors!r}")
     if _has(site, FAVICON):
         lines.append(f"html_favicon = {FAVICON!r}")
+    favicons = [path for path in FAVICONS if _has(site, path)]
+    if favicons:
+        lines.append(f"ga4gh_favicons = {favicons!r}")
     if _has(site, WEB_MANIFEST):
         lines.append(f"ga4gh_web_manifest = {WEB_MANIFEST!r}")
     if _has(site, SITE_JS):

@@ -36,12 +36,14 @@ ga4gh_repository = 'example-org/rare-disease-field-guide'
 ga4gh_repository_branch = 'live'
 ga4gh_brand_colors = {'primary': '#5b2a86', 'secondary': '#c9a227', 'link': '#3b1c57'}
 html_favicon = 'assets/img/favicon.ico'
+ga4gh_favicons = ['assets/img/apple-touch-icon.png', 'assets/img/favicon-32x32.png']
 ga4gh_web_manifest = 'assets/img/site.webmanifest'
 ga4gh_site_js = ['assets/js/custom.js']
 
 # The page head, sitemap.xml, redirects and 404 page (from _config.yml).
 html_baseurl = 'https://guide.example.org/'
 ga4gh_theme_color = '5b2a86'
+ga4gh_og_image = 'assets/img/apple-touch-icon.png'
 ga4gh_google_analytics = 'G-EXAMPLE123'
 ga4gh_matomo_url = 'https://stats.example.org/'
 ga4gh_matomo_id = '4'

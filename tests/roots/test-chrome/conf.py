@@ -11,3 +11,4 @@ ga4gh_repository_branch = "trunk"
 ga4gh_brand_colors = {"primary": "#0b6e4f", "secondary": "#f2a541", "link": "#08415c"}
 ga4gh_web_manifest = "assets/img/site.webmanifest"
 ga4gh_site_js = ["assets/js/custom.js"]
+ga4gh_favicons = ["assets/img/apple-touch-icon.png", "assets/img/favicon-32x32.png"]
