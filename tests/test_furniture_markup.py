@@ -22,6 +22,8 @@ PAGES = {
     "tiles-images": ["index", "domains"],
     "people": ["index", "guides/page"],
     "furniture": ["index", "guides/storage", "guides/people", "guides/analysis"],
+    # tiles linking their own page ("#") and pages one folder down (relative links, images)
+    "tiles-self": ["index", "guides/archive", "guides/lake"],
 }
 
 
