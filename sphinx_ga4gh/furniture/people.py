@@ -18,16 +18,22 @@ from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxTranslator
 
-from ..assets.paths import site_file_uri
 from ..data.diagnostics import did_you_mean
 from ..data.people import Affiliation, Contributor
 from ..data.site import is_country_code, missing_people_file_message
 from ..data.urls import is_safe_image_url, is_safe_url, url_scheme
-from ..domain import get_domain, internal_link
+from ..domain import get_domain
 from ..i18n import _, translated
 from ..pages.front_matter import FrontMatter, front_matter
 from ..pages.sections import content_root
 from ..reporting import front_matter_line, warn
+from .markup import (
+    LinkMaker,
+    furniture_markup_for,
+    page_file_uri,
+    plain_text,
+    register_renderer,
+)
 
 RecordT = TypeVar("RecordT", Contributor, Affiliation)
 
@@ -151,7 +157,7 @@ def affiliation_item(name: str, org: Affiliation | None) -> nodes.list_item:
 
 def country_item(code: str, countries: Mapping[str, str]) -> nodes.list_item:
     """A country (the theme shows two-letter affiliations as countries): its flag and name;
-    :class:`LinkCountryPages` links it to the page with that ``country_code``."""
+    :func:`link_country_pages` links it to the page with that ``country_code``."""
     name = countries.get(code.upper(), code.upper())
     item = nodes.list_item(
         "", classes=["ga4gh-affiliation", "ga4gh-country"], country_code=code.upper()
@@ -164,11 +170,46 @@ def country_item(code: str, countries: Mapping[str, str]) -> nodes.list_item:
     return item
 
 
-def _group(title: str, items: list[nodes.list_item], kind: str) -> people_group:
+def _group(title: str, items: list[nodes.list_item], kind: str, names: list[str]) -> people_group:
     title = str(title)  # a lazy translation
     group = people_group("", title=title, classes=["ga4gh-page-people", f"ga4gh-{kind}"])
     group += nodes.bullet_list("", *items, classes=["ga4gh-people-list"])
+    # what the block is built again from (AppendPagePeople): the group's key and names
+    group["key"] = "" if kind == "supported-by" else kind
+    group["names"] = names
     return group
+
+
+def _people_block(env: BuildEnvironment, shown: Any, link: LinkMaker) -> list[nodes.Node]:
+    """A page's people block from the names :class:`AppendPagePeople` kept (in their order;
+    unknown names were reported when the page was read)."""
+    site = get_domain(env).site
+    titles = dict(PEOPLE_GROUPS)
+    groups = [
+        _group(
+            titles[key],
+            [person_item(name, site.contributors.get(name)) for name in names],
+            key,
+            names,
+        )
+        for key, names in shown["people"]
+    ]
+    if shown["supported"]:
+        names = shown["supported"]
+        items = [
+            country_item(name, site.countries)
+            if is_country_code(name)
+            else affiliation_item(name, site.affiliations.get(name))
+            for name in names
+        ]
+        title = translated(env.config.ga4gh_supported_by_title)
+        groups.append(_group(title, items, "supported-by", names))
+    block = nodes.container("", *groups, classes=["ga4gh-page-furniture"])
+    link_country_pages(env, block, link)
+    return [block]
+
+
+register_renderer("people", _people_block)
 
 
 class AppendPagePeople(SphinxTransform):
@@ -187,9 +228,13 @@ class AppendPagePeople(SphinxTransform):
         domain = get_domain(self.env)
         for path in domain.site.people_files:
             self.env.note_dependency(str(path))
-        content_root(self.document).append(
-            nodes.container("", *groups, classes=["ga4gh-page-furniture"])
-        )
+        # The doctree keeps the names only; the block is built again when it is written.
+        shown = {
+            "people": [[group["key"], group["names"]] for group in groups if group["key"]],
+            "supported": next((group["names"] for group in groups if not group["key"]), []),
+        }
+        block = furniture_markup_for("people", shown, plain_text(groups))
+        content_root(self.document).append(block)
 
     def _lookup(
         self,
@@ -226,7 +271,7 @@ class AppendPagePeople(SphinxTransform):
                 )
                 for name in names
             ]
-            groups.append(_group(title, items, key))
+            groups.append(_group(title, items, key, names))
         return groups
 
     def _affiliations(self, page: FrontMatter, docname: str) -> list[people_group]:
@@ -249,7 +294,8 @@ class AppendPagePeople(SphinxTransform):
             )
             for name in names
         ]
-        return [_group(translated(self.config.ga4gh_supported_by_title), items, "supported-by")]
+        title = translated(self.config.ga4gh_supported_by_title)
+        return [_group(title, items, "supported-by", names)]
 
     def _country(
         self, code: str, countries: Mapping[str, str], docname: str, key: str
@@ -297,29 +343,23 @@ def warn_people_without_data(app: Sphinx, env: BuildEnvironment) -> None:
             warn(message, "data", (docname, line))
 
 
-class LinkCountryPages(SphinxPostTransform):
+def link_country_pages(env: BuildEnvironment, block: nodes.Element, link: LinkMaker) -> None:
     """A supporting country links to the page whose ``country_code`` is its code."""
-
-    default_priority = 6  # before the references resolver turns the links into real ones
-
-    def run(self, **kwargs: Any) -> None:
-        items = [
-            item for item in self.document.findall(nodes.list_item) if item.get("country_code")
-        ]
-        if not items:
-            return
-        pages: dict[str, str] = {}
-        for docname in sorted(self.env.metadata):
-            code = front_matter(self.env.metadata[docname]).country_code.upper()
-            if code and code not in pages:
-                pages[code] = docname
-        for item in items:
-            target = pages.get(item["country_code"])
-            labels = list(item.findall(nodes.inline))
-            if target is None or not labels:
-                continue
-            label = labels[0]
-            label.replace_self(internal_link(target, "", label.deepcopy()))
+    items = [item for item in block.findall(nodes.list_item) if item.get("country_code")]
+    if not items:
+        return
+    pages: dict[str, str] = {}
+    for docname in sorted(env.metadata):
+        code = front_matter(env.metadata[docname]).country_code.upper()
+        if code and code not in pages:
+            pages[code] = docname
+    for item in items:
+        target = pages.get(item["country_code"])
+        labels = list(item.findall(nodes.inline))
+        if target is None or not labels:
+            continue
+        label = labels[0]
+        label.replace_self(link(target, label.deepcopy()))
 
 
 class PeopleGroupsOutsideHtml(SphinxPostTransform):
@@ -357,7 +397,7 @@ def skip_country_flag(self: SphinxTranslator, node: country_flag) -> None:
 
 
 def setup_page_people_groups(app: Sphinx) -> None:
-    """The headed groups, country flags and country page links of a page's people."""
+    """The headed groups and country flags of a page's people."""
     skip = (skip_country_flag, None)
     app.add_node(people_group, html=(visit_people_group_html, depart_people_group_html))
     app.add_node(
@@ -368,7 +408,6 @@ def setup_page_people_groups(app: Sphinx) -> None:
         man=skip,
         texinfo=skip,
     )
-    app.add_post_transform(LinkCountryPages)
     app.add_post_transform(PeopleGroupsOutsideHtml)
 
 
@@ -384,7 +423,7 @@ def visit_avatar_html(self: Any, node: avatar) -> None:
                 "img",
                 "",
                 empty=True,
-                src=site_file_uri(self.builder, node["uri"]),
+                src=page_file_uri(self, node["uri"]),
                 alt=node["alt"],
                 CLASS=classes,
                 loading="lazy",

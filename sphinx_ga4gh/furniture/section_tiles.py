@@ -25,15 +25,22 @@ from sphinx.environment import BuildEnvironment
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective, SphinxTranslator
 
-from ..assets.paths import site_file_uri
 from ..data.diagnostics import did_you_mean
 from ..data.site import is_country_code
 from ..data.urls import is_safe_url, url_scheme
-from ..domain import Ga4ghDomain, get_domain, internal_link
+from ..domain import Ga4ghDomain, get_domain
 from ..i18n import _
 from ..pages.front_matter import FrontMatter, front_matter
 from ..reporting import front_matter_line, warn
 from ..text.lists import split_names
+from .markup import (
+    LinkMaker,
+    furniture_markup_for,
+    page_file_uri,
+    pending_link,
+    register_renderer,
+    writes_cached_markup,
+)
 from .people import image_uri
 
 
@@ -141,12 +148,25 @@ class FillSectionTiles(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         domain = get_domain(self.env)
+        cached = writes_cached_markup(self.env)
         for placeholder in list(self.document.findall(section_tiles)):
             docnames = self._pages(domain, placeholder)
-            if docnames:
-                placeholder.replace_self(self._tiles(domain, placeholder, docnames))
-            else:
+            if not docnames:
                 _remove_empty(placeholder)
+                continue
+            shown = {
+                "docnames": docnames,
+                "columns": placeholder["columns"],
+                "simple": bool(placeholder.get("simple")),
+                "search": bool(placeholder["search"]),
+                "filter": bool(placeholder["filter"]),
+            }
+            if cached:
+                # other pages' titles and descriptions: left out of this page's search entry
+                block = furniture_markup_for("tiles", shown, classes=["no-search"])
+                placeholder.replace_self(block)
+            else:
+                placeholder.replace_self(tile_list(self.env, shown, pending_link))
 
     def _pages(self, domain: Ga4ghDomain, placeholder: section_tiles) -> list[str]:
         pages = {name: domain.front_matter_of(name) for name in self.env.metadata}
@@ -178,114 +198,129 @@ class FillSectionTiles(SphinxPostTransform):
             chosen.sort(key=lambda name: domain.page_title(name).lower())
         return chosen
 
-    def _tiles(
-        self, domain: Ga4ghDomain, placeholder: section_tiles, docnames: list[str]
-    ) -> nodes.bullet_list:
-        # Other pages' titles and descriptions: left out of this page's search entry.
-        classes = ["ga4gh-tiles", f"ga4gh-tiles-cols-{placeholder['columns']}", "no-search"]
-        if placeholder.get("simple"):
-            classes.append("ga4gh-tiles-simple")
-        if placeholder["search"]:
-            classes.append("ga4gh-tiles-search")
-        if placeholder["filter"]:
-            classes.append("ga4gh-tiles-filter")
-        tiles = nodes.bullet_list("", classes=classes)
-        pages = {name: domain.front_matter_of(name) for name in self.env.metadata}
-        country_pages = {
-            page.country_code.upper(): name
-            for name, page in sorted(pages.items())
-            if page.country_code and not page.search_exclude
-        }
-        for docname in docnames:
-            if placeholder.get("simple"):
-                tiles += self._simple_tile(domain, docname, pages[docname])
-            else:
-                tiles += self._tile(domain, docname, pages[docname], country_pages)
-        return tiles
 
-    def _simple_tile(self, domain: Ga4ghDomain, docname: str, page: FrontMatter) -> nodes.list_item:
-        """The theme's ``-simple`` tiles: a button with the title and the page's flag."""
-        title = domain.page_title(docname)
-        tile = nodes.list_item("", classes=["ga4gh-tile", "ga4gh-tile-simple"])
-        # one node in the link: the resolver keeps only the first
-        label = nodes.inline("", "", nodes.strong(title, title))
-        code = page.country_code.upper()
-        countries = get_domain(self.env).site.countries
-        if code in countries and flag_emoji(code):
-            label += tile_flag("", code=code, name=countries[code])
-        tile += nodes.paragraph(
-            "", "", internal_link(docname, "", label), classes=["ga4gh-tile-title"]
-        )
-        return tile
+def _tile_list_nodes(env: BuildEnvironment, shown: Any, link: LinkMaker) -> list[nodes.Node]:
+    return [tile_list(env, shown, link)]
 
-    def _tile(
-        self,
-        domain: Ga4ghDomain,
-        docname: str,
-        page: FrontMatter,
-        country_pages: dict[str, str],
-    ) -> nodes.list_item:
-        title = domain.page_title(docname)
-        tile = nodes.list_item("", classes=["ga4gh-tile"])
-        if page.page_img and (uri := self._image(page_img_path(page.page_img))):
-            tile["classes"].append("ga4gh-tile-with-image")
-            alt = _("logo of {title}").format(title=title)
-            tile += tile_image("", uri=uri, alt=alt, classes=["ga4gh-tile-page-img"])
-        label = tile_type_label(page.type, self.config.ga4gh_page_type_labels)
-        if label:
-            # HTML: the icon and type over the title, as the theme; on paper and in text the
-            # type follows the title ("Beacon — standards"), so each item starts with its title.
-            kind = nodes.paragraph("", "", classes=["ga4gh-tile-type"])
-            if page.type_img and (uri := self._image(page.type_img)):
-                alt = _("{type} icon").format(type=label)
-                kind += tile_image("", uri=uri, alt=alt, classes=["ga4gh-tile-type-icon"])
-            kind += nodes.inline(label, label, classes=["ga4gh-tile-type-label"])
-            tile += only("", kind, expr="html")
-        heading = nodes.paragraph("", "", classes=["ga4gh-tile-title"])
-        heading += internal_link(docname, "", nodes.strong(title, title))
-        if label:
-            heading += only("", nodes.inline("", f" — {label}"), expr="not html")
-        tile += heading
-        if page.description:
-            tile += nodes.paragraph(page.description, page.description)
-        if page.affiliations:
-            tile += self._supporters(page.affiliations, country_pages)
-        return tile
 
-    def _image(self, site_path: str) -> str:
-        """The image's URI, or nothing when the project has no such file (the page was warned
-        about when it was read): a tile with no picture rather than a broken one."""
-        uri = image_uri(site_path)
-        return uri if uri and image_exists(self.env.srcdir, uri) else ""
+def tile_list(env: BuildEnvironment, shown: Any, link: LinkMaker) -> nodes.bullet_list:
+    """The tiles of ``shown["docnames"]`` (``columns``, ``simple``, ``search``, ``filter``:
+    the list's options), each page's from its front matter and title."""
+    domain = get_domain(env)
+    # Other pages' titles and descriptions: left out of this page's search entry.
+    classes = ["ga4gh-tiles", f"ga4gh-tiles-cols-{shown['columns']}", "no-search"]
+    if shown["simple"]:
+        classes.append("ga4gh-tiles-simple")
+    if shown["search"]:
+        classes.append("ga4gh-tiles-search")
+    if shown["filter"]:
+        classes.append("ga4gh-tiles-filter")
+    tiles = nodes.bullet_list("", classes=classes)
+    pages = {name: domain.front_matter_of(name) for name in env.metadata}
+    country_pages = {
+        page.country_code.upper(): name
+        for name, page in sorted(pages.items())
+        if page.country_code and not page.search_exclude
+    }
+    for docname in shown["docnames"]:
+        if shown["simple"]:
+            tiles += _simple_tile(domain, docname, pages[docname], link)
+        else:
+            tiles += _tile(domain, docname, pages[docname], country_pages, link)
+    return tiles
 
-    def _supporters(self, names: list[str], country_pages: dict[str, str]) -> nodes.paragraph:
-        """Logos (or names) of the page's organisations and flags of its countries, each a
-        link to the organisation's site or the country's page, as the theme draws them."""
-        site = get_domain(self.env).site
-        line = nodes.paragraph("", "", classes=["ga4gh-tile-affiliations"])
-        label = str(_("Supported by:"))
-        line += nodes.strong(label, label, classes=["ga4gh-tile-supporters-label"])
-        for index, name in enumerate(sorted(names)):  # the theme sorts them
-            line += _separator(" " if index == 0 else ", ")
-            if is_country_code(name):
-                code = name.upper()
-                country = site.countries.get(code, code)
-                # an unknown code (reported with the page's people) is shown as written
-                flag = flag_emoji(code) if code in site.countries else ""
-                supporter = tile_supporter("", nodes.Text(country), name=country, flag=flag, uri="")
-                supporter["classes"] += ["ga4gh-badge-affiliation", "ga4gh-tile-country"]
-                target = country_pages.get(code)
-                line += internal_link(target, "", supporter) if target else supporter
-                continue
-            org = site.affiliations.get(name)
-            uri = image_uri(org.image_url) if org is not None and org.image_url else ""
-            supporter = tile_supporter("", nodes.Text(name), name=name, flag="", uri=uri)
-            supporter["classes"].append("ga4gh-badge-affiliation")
-            if org is not None and org.url and is_safe_url(org.url):
-                line += nodes.reference("", "", supporter, refuri=org.url)
-            else:
-                line += supporter
-        return line
+
+register_renderer("tiles", _tile_list_nodes)
+
+
+def _simple_tile(
+    domain: Ga4ghDomain, docname: str, page: FrontMatter, link: LinkMaker
+) -> nodes.list_item:
+    """The theme's ``-simple`` tiles: a button with the title and the page's flag."""
+    title = domain.page_title(docname)
+    tile = nodes.list_item("", classes=["ga4gh-tile", "ga4gh-tile-simple"])
+    # one node in the link: the resolver keeps only the first
+    label = nodes.inline("", "", nodes.strong(title, title))
+    code = page.country_code.upper()
+    countries = domain.site.countries
+    if code in countries and flag_emoji(code):
+        label += tile_flag("", code=code, name=countries[code])
+    tile += nodes.paragraph("", "", link(docname, label), classes=["ga4gh-tile-title"])
+    return tile
+
+
+def _tile(
+    domain: Ga4ghDomain,
+    docname: str,
+    page: FrontMatter,
+    country_pages: dict[str, str],
+    link: LinkMaker,
+) -> nodes.list_item:
+    title = domain.page_title(docname)
+    tile = nodes.list_item("", classes=["ga4gh-tile"])
+    if page.page_img and (uri := _existing_image(domain.env, page_img_path(page.page_img))):
+        tile["classes"].append("ga4gh-tile-with-image")
+        alt = _("logo of {title}").format(title=title)
+        tile += tile_image("", uri=uri, alt=alt, classes=["ga4gh-tile-page-img"])
+    label = tile_type_label(page.type, domain.env.config.ga4gh_page_type_labels)
+    if label:
+        # HTML: the icon and type over the title, as the theme; on paper and in text the
+        # type follows the title ("Beacon — standards"), so each item starts with its title.
+        kind = nodes.paragraph("", "", classes=["ga4gh-tile-type"])
+        if page.type_img and (uri := _existing_image(domain.env, page.type_img)):
+            alt = _("{type} icon").format(type=label)
+            kind += tile_image("", uri=uri, alt=alt, classes=["ga4gh-tile-type-icon"])
+        kind += nodes.inline(label, label, classes=["ga4gh-tile-type-label"])
+        tile += only("", kind, expr="html")
+    heading = nodes.paragraph("", "", classes=["ga4gh-tile-title"])
+    heading += link(docname, nodes.strong(title, title))
+    if label:
+        heading += only("", nodes.inline("", f" — {label}"), expr="not html")
+    tile += heading
+    if page.description:
+        tile += nodes.paragraph(page.description, page.description)
+    if page.affiliations:
+        tile += _supporters(domain, page.affiliations, country_pages, link)
+    return tile
+
+
+def _existing_image(env: BuildEnvironment, site_path: str) -> str:
+    """The image's URI, or nothing when the project has no such file (the page was warned
+    about when it was read): a tile with no picture rather than a broken one."""
+    uri = image_uri(site_path)
+    return uri if uri and image_exists(env.srcdir, uri) else ""
+
+
+def _supporters(
+    domain: Ga4ghDomain, names: list[str], country_pages: dict[str, str], link: LinkMaker
+) -> nodes.paragraph:
+    """Logos (or names) of the page's organisations and flags of its countries, each a
+    link to the organisation's site or the country's page, as the theme draws them."""
+    site = domain.site
+    line = nodes.paragraph("", "", classes=["ga4gh-tile-affiliations"])
+    label = str(_("Supported by:"))
+    line += nodes.strong(label, label, classes=["ga4gh-tile-supporters-label"])
+    for index, name in enumerate(sorted(names)):  # the theme sorts them
+        line += _separator(" " if index == 0 else ", ")
+        if is_country_code(name):
+            code = name.upper()
+            country = site.countries.get(code, code)
+            # an unknown code (reported with the page's people) is shown as written
+            flag = flag_emoji(code) if code in site.countries else ""
+            supporter = tile_supporter("", nodes.Text(country), name=country, flag=flag, uri="")
+            supporter["classes"] += ["ga4gh-badge-affiliation", "ga4gh-tile-country"]
+            target = country_pages.get(code)
+            line += link(target, supporter) if target else supporter
+            continue
+        org = site.affiliations.get(name)
+        uri = image_uri(org.image_url) if org is not None and org.image_url else ""
+        supporter = tile_supporter("", nodes.Text(name), name=name, flag="", uri=uri)
+        supporter["classes"].append("ga4gh-badge-affiliation")
+        if org is not None and org.url and is_safe_url(org.url):
+            line += nodes.reference("", "", supporter, refuri=org.url)
+        else:
+            line += supporter
+    return line
 
 
 class tile_image(nodes.Inline, nodes.Element):
@@ -331,7 +366,7 @@ def visit_tile_image_html(self: Any, node: tile_image) -> None:
             "img",
             "",
             empty=True,
-            src=site_file_uri(self.builder, node["uri"]),
+            src=page_file_uri(self, node["uri"]),
             alt=node["alt"],
             loading="lazy",
         )
@@ -360,7 +395,7 @@ def visit_tile_supporter_html(self: Any, node: tile_supporter) -> None:
     )
     if node["uri"]:
         # a plain tag: the supporter's classes (which ga4gh.js reads) stay on the supporter
-        src = site_file_uri(self.builder, node["uri"])
+        src = page_file_uri(self, node["uri"])
         alt = _("logo of {name}").format(name=name)
         self.body.append(
             f'<img src="{self.attval(src)}" alt="{self.attval(alt)}" class="ga4gh-tile-logo"'

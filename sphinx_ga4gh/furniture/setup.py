@@ -10,6 +10,7 @@ from .directory import (
     FillPeopleDirectories,
     people_directory,
 )
+from .markup import setup_furniture_markup
 from .national_resources import (
     AppendNationalResources,
     FillNationalResourceTables,
@@ -33,6 +34,7 @@ from .section_tiles import (
 
 
 def setup_furniture(app: Sphinx) -> None:
+    setup_furniture_markup(app)
     app.add_directive("section-tiles", SectionTilesDirective)
     app.add_directive("contributors", ContributorsDirective)
     app.add_directive("affiliations", AffiliationsDirective)

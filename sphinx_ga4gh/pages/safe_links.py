@@ -16,7 +16,13 @@ from ..reporting import warn
 
 def unlink_dangerous_urls(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """``doctree-resolved``: a reference to such a URL becomes its text, with a warning."""
-    for reference in list(doctree.findall(nodes.reference)):
+    unlink_dangerous_references(doctree)
+
+
+def unlink_dangerous_references(tree: nodes.Node) -> None:
+    """Each reference under ``tree`` to such a URL becomes its text, with a warning (also for
+    the furniture rendered as cached markup, which ``doctree-resolved`` does not see)."""
+    for reference in list(tree.findall(nodes.reference)):
         url = reference.get("refuri", "")
         if not url or not is_dangerous_url(url):
             continue

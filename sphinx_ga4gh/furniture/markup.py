@@ -1,0 +1,197 @@
+"""Page furniture (tiles, people blocks) as cached markup in HTML.
+
+A tile list or a page's people block is dozens of nodes per tile or person, and every one of
+them is pickled with the page, kept in memory, walked by each post-transform, the writer and
+the search indexer. A :class:`furniture_markup` node stands for the whole block instead: a
+``kind`` and a compact JSON ``payload`` (the pages or names it shows). Its nodes are built from
+the payload only when it is written:
+
+- in HTML, once per (payload, builder): the HTML translator renders them, the markup is cached
+  and written again wherever the same block appears. What depends on the page being written (a
+  link to a page, the path of an image) is left as a numbered token in the cached markup and
+  filled in for each page, so the bytes are those the nodes would give there;
+- other builders (LaTeX, text, man, Texinfo) get the nodes themselves before the references are
+  resolved (:class:`ExpandFurnitureMarkup`), so their output is unchanged.
+
+A searchable block holds its plain text as its only child, which is what Sphinx's search index
+reads; a block left out of the search (tiles: other pages' titles) is marked ``no-search``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.docutils import SphinxTranslator
+from sphinx.util.nodes import process_only_nodes
+
+from ..assets.paths import site_file_uri
+from ..domain import internal_link
+from ..pages.safe_links import unlink_dangerous_references
+
+#: Makes the link to a page around ``content``: a ``pending_xref`` that the references
+#: resolver turns into a link, or (cached HTML) a reference whose address is a token.
+LinkMaker = Callable[[str, nodes.Node], nodes.Element]
+#: Builds a block's nodes from its payload.
+Renderer = Callable[[BuildEnvironment, Any, LinkMaker], list[nodes.Node]]
+
+RENDERERS: dict[str, Renderer] = {}
+
+
+def register_renderer(kind: str, renderer: Renderer) -> None:
+    RENDERERS[kind] = renderer
+
+
+class furniture_markup(nodes.General, nodes.Element):
+    """A block of furniture: ``kind`` (a key of :data:`RENDERERS`) and its JSON ``payload``."""
+
+
+def furniture_markup_for(
+    kind: str, payload: Any, text: str = "", classes: list[str] | None = None
+) -> furniture_markup:
+    """The node; ``text`` (the block's plain text) is what the search index reads."""
+    node = furniture_markup(
+        "",
+        kind=kind,
+        payload=json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":")),
+        classes=classes or [],
+    )
+    if text:
+        node += nodes.Text(text)
+    return node
+
+
+def plain_text(block: Sequence[nodes.Node]) -> str:
+    """The words of ``block`` for the search index: its text nodes, space-separated (the index
+    splits each text node into words, so the same words)."""
+    return " ".join(
+        text.astext() for node in block for text in node.findall(nodes.Text) if text.astext()
+    )
+
+
+def writes_cached_markup(env: BuildEnvironment) -> bool:
+    """Whether the page being resolved gets furniture as cached markup: in HTML, but not on
+    sphinx-notfound-page's 404 page, whose links that extension rewrites in the nodes."""
+    # what SphinxPostTransform.is_supported itself reads (also in tools/fragments.py)
+    if env._builder_cls.format != "html":
+        return False
+    return env.docname != getattr(env.config, "notfound_pagename", None)
+
+
+def _nodes_of(env: BuildEnvironment, node: furniture_markup, link: LinkMaker) -> list[nodes.Node]:
+    return RENDERERS[node["kind"]](env, json.loads(node["payload"]), link)
+
+
+class ExpandFurnitureMarkup(SphinxPostTransform):
+    """For builders other than HTML: each block becomes its nodes, before the references
+    resolver (10) makes their links."""
+
+    default_priority = 5
+
+    def is_supported(self) -> bool:
+        return not writes_cached_markup(self.env)
+
+    def run(self, **kwargs: Any) -> None:
+        for block in list(self.document.findall(furniture_markup)):
+            block.replace_self(_nodes_of(self.env, block, pending_link))
+
+
+def pending_link(docname: str, content: nodes.Node) -> nodes.Element:
+    """A link to the top of ``docname`` that the references resolver makes."""
+    return internal_link(docname, "", content)
+
+
+# --- HTML ---------------------------------------------------------------------------------
+
+_TOKEN = re.compile("\x00ga4gh-furniture-([0-9]+)\x00")
+_CACHE = "_ga4gh_furniture_markup"
+_TARGETS = "_ga4gh_furniture_targets"
+
+
+def _token(targets: list[tuple[str, str]], kind: str, value: str) -> str:
+    targets.append((kind, value))
+    return f"\x00ga4gh-furniture-{len(targets) - 1}\x00"
+
+
+def page_file_uri(translator: SphinxTranslator, site_path: str) -> str:
+    """:func:`site_file_uri` for a visitor: a token while a block's markup is being cached."""
+    targets: list[tuple[str, str]] | None = getattr(translator, _TARGETS, None)
+    if targets is None:
+        return site_file_uri(translator.builder, site_path)
+    return _token(targets, "file", site_path)
+
+
+def _render(translator: SphinxTranslator, node: furniture_markup) -> tuple[str, list[Any]]:
+    targets: list[tuple[str, str]] = []
+
+    def link(docname: str, content: nodes.Node) -> nodes.Element:
+        # what the references resolver makes of internal_link (make_refnode, no anchor)
+        return nodes.reference(
+            "", "", content, internal=True, refuri=_token(targets, "doc", docname)
+        )
+
+    builder = translator.builder
+    # Rendered inside a detached container, as the nodes would be at their place.
+    holder = nodes.container("", *_nodes_of(builder.env, node, link))
+    process_only_nodes(holder, builder.tags)  # what OnlyNodeTransform does to the page
+    unlink_dangerous_references(holder)  # what doctree-resolved does to the page
+    body = translator.body  # type: ignore[attr-defined]
+    translator.body = []  # type: ignore[attr-defined]
+    setattr(translator, _TARGETS, targets)
+    try:
+        for child in holder.children:
+            child.walkabout(translator)
+        markup = "".join(translator.body)  # type: ignore[attr-defined]
+    finally:
+        translator.body = body  # type: ignore[attr-defined]
+        delattr(translator, _TARGETS)
+    return markup, targets
+
+
+def visit_furniture_markup_html(self: SphinxTranslator, node: furniture_markup) -> None:
+    """Write the block's markup, rendered by this builder the first time it is met."""
+    cache: dict[tuple[Any, ...], tuple[str, list[Any]]] = self.builder.__dict__.setdefault(
+        _CACHE, {}
+    )
+    # A list's compactness depends on the list it is in (the translator's state).
+    key = (
+        node["kind"],
+        node["payload"],
+        getattr(self, "compact_simple", None),
+        getattr(self, "compact_p", None),
+    )
+    if key not in cache:
+        cache[key] = _render(self, node)
+    markup, targets = cache[key]
+    if targets:
+        builder = self.builder
+        docname = builder.current_docname  # type: ignore[attr-defined]
+
+        def fill(match: re.Match[str]) -> str:
+            kind, value = targets[int(match.group(1))]
+            if kind == "doc":
+                # a reference's href, as visit_reference writes it ("#" for the page itself)
+                uri = builder.get_relative_uri(docname, value) or "#"
+            else:
+                uri = site_file_uri(builder, value)
+            return self.attval(uri)  # type: ignore[attr-defined,no-any-return]
+
+        markup = _TOKEN.sub(fill, markup)
+    self.body.append(markup)  # type: ignore[attr-defined]
+    raise nodes.SkipNode
+
+
+def depart_nothing(self: SphinxTranslator, node: furniture_markup) -> None:
+    pass
+
+
+def setup_furniture_markup(app: Sphinx) -> None:
+    """Blocks of furniture as cached markup in HTML, as nodes elsewhere."""
+    app.add_node(furniture_markup, html=(visit_furniture_markup_html, depart_nothing))
+    app.add_post_transform(ExpandFurnitureMarkup)
