@@ -60,14 +60,16 @@ def main() -> None:
         "reading": read_end - read_start,
         "writing": start + seconds - read_end,
     }
-    usage = [
-        resource.getrusage(who).ru_maxrss
-        for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
-    ]
+    usages = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
+    usage = [each.ru_maxrss for each in usages]
+    # CPU time (user + system, -j processes included) is less disturbed than wall time by other
+    # work on a shared machine; wall time is what -j 2 gains.
+    cpu_seconds = sum(each.ru_utime + each.ru_stime for each in usages)
     print(
         json.dumps(
             {
                 "seconds": seconds,
+                "cpu_seconds": cpu_seconds,
                 "peak_kib": max(usage),
                 "read": sorted(read),
                 "phases": phases,
