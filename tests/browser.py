@@ -9,6 +9,8 @@ from __future__ import annotations
 import functools
 import os
 import re
+import subprocess
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -76,6 +78,14 @@ class Site:
 
     def page(self, docname: str) -> str:
         return f"{self.url}/{docname}.html"
+
+
+def build_html(source: Path, outdir: Path, theme: str, *settings: str) -> None:
+    """``sphinx-build -b html`` of ``source`` under ``theme``, with ``-D`` ``settings``, in
+    its own process (as a user runs it: no state shared with the test session)."""
+    command = [sys.executable, "-m", "sphinx", "-q", "-b", "html", "-D", f"html_theme={theme}"]
+    options = [part for setting in settings for part in ("-D", setting)]
+    subprocess.run([*command, *options, str(source), str(outdir)], check=True, capture_output=True)
 
 
 def serve(root: Path) -> Site:

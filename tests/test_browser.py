@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from browser import Site, data_image_urls, launch, serve, watched_page
+from browser import Site, build_html, data_image_urls, launch, serve, watched_page
 
 EXAMPLE = Path(__file__).parent.parent / "conf_example"
 SCREENSHOTS = Path(__file__).parent.parent / "docs" / "_static" / "screenshots"
@@ -31,18 +31,13 @@ MAIN_PAGES = [
 ]
 
 
-def _build(theme: str, outdir: Path) -> None:
-    command = [sys.executable, "-m", "sphinx", "-q", "-b", "html", "-D", f"html_theme={theme}"]
-    subprocess.run([*command, str(EXAMPLE), str(outdir)], check=True, capture_output=True)
-
-
 _SITES: dict[str, Site] = {}
 
 
 def served(theme: str, tmp_path_factory: pytest.TempPathFactory) -> Site:
     if theme not in _SITES:
         outdir = tmp_path_factory.mktemp(theme)
-        _build(theme, outdir)
+        build_html(EXAMPLE, outdir, theme)
         _SITES[theme] = serve(outdir)
     return _SITES[theme]
 

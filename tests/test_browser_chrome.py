@@ -4,8 +4,6 @@ pydata-sphinx-theme and furo, with no console error and no request off this mach
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,7 +12,7 @@ import pytest
 
 from sphinx_ga4gh.migration.project import migrate
 
-from browser import Site, data_image_urls, launch, serve, watched_page
+from browser import Site, build_html, data_image_urls, launch, serve, watched_page
 
 SITE = Path(__file__).parent / "jekyll" / "site"
 WIDTHS = [1280, 390]
@@ -27,9 +25,7 @@ def served(theme: str, tmp_path_factory: pytest.TempPathFactory) -> Site:
         migrate(SITE, project)
         outdir = project / "_build" / theme
         # The invented site configures analytics: off here, no request may leave the machine.
-        command = [sys.executable, "-m", "sphinx", "-q", "-b", "html", "-D", f"html_theme={theme}"]
-        command += ["-D", "ga4gh_analytics=0"]
-        subprocess.run([*command, str(project), str(outdir)], check=True, capture_output=True)
+        build_html(project, outdir, theme, "ga4gh_analytics=0")
         _SITES[theme] = serve(outdir)
     return _SITES[theme]
 

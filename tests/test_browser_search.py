@@ -6,15 +6,13 @@ ga4gh.js replaced it)."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from browser import Site, launch, serve, watched_page
+from browser import Site, build_html, launch, serve, watched_page
 
 ROOT = Path(__file__).parent / "roots" / "test-search"
 THEMES = ["pydata_sphinx_theme", "furo"]
@@ -24,8 +22,7 @@ _SITES: dict[str, Site] = {}
 def served(theme: str, tmp_path_factory: pytest.TempPathFactory) -> Site:
     if theme not in _SITES:
         outdir = tmp_path_factory.mktemp("search") / theme
-        command = [sys.executable, "-m", "sphinx", "-q", "-b", "html", "-D", f"html_theme={theme}"]
-        subprocess.run([*command, str(ROOT), str(outdir)], check=True, capture_output=True)
+        build_html(ROOT, outdir, theme)
         _SITES[theme] = serve(outdir)
     return _SITES[theme]
 

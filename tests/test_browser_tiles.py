@@ -4,15 +4,13 @@ pydata-sphinx-theme and furo; their links are reached with the keyboard."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from browser import Site, data_image_urls, launch, serve, watched_page
+from browser import Site, build_html, data_image_urls, launch, serve, watched_page
 
 ROOT = Path(__file__).parent / "roots" / "test-tiles-images"
 WIDTHS = [1280, 390]
@@ -40,8 +38,7 @@ OVERFLOWS = """() => {
 def served(theme: str, tmp_path_factory: pytest.TempPathFactory) -> Site:
     if theme not in _SITES:
         outdir = tmp_path_factory.mktemp("tiles") / theme
-        command = [sys.executable, "-m", "sphinx", "-q", "-b", "html", "-D", f"html_theme={theme}"]
-        subprocess.run([*command, str(ROOT), str(outdir)], check=True, capture_output=True)
+        build_html(ROOT, outdir, theme)
         _SITES[theme] = serve(outdir)
     return _SITES[theme]
 

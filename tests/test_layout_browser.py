@@ -7,8 +7,6 @@ leaves this machine; axe-core is the local copy ``.ci/run`` installs with npm.""
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -17,7 +15,7 @@ import pytest
 
 from sphinx_ga4gh.migration.project import migrate
 
-from browser import Site, data_image_urls, launch, serve, watched_page
+from browser import Site, build_html, data_image_urls, launch, serve, watched_page
 
 TESTS = Path(__file__).parent
 EXAMPLE = TESTS.parent / "conf_example"
@@ -41,12 +39,6 @@ JEKYLL_PAGES = ["index", "beacon", "standards", "tools", "contributors"]
 LONG_TITLE = "The Rare Disease Genomic Data Sharing Field Guide for Clinicians"
 
 
-def _build(source: Path, theme: str, outdir: Path, *settings: str) -> None:
-    command = [sys.executable, "-m", "sphinx", "-q", "-b", "html", "-D", f"html_theme={theme}"]
-    options = [part for setting in settings for part in ("-D", setting)]
-    subprocess.run([*command, *options, str(source), str(outdir)], check=True, capture_output=True)
-
-
 _SITES: dict[tuple[str, str], Site] = {}
 
 
@@ -63,7 +55,7 @@ def served(kind: str, theme: str, factory: pytest.TempPathFactory) -> Site:
         if kind.startswith("jekyll"):
             # The invented site configures analytics: off here, no request may leave the machine.
             settings.append("ga4gh_analytics=0")
-        _build(source, theme, outdir, *settings)
+        build_html(source, outdir, theme, *settings)
         _SITES[kind, theme] = serve(outdir)
     return _SITES[kind, theme]
 
