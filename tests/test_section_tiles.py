@@ -237,13 +237,13 @@ def test_tile_doctree_keeps_images_and_names(app: SphinxTestApp) -> None:
     from sphinx_ga4gh.furniture.section_tiles import tile_flag, tile_image, tile_supporter
 
     app.build()
-    doctree = app.env.get_and_resolve_doctree("domains", app.builder)
+    doctree = app.env.get_and_resolve_doctree("domains", app.builder, tags=app.tags)
     images = [node["uri"] for node in doctree.findall(tile_image)]
     # the section icons are HTML only (an ``only`` node); the page's picture is a node
     assert images == ["/images/hubs/hub.svg"]
     names = [node.astext() for node in doctree.findall(tile_supporter)]
     assert "Belgium" in names and "Cohort Studies Alliance" in names
-    index = app.env.get_and_resolve_doctree("index", app.builder)
+    index = app.env.get_and_resolve_doctree("index", app.builder, tags=app.tags)
     assert [node["code"] for node in index.findall(tile_flag)] == ["BE", "NO"]
 
 
