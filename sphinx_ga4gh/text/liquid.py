@@ -759,8 +759,8 @@ MAX_PASSES = 20
 
 def _with_work_left(result: Translation, mark_untranslated: bool) -> PageScan | None:
     """The placed text's scan when it holds a tag outside code that another pass could change
-    (None otherwise). Marked, a tag left is in code, or where nothing can show it (raw HTML):
-    another pass leaves it again. Unmarked (legacy), a tag left may be evaluated once the logic
+    (None otherwise). Marked, a tag left is in code (or escaped text of raw HTML): another pass
+    leaves it again. Unmarked (legacy), a tag left may be evaluated once the logic
     around it has made it a line of its own, so any tag outside code counts."""
     if "{%" not in result.text and "{{" not in result.text:
         return None
