@@ -197,6 +197,9 @@ def test_migration_keeps_text_around_an_inline_untranslated_tag(chunks: list[str
 @example('<div>\n{% cycle "a" %} <a href="{{ x }}">t</a>\n</div>\n')
 @example("Text {% foo\n\nbar %} more")
 @example('<a href="{{ site.title }}{{ x }}" title="{{ y }}">t</a>')
+@example('a <b and c="{{ x }}" more, not an HTML tag')
+@example("\x0c{% foo\n\nbar %}")
+@example("\x0c{% foo %}\n")
 def test_migration_leaves_no_liquid_outside_code(text: str) -> None:
     """Marked, every tag left is code: an admonition's fence, inline code, or escaped text of
     a ``<code>`` element or a data attribute in raw HTML; nothing a reader sees as Liquid."""

@@ -738,7 +738,7 @@ def translate(
     context = context or PageContext()
     result = _one_translation(scan_page(text), context, mark_untranslated)
     for _ in range(MAX_PASSES):
-        placed = _with_work_left(result, mark_untranslated)
+        placed = _with_work_left(result)
         if placed is None:
             return result
         again = _one_translation(placed, context, mark_untranslated)
@@ -757,19 +757,18 @@ def translate(
 MAX_PASSES = 20
 
 
-def _with_work_left(result: Translation, mark_untranslated: bool) -> PageScan | None:
+def _with_work_left(result: Translation) -> PageScan | None:
     """The placed text's scan when it holds a tag outside code that another pass could change
-    (None otherwise). Marked, a tag left is in code (or escaped text of raw HTML): another pass
-    leaves it again. Unmarked (legacy), a tag left may be evaluated once the logic
-    around it has made it a line of its own, so any tag outside code counts."""
+    (None otherwise). Marked, every tag left is code (a "not migrated" fence, inline code) or
+    escaped text of raw HTML, so a tag outside code is one a translation next to it let out
+    of code (a role's backtick joining a backtick run): another pass marks it. Unmarked
+    (legacy), a tag left may be evaluated once the logic around it has made it a line of its
+    own. Either way any tag outside code counts."""
     if "{%" not in result.text and "{{" not in result.text:
         return None
-    left = {found.source for found in result.untranslated} if mark_untranslated else set()
     placed = scan_page(result.text)
     work = any(
-        (not tag.in_code or (tag.name == "raw" and tag.raw_end is not None))
-        and tag.source not in left
-        for tag in placed.tags
+        not tag.in_code or (tag.name == "raw" and tag.raw_end is not None) for tag in placed.tags
     )
     return placed if work else None
 
@@ -944,16 +943,18 @@ def _not_migrated_placement(
     the admonition over its line(s) when it has them to itself or runs over a blank line
     (where inline code would end), inline code with a class inside a sentence."""
     text, lines = scan.text, scan.lines
-    attribute = attribute_value_at(text, tag.start, tag.end)
+    in_html_block = html().contains(tag.start)
+    attribute = attribute_value_at(text, tag.start, tag.end, strict=not in_html_block)
     if attribute is not None:
         start = attribute.start if attribute.start >= position else tag.start
         end = attribute.end + len(attribute.quote)
         return start, end, attribute_replacement(attribute, text[start : attribute.end]), False
-    if html().contains(tag.start):
+    if in_html_block:
         return tag.start, tag.end, code_element(tag.source), False
     line_start = lines.bounds(lines.line(tag.start))[0]
     bounds = _line_bounds(lines, tag.start, tag.end)
-    if bounds is not None:
+    # (an indent of other whitespace, a form feed, would not indent the block's fences)
+    if bounds is not None and not text[bounds[0] : tag.start].strip(" \t"):
         start, end = bounds
         block = not_migrated(tag.source, reason, text[start : tag.start])
         return start, end, block + "\n" if text[start:end].endswith("\n") else block, False
@@ -961,11 +962,10 @@ def _not_migrated_placement(
         first_line = text[line_start : tag.start]
         # a list item's block goes at its content's indentation, to stay in the item
         item = _LIST_ITEM.match(first_line)
-        indent = (
-            " " * item.end() if item else first_line[: len(first_line) - len(first_line.lstrip())]
-        )
+        spaces = first_line[: len(first_line) - len(first_line.lstrip(" \t"))]
+        indent = " " * item.end() if item else spaces
         last_end = lines.bounds(lines.line(tag.end))[1]
-        shares_first = bool(first_line.strip())
+        shares_first = bool(first_line.strip(" \t"))
         shares_last = bool(text[tag.end : last_end].strip())
         block = not_migrated(tag.source, reason, indent)
         start = tag.start if shares_first else line_start

@@ -21,6 +21,11 @@ from markdown_it import MarkdownIt
 _BLOCKS = MarkdownIt("commonmark").disable("inline")
 _TAG = re.compile(r"\{%.*?%\}|\{\{.*?\}\}", re.S)
 _START_TAG = re.compile(r"<[A-Za-z][A-Za-z0-9-]*")
+#: CommonMark's open tag (inline HTML), on text whose Liquid tags are masked.
+_OPEN_TAG = re.compile(
+    r"""<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][A-Za-z0-9_.:-]*"""
+    r"""(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*/?>"""
+)
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _SHOWN_ESCAPES = re.compile(r"[&<>\"'{}%`\\:|\x00-\x1f\x7f]")
 #: How far back a start tag is looked for (an attribute value longer than this is not seen).
@@ -80,9 +85,14 @@ def _masked(text: str) -> str:
     return _TAG.sub(lambda match: re.sub(r"[^\n]", "x", match[0]), text)
 
 
-def attribute_value_at(text: str, offset: int, tag_end: int) -> AttributeValue | None:
+def attribute_value_at(
+    text: str, offset: int, tag_end: int, strict: bool = False
+) -> AttributeValue | None:
     """The attribute value the tag at ``offset:tag_end`` is part of, if it is inside an HTML
-    start tag's attribute value (``<a href="{{ x }}">``); None otherwise."""
+    start tag's attribute value (``<a href="{{ x }}">``); None otherwise.
+
+    ``strict`` (outside an HTML block): only in a start tag CommonMark reads as inline HTML,
+    closed by its ``>``; anything else is text of a paragraph, where Markdown is read."""
     window = max(0, offset - _LOOK_BACK)
     opener = text.rfind("<", window, offset)
     while opener >= 0:
@@ -133,10 +143,14 @@ def attribute_value_at(text: str, offset: int, tag_end: int) -> AttributeValue |
         close = after.find(quote)
         if close < 0 or _BLANK_LINE.search(after[:close]):
             return None
-        return AttributeValue(name, value_start, tag_end + close, quote)
-    stop = re.search(r"[\s>]|$", after)
-    end = tag_end + (stop.start() if stop else len(after))
-    return AttributeValue(name, value_start, end, "")
+        end = tag_end + close
+    else:
+        stop = re.search(r"[\s>]|$", after)
+        end = tag_end + (stop.start() if stop else len(after))
+    masked_tag = before + re.sub(r"[^\n]", "x", text[offset:tag_end]) + after
+    if strict and not _OPEN_TAG.match(masked_tag):
+        return None
+    return AttributeValue(name, value_start, end, quote)
 
 
 def _value_start(before: str, state: str, quote: str) -> int:
