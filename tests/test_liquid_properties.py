@@ -9,6 +9,9 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from sphinx_ga4gh.text.liquid import PageContext, translate
+from sphinx_ga4gh.text.logic import not_migrated
+from sphinx_ga4gh.text.raw_html import code_element, shown_as_text
+from sphinx_ga4gh.text.scanner import scan_page
 
 CONTEXT = PageContext(
     site={"title": "Guide", "description": "All about {data}", "baseurl": ""},
@@ -91,6 +94,15 @@ FRAGMENTS = [
     "text ",
     "](",
     'href="',
+    "<div>\n",
+    "</div>\n",
+    '<a href="',
+    "<img src=",
+    "' title='",
+    '">',
+    "<p>",
+    "<!-- ",
+    "{% foo\n\nbar %}",
 ]
 
 liquid_text = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=8)), max_size=25).map(
@@ -178,3 +190,71 @@ def test_migration_keeps_text_around_an_inline_untranslated_tag(chunks: list[str
     assert len(set(marks)) == len(marks) or "\n\n" in source
     kept = re.sub(r"(`+)\{% foo bar %\}\1\{\.ga4gh-not-migrated\}", "", result)
     assert kept == source.replace("{% foo bar %}", "")
+
+
+@settings(max_examples=1000, deadline=None)
+@given(liquid_text)
+@example('<div>\n{% cycle "a" %} <a href="{{ x }}">t</a>\n</div>\n')
+@example("Text {% foo\n\nbar %} more")
+@example('<a href="{{ site.title }}{{ x }}" title="{{ y }}">t</a>')
+@example('a <b and c="{{ x }}" more, not an HTML tag')
+@example("\x0c{% foo\n\nbar %}")
+@example("\x0c{% foo %}\n")
+def test_migration_leaves_no_liquid_outside_code(text: str) -> None:
+    """Marked, every tag left is code: an admonition's fence, inline code, or escaped text of
+    a ``<code>`` element or a data attribute in raw HTML; nothing a reader sees as Liquid."""
+    once = translate(text, CONTEXT, mark_untranslated=True).text
+    assert [tag.source for tag in scan_page(once).tags if not tag.in_code] == []
+
+
+html_plain = st.text(
+    alphabet=st.characters(
+        blacklist_characters="{}%`\\\n#:~<>\"'=&", blacklist_categories=["Cs", "Cc"]
+    ),
+    max_size=20,
+)
+UNTRANSLATABLE = ["{% cycle 'a', 'b' %}", "{{ x | foo }}", '{% include unknown.html p="v" %}']
+
+
+@settings(max_examples=300, deadline=None)
+@given(html_plain, st.sampled_from(UNTRANSLATABLE), html_plain)
+def test_migration_shows_a_tag_in_an_html_block_as_code(before: str, tag: str, after: str) -> None:
+    source = f'<div class="note">\n<p>{before}{tag}{after}</p>\n</div>\n'
+    result = translate(source, CONTEXT, mark_untranslated=True)
+    assert result.text == source.replace(tag, code_element(tag))
+    assert [found.source for found in result.untranslated] == [tag]
+    assert translate(result.text, CONTEXT, mark_untranslated=True).text == result.text
+
+
+@settings(max_examples=300, deadline=None)
+@given(html_plain, st.sampled_from(UNTRANSLATABLE), html_plain, html_plain)
+def test_migration_makes_an_attribute_holding_a_tag_safe(
+    before: str, tag: str, after: str, words: str
+) -> None:
+    """An attribute value cannot hold markup: it becomes ``#``, the original kept escaped."""
+    source = f'See <a class="x" href="{before}{tag}{after}">{words}</a> here.\n'
+    result = translate(source, CONTEXT, mark_untranslated=True)
+    original = shown_as_text(before + tag + after)
+    assert result.text == (
+        f'See <a class="x" href="#" data-ga4gh-not-migrated-href="{original}">{words}</a> here.\n'
+    )
+    assert [found.source for found in result.untranslated] == [tag]
+    assert translate(result.text, CONTEXT, mark_untranslated=True).text == result.text
+
+
+@settings(max_examples=300, deadline=None)
+@given(plain, plain)
+def test_migration_shows_a_tag_over_a_blank_line_as_a_block(before: str, after: str) -> None:
+    """Inline code ends at a paragraph's end: the "Not migrated" block holds all its lines,
+    on lines of its own, the text around it kept byte for byte."""
+    tag = '{% include unknown.html\n\n  p="v" %}'
+    before, after = "Each review ends with " + before, after + " before the merge."
+    result = translate(before + tag + after + "\n", CONTEXT, mark_untranslated=True).text
+    head, block, tail = result.partition(not_migrated(tag, UNKNOWN_INCLUDE))
+    assert block and head == before + "\n\n" and tail == "\n\n" + after + "\n"
+    assert translate(result, CONTEXT, mark_untranslated=True).text == result
+    alone = translate(tag + "\n", CONTEXT, mark_untranslated=True).text
+    assert alone == not_migrated(tag, UNKNOWN_INCLUDE) + "\n"
+
+
+UNKNOWN_INCLUDE = "include unknown.html has no sphinx-ga4gh equivalent"

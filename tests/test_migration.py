@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -83,6 +84,14 @@ def test_report_counts_and_lists_what_was_not_translated(tmp_path: Path) -> None
         ("pages/about/contribute.md", 50, "{% cycle 'odd', 'even' %}"),
         ("pages/about/contribute.md", 52, "{% cycle 'light', 'dark' %}"),
         ("pages/about/contribute.md", 53, "{% cycle '[the glossary](/glossary)', 'none' %}"),
+        # in raw HTML, and over a blank line
+        ("pages/about/contribute.md", 56, "{% cycle 'ink', 'pencil' %}"),
+        ("pages/about/contribute.md", 57, "{{ page.review_form }}"),
+        (
+            "pages/about/contribute.md",
+            60,
+            '{% include review-checklist.html\n\n  steps="read, build, merge" %}',
+        ),
     ]
     assert counts["site include"] == 2
     assert counts["liquid if"] == 2
@@ -107,6 +116,19 @@ def test_untranslated_constructs_stay_visible(migrated: Path) -> None:
     assert "between `{% cycle 'light', 'dark' %}`{.ga4gh-not-migrated} shades" in page
     # the original text as it was: its link is not rewritten
     assert "``{% cycle '[the glossary](/glossary)', 'none' %}``{.ga4gh-not-migrated}" in page
+    # in raw HTML, where Markdown is not read: a code element, escaped; an attribute value that
+    # cannot hold markup becomes "#", the original kept in a data attribute
+    assert (
+        '<code class="ga4gh-not-migrated">&#123;&#37; cycle &#39;ink&#39;, &#39;pencil&#39; '
+        "&#37;&#125;</code>" in page
+    )
+    assert (
+        '<a href="#" data-ga4gh-not-migrated-href="&#123;&#123; page.review_form &#125;&#125;">'
+        in page
+    )
+    # over a blank line: the block admonition, the sentence around it kept
+    assert "Each review ends with \n\n:::{admonition} Not migrated" in page
+    assert '\n\n  steps="read, build, merge" %}\n```\n:::\n\n before the merge.' in page
 
 
 def test_cli_prints_the_report_and_strict_fails(
@@ -303,10 +325,25 @@ def test_the_migrated_site_builds_with_no_warnings(
     inline = contribute.select_one("code.ga4gh-not-migrated")
     assert inline.get_text() == "{% cycle 'light', 'dark' %}"
     assert "shades" in inline.parent.get_text()
-    # no Liquid outside code anywhere on the page
+    # in raw HTML: marked code, and an attribute made safe with the original kept
+    steps = contribute.select_one("div.review-steps")
+    assert steps.select_one("p code.ga4gh-not-migrated").get_text() == "{% cycle 'ink', 'pencil' %}"
+    form = steps.select_one("a")
+    assert form["href"] == "#"
+    assert form["data-ga4gh-not-migrated-href"] == "{{ page.review_form }}"
+    # over a blank line: the "Not migrated" block holding all its lines
+    assert '{% include review-checklist.html\n\n  steps="read, build, merge" %}' in shown
+    # no Liquid outside code anywhere on the page, nor in an attribute but the kept originals
+    for element in contribute.select("*"):
+        for name, value in element.attrs.items():
+            kept = name.startswith("data-ga4gh-not-migrated-")
+            assert kept or not re.search(
+                r"\{[{%]", " ".join(value) if isinstance(value, list) else value
+            )
     for code in contribute.select("pre, code"):
         code.decompose()
-    assert "{%" not in contribute.select_one("main, body").get_text()
+    text = contribute.select_one("main, body").get_text()
+    assert "{%" not in text and "{{" not in text
     assert contribute.select_one(".admonition.tip .admonition.warning")
     # Two-letter affiliations are countries, named from _data/countries.yml, not unknown names.
     assert "Finland" in beacon.select_one(".ga4gh-supported-by").get_text()

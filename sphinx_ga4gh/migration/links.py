@@ -14,7 +14,8 @@ import posixpath
 import re
 from urllib.parse import unquote
 
-from ..text.liquid import NOT_MIGRATED_CLASS, LinkResolver
+from ..text.liquid import LinkResolver
+from ..text.raw_html import NOT_MIGRATED_CLASS
 from ..text.scanner import Fences
 from .jekyll import JekyllPage, JekyllSite
 

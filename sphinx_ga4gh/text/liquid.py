@@ -18,6 +18,13 @@ from typing import Any
 
 from .lists import split_names, split_people
 from .logic import Evaluation, LogicContext, evaluate, not_migrated
+from .raw_html import (
+    NOT_MIGRATED_CLASS,
+    HtmlBlocks,
+    attribute_replacement,
+    attribute_value_at,
+    code_element,
+)
 from .scanner import LineIndex, LiquidTag, PageScan, Scanner, scan_page, split_lines
 
 #: Callout types of the theme, and the admonition each becomes (anything else is a note there).
@@ -28,6 +35,7 @@ _PARAMETER = re.compile(
 )
 _STRING = re.compile(r"""^(?:"([^"]*)"|'([^']*)')$""")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?=\S)")
 _HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.*?)[ \t#]*$")
 
 
@@ -730,7 +738,7 @@ def translate(
     context = context or PageContext()
     result = _one_translation(scan_page(text), context, mark_untranslated)
     for _ in range(MAX_PASSES):
-        placed = _with_work_left(result, mark_untranslated)
+        placed = _with_work_left(result)
         if placed is None:
             return result
         again = _one_translation(placed, context, mark_untranslated)
@@ -749,19 +757,18 @@ def translate(
 MAX_PASSES = 20
 
 
-def _with_work_left(result: Translation, mark_untranslated: bool) -> PageScan | None:
+def _with_work_left(result: Translation) -> PageScan | None:
     """The placed text's scan when it holds a tag outside code that another pass could change
-    (None otherwise). Marked, a tag left is in code, or where nothing can show it (raw HTML):
-    another pass leaves it again. Unmarked (legacy), a tag left may be evaluated once the logic
-    around it has made it a line of its own, so any tag outside code counts."""
+    (None otherwise). Marked, every tag left is code (a "not migrated" fence, inline code) or
+    escaped text of raw HTML, so a tag outside code is one a translation next to it let out
+    of code (a role's backtick joining a backtick run): another pass marks it. Unmarked
+    (legacy), a tag left may be evaluated once the logic around it has made it a line of its
+    own. Either way any tag outside code counts."""
     if "{%" not in result.text and "{{" not in result.text:
         return None
-    left = {found.source for found in result.untranslated} if mark_untranslated else set()
     placed = scan_page(result.text)
     work = any(
-        (not tag.in_code or (tag.name == "raw" and tag.raw_end is not None))
-        and tag.source not in left
-        for tag in placed.tags
+        not tag.in_code or (tag.name == "raw" and tag.raw_end is not None) for tag in placed.tags
     )
     return placed if work else None
 
@@ -866,16 +873,29 @@ def place(
         findings.append(Finding(result.line, kind, tag.source, False, reason))
         if not mark_untranslated or tag.in_code:
             return
-        shown = _not_migrated_placement(scan, tag, reason)
-        if shown is not None:
-            start, end, replacement = shown
-            replace(start, end, replacement, False, start)
-            if replacement == tag.source:
-                inline.append(len(pieces) - 1)
+        start, end, replacement, marked_inline = _not_migrated_placement(
+            scan, tag, reason, position, html_blocks
+        )
+        replace(start, end, replacement, False, start)
+        if marked_inline:
+            inline.append(len(pieces) - 1)
+
+    found_html: list[HtmlBlocks] = []
+
+    def html_blocks() -> HtmlBlocks:
+        """The text's HTML blocks, found when a tag left untranslated needs them."""
+        if not found_html:
+            found_html.append(HtmlBlocks(text))
+        return found_html[0]
 
     for result in results:
         tag = result.tag
-        if tag.start < position:  # in a heading already taken with the tag before
+        if tag.start < position:
+            # in a heading taken with the tag before, or an attribute value shown as not
+            # migrated with the tag before: reported, shown (as written) with that one
+            if result.output is None and result.raw is None and mark_untranslated:
+                kind = "raw" if tag.name in ("raw", "endraw") else tag.name or "output"
+                findings.append(Finding(result.line, kind, tag.source, False, result.reason))
             continue
         if result.raw is not None:
             start, end, content_start, content_end = result.raw
@@ -911,29 +931,47 @@ def place(
     return Translation("".join(joined), findings, _line_map(lines, joined, spans))
 
 
-#: The class of an untranslated tag shown inline as code (``{.ga4gh-not-migrated}``).
-NOT_MIGRATED_CLASS = "ga4gh-not-migrated"
-
-
 def _not_migrated_placement(
-    scan: PageScan, tag: LiquidTag, reason: str
-) -> tuple[int, int, str] | None:
-    """Where and how an untranslated tag is shown as "not migrated": the admonition over its
-    line(s) when it has them to itself, inline code with a class inside a sentence. None in
-    raw HTML, where Markdown is not read (the report lists it)."""
+    scan: PageScan, tag: LiquidTag, reason: str, position: int, html: Callable[[], HtmlBlocks]
+) -> tuple[int, int, str, bool]:
+    """Where and how an untranslated tag is shown as "not migrated", as ``(start, end,
+    replacement, inline)``; ``inline`` when it is to be marked as inline code once all is
+    placed (see :func:`_mark_inline`).
+
+    In raw HTML, where Markdown is not read, it is a ``<code>`` element (in an attribute value,
+    which holds no markup, the value becomes ``#`` and the original a data attribute). Else,
+    the admonition over its line(s) when it has them to itself or runs over a blank line
+    (where inline code would end), inline code with a class inside a sentence."""
     text, lines = scan.text, scan.lines
-    bounds = _line_bounds(lines, tag.start, tag.end)
-    if bounds is not None:
-        start, end = bounds
-        indent = text[start : tag.start]
-        block = not_migrated(tag.source, reason, indent)
-        return start, end, block + "\n" if text[start:end].endswith("\n") else block
+    in_html_block = html().contains(tag.start)
+    attribute = attribute_value_at(text, tag.start, tag.end, strict=not in_html_block)
+    if attribute is not None:
+        start = attribute.start if attribute.start >= position else tag.start
+        end = attribute.end + len(attribute.quote)
+        return start, end, attribute_replacement(attribute, text[start : attribute.end]), False
+    if in_html_block:
+        return tag.start, tag.end, code_element(tag.source), False
     line_start = lines.bounds(lines.line(tag.start))[0]
-    if text[line_start : tag.start].lstrip().startswith("<") or _place(text, tag.start) == "html":
-        return None
-    if _BLANK_LINE.search(tag.source):  # inline code ends at a paragraph's end
-        return None
-    return tag.start, tag.end, tag.source  # marked by _mark_inline once all is placed
+    bounds = _line_bounds(lines, tag.start, tag.end)
+    # (an indent of other whitespace, a form feed, would not indent the block's fences)
+    if bounds is not None and not text[bounds[0] : tag.start].strip(" \t"):
+        start, end = bounds
+        block = not_migrated(tag.source, reason, text[start : tag.start])
+        return start, end, block + "\n" if text[start:end].endswith("\n") else block, False
+    if _BLANK_LINE.search(tag.source):  # inline code ends at a paragraph's end: a block
+        first_line = text[line_start : tag.start]
+        # a list item's block goes at its content's indentation, to stay in the item
+        item = _LIST_ITEM.match(first_line)
+        spaces = first_line[: len(first_line) - len(first_line.lstrip(" \t"))]
+        indent = " " * item.end() if item else spaces
+        last_end = lines.bounds(lines.line(tag.end))[1]
+        shares_first = bool(first_line.strip(" \t"))
+        shares_last = bool(text[tag.end : last_end].strip())
+        block = not_migrated(tag.source, reason, indent)
+        start = tag.start if shares_first else line_start
+        replacement = ("\n\n" if shares_first else "") + block + ("\n\n" if shares_last else "")
+        return start, tag.end, replacement, False
+    return tag.start, tag.end, tag.source, True
 
 
 def _mark_inline(pieces: list[str], index: int) -> str:
