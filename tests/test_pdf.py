@@ -199,6 +199,8 @@ def test_svg_images_and_the_unicode_of_real_pages_make_a_pdf(
         "![A broken diagram](/images/broken.svg)\n\n"
         "Thin\u2009space, narrow\u202fno-break, zero\u200bwidth, soft\u00adhyphen.\n\n"
         "An \u0399D and \u03b1 \u25b6 \u2713\n\n"
+        "Agreed \U0001f44d, notes \U0001f4dd\ufe0f, waves \U0001f44b\U0001f3fd, "
+        "from \U0001f1e7\U0001f1ea.\n\n"
         "```\nguide/\n\u251c\u2500\u2500 pages\n\u2514\u2500\u2500 conf.py\n```\n",
         "utf-8",
     )
@@ -216,4 +218,8 @@ def test_svg_images_and_the_unicode_of_real_pages_make_a_pdf(
     assert "A broken diagram" in text  # the alt text stands in for the image
     assert "Thin space, narrow no-break" in squeeze(text)
     assert "An ID and" in text
+    # emoji, which pdflatex has no font for, by name; a flag by its country code
+    assert "Agreed [thumbs up sign], notes [memo], waves [waving hand sign], from [BE]." in (
+        squeeze(text)
+    )
     assert "|-- pages" in text and "`-- conf.py" in text  # a folder tree in ASCII

@@ -27,6 +27,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.transforms.post_transforms.images import ImageConverter
 
 from ..reporting import warn
+from .emoji import setup_emoji
 from .parts import setup_toctree_parts
 
 #: Characters that real pages hold and pdflatex's utf8 input does not define, with what to print.
@@ -186,3 +187,4 @@ def setup_pdf(app: Sphinx) -> None:
     app.add_post_transform(LeaveOutUnconvertibleImages)
     app.connect("config-inited", declare_unicode)
     setup_toctree_parts(app)
+    setup_emoji(app)
