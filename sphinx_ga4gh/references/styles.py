@@ -326,8 +326,10 @@ def register_styles() -> None:
     """Our plugins at runtime, each only where its entry point is missing: an installed
     sphinx-ga4gh declares them all (pyproject.toml), a source tree on ``sys.path`` does not."""
     for group, plugins in PLUGINS.items():
+        # one scan of the installed packages' entry points per group, not per plugin
+        declared = entry_points(group=group).names
         for name, plugin in plugins.items():
-            if entry_points(group=group, name=name):
+            if name in declared:
                 continue
             if group.startswith("pybtex."):
                 pybtex.plugin.register_plugin(group, name, plugin)
