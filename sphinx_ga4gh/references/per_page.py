@@ -89,6 +89,8 @@ def append_references(app: Sphinx, docname: str, source: list[str]) -> None:
     if app.env.doc2path(docname).suffix != ".md":
         return
     text = source[0]
+    if "cite" not in text:  # every citation role is named cite… or footcite…: no Markdown pass
+        return
     # read as myst-parser reads the page: no role in code, comments or literal directives
     facts = read_markdown(text, app.config.myst_enable_extensions)
     if any(directive.name == "bibliography" for directive in facts.directives):

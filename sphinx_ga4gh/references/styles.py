@@ -160,6 +160,33 @@ def without_doubled_doi(entry: Any) -> Any:
     return copy
 
 
+def entry_content(entry: Any) -> tuple[Any, ...]:
+    """Everything of a parsed entry that its formatted text is made of, hashable."""
+    people = tuple(
+        (
+            role,
+            tuple(
+                (
+                    tuple(person.first_names),
+                    tuple(person.middle_names),
+                    tuple(person.prelast_names),
+                    tuple(person.last_names),
+                    tuple(person.lineage_names),
+                )
+                for person in persons
+            ),
+        )
+        for role, persons in entry.persons.items()
+    )
+    return entry.type, entry.key, tuple(entry.fields.items()), people
+
+
+#: (style options, entry content) → formatted text (pybtex's rich text, never changed once
+#: made), shared by every list and tooltip showing the work, and by later builds.
+_FORMATTED_TEXTS: dict[tuple[Any, ...], Any] = {}
+_FORMATTED_TEXTS_MAX = 20_000
+
+
 class Ga4ghFormattingStyle(PlainStyle):  # type: ignore[misc]
     # Labels derived from the entry (RPS21), not its position: the same work is listed on many
     # pages, and numbered labels would collide between their lists.
@@ -170,17 +197,33 @@ class Ga4ghFormattingStyle(PlainStyle):  # type: ignore[misc]
         """An entry that lacks a field its type requires (a techreport without
         ``institution``), or whose type pybtex has no template for (biblatex's ``@report``,
         ``@thesis`` from Zotero, or any other), is listed with what it has, as jekyll-scholar
-        lists it, instead of an error text or a crash."""
+        lists it, instead of an error text or a crash.
+
+        The text is formatted once per work's content: sphinxcontrib-bibtex formats a work
+        for every list that shows it (each page citing it) and once more for its tooltip."""
         entry = without_doubled_doi(entry)
+        if bib_data is not None:  # cross-references may change the text: not cached
+            return FormattedEntry(entry.key, self._format_text(entry, bib_data), label)
+        key = (self._text_options(), entry_content(entry))
+        text = _FORMATTED_TEXTS.get(key)
+        if text is None:
+            if len(_FORMATTED_TEXTS) >= _FORMATTED_TEXTS_MAX:
+                _FORMATTED_TEXTS.clear()
+            text = _FORMATTED_TEXTS[key] = self._format_text(entry, None)
+        return FormattedEntry(entry.key, text, label)
+
+    def _text_options(self) -> tuple[Any, ...]:
+        """What, besides the entry, the text depends on (not the label nor the sorting)."""
+        return (type(self), type(self.name_style), self.abbreviate_names, self.min_crossrefs)
+
+    def _format_text(self, entry: Any, bib_data: Any) -> Any:
         context = {"entry": entry, "style": self, "bib_data": bib_data}
         if not self.has_template(entry.type):
-            text = self.get_other_template(entry).format_data(context)
-            return FormattedEntry(entry.key, text, label)
+            return self.get_other_template(entry).format_data(context)
         try:
-            return super().format_entry(label, entry, bib_data=bib_data)
+            return super().format_entry("", entry, bib_data=bib_data).text
         except FieldIsMissing:
-            text = self.get_misc_template(entry).format_data(context)
-            return FormattedEntry(entry.key, text, label)
+            return self.get_misc_template(entry).format_data(context)
 
     def has_template(self, entry_type: str) -> bool:
         return hasattr(self, f"get_{entry_type}_template") or hasattr(self, f"format_{entry_type}")
@@ -283,8 +326,10 @@ def register_styles() -> None:
     """Our plugins at runtime, each only where its entry point is missing: an installed
     sphinx-ga4gh declares them all (pyproject.toml), a source tree on ``sys.path`` does not."""
     for group, plugins in PLUGINS.items():
+        # one scan of the installed packages' entry points per group, not per plugin
+        declared = entry_points(group=group).names
         for name, plugin in plugins.items():
-            if entry_points(group=group, name=name):
+            if name in declared:
                 continue
             if group.startswith("pybtex."):
                 pybtex.plugin.register_plugin(group, name, plugin)
