@@ -12,6 +12,13 @@ type → page ids); no ``id`` is needed. As in the ELIXIR toolkit theme:
   collected when it is read (domain data, merged after ``-j``); the topic page only holds a
   placeholder, filled at write time, and is rewritten when a country page naming it changes;
 - ``{tool-table}`` with ``:national-resources:`` appends every country page's resources.
+
+The registry is no read dependency of these pages (issue 19): what they show of registry tools
+(the "instance of" badges, the main resources table) is filled in when they are written, and a
+registry edit writes again the pages whose badges name a parent differently
+(:func:`pages_showing_changed_parents`) or whose main resources show a changed tool (the
+domain's ``resource_tables``); a country page is read again only when its
+``ref_to_main_resources`` ids that the registry has change (:func:`main_resources_to_read`).
 """
 
 from __future__ import annotations
