@@ -133,8 +133,8 @@ def _page_badge(title: str) -> nodes.inline:
 
 
 def _instance_of_paragraph(domain: Ga4ghDomain, parent_id: str) -> nodes.paragraph | None:
-    """ "instance of <parent>", the parent named as the registry names it; none when the
-    registry has no such tool."""
+    """The "instance of <parent>" badge, the parent named as the registry names it; none when
+    the registry has no such tool."""
     parent = domain.site.tools.get(parent_id)
     if parent is None:
         return None
