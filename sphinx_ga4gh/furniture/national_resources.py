@@ -12,11 +12,18 @@ type → page ids); no ``id`` is needed. As in the ELIXIR toolkit theme:
   collected when it is read (domain data, merged after ``-j``); the topic page only holds a
   placeholder, filled at write time, and is rewritten when a country page naming it changes;
 - ``{tool-table}`` with ``:national-resources:`` appends every country page's resources.
+
+The registry is no read dependency of these pages (issue 19): what they show of registry tools
+(the "instance of" badges, the main resources table) is filled in when they are written, and a
+registry edit writes again the pages whose badges name a parent differently
+(:func:`pages_showing_changed_parents`) or whose main resources show a changed tool (the
+domain's ``resource_tables``); a country page is read again only when its
+``ref_to_main_resources`` ids that the registry has change (:func:`main_resources_to_read`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterable
+from collections.abc import Container, Iterable, Set
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +39,7 @@ from ..data.diagnostics import SourceLocation
 from ..data.tools import Tool, tool_from_fields
 from ..data.yaml_source import LocatedDict, LocatedList, located_yaml
 from ..domain import (
+    ALL_RESOURCES_KEY,
     DOMAIN_NAME,
     Ga4ghDomain,
     NationalResource,
@@ -54,6 +62,11 @@ TOPIC_INTRO = _("Tools and resources tailored to users in different countries.")
 class national_resources_table(nodes.General, nodes.Element):
     """Placeholder for national resources of country pages: ``scope`` is ``topic`` (those
     naming the page) or ``all``; filled at write time."""
+
+
+class instance_of_badge(nodes.General, nodes.Element):
+    """Placeholder for "instance of <parent>" in a country page's own table: ``parent_id``,
+    named as the registry names it at write time."""
 
 
 # --- where each entry is written ----------------------------------------------------------
@@ -119,14 +132,33 @@ def _page_badge(title: str) -> nodes.inline:
     return nodes.inline(title, title, classes=["ga4gh-badge", "ga4gh-badge-page"])
 
 
-def _description_cell(tool: Tool, domain: Ga4ghDomain) -> nodes.entry:
+def _instance_of_paragraph(domain: Ga4ghDomain, parent_id: str) -> nodes.paragraph | None:
+    """The "instance of <parent>" badge, the parent named as the registry names it; none when
+    the registry has no such tool."""
+    parent = domain.site.tools.get(parent_id)
+    if parent is None:
+        return None
+    text = f"instance of {parent.name}"
+    return nodes.paragraph(
+        "", "", nodes.inline(text, text, classes=["ga4gh-badge", "ga4gh-instance-of"])
+    )
+
+
+def _description_cell(
+    tool: Tool, domain: Ga4ghDomain, *, defer_parent: bool = False
+) -> nodes.entry:
+    """The resource's description, what it is an instance of and how to access it.
+
+    With ``defer_parent`` (while the page is read), what it is an instance of is a placeholder
+    filled at write time (:func:`fill_instance_of_badges`): the registry is no read dependency.
+    """
     description = table_cell(*description_nodes(tool))
-    parent = domain.site.tools.get(tool.instance_of or "")
-    if parent is not None:
-        text = f"instance of {parent.name}"
-        description += nodes.paragraph(
-            "", "", nodes.inline(text, text, classes=["ga4gh-badge", "ga4gh-instance-of"])
-        )
+    if tool.instance_of and defer_parent:
+        description += instance_of_badge("", parent_id=tool.instance_of)
+    elif tool.instance_of:
+        paragraph = _instance_of_paragraph(domain, tool.instance_of)
+        if paragraph is not None:
+            description += paragraph
     if tool.how_to_access:
         text = f"How to access: {tool.how_to_access}"
         description += nodes.paragraph(text, text, classes=["ga4gh-how-to-access"])
@@ -251,8 +283,6 @@ class AppendNationalResources(SphinxTransform):
         entries, own_page_id = page.national_resources, page.page_id
         source = str(self.env.doc2path(docname))
         lines = _EntryLines(source)
-        for path in domain.site.tool_files:
-            self.env.note_dependency(str(path))
         rows = []
         collected: list[NationalResource] = []
         for position, entry in enumerate(entries):
@@ -272,7 +302,7 @@ class AppendNationalResources(SphinxTransform):
             collected.append(NationalResource(docname, fields.line, tool, related))
             row = nodes.row()
             row += _name_cell(tool)
-            row += _description_cell(tool, domain)
+            row += _description_cell(tool, domain, defer_parent=True)
             row += table_cell(*self._page_links(related, own_page_id, source, lines, position))
             row += table_cell(*badge_nodes(tool))
             rows.append(row)
@@ -328,14 +358,14 @@ class AppendNationalResources(SphinxTransform):
     def _main_resources(
         self, domain: Ga4ghDomain, docname: str, tool_ids: list[str], title: str
     ) -> None:
-        """``ref_to_main_resources``: the registry tools the country contributes to."""
-        source = str(self.env.doc2path(docname))
-        for path in domain.site.tool_files:
-            self.env.note_dependency(str(path))
+        """``ref_to_main_resources``: the registry tools the country contributes to.
+
+        The registry is no read dependency: the page is read again only when which of these
+        tools the registry has changes (main_resources_to_read), the table's rows are filled
+        at write time and the unknown ids are reported on every build
+        (warn_unknown_main_resources).
+        """
         known = [tool_id for tool_id in tool_ids if tool_id in domain.site.tools]
-        for tool_id, message in unknown_main_resources(tool_ids, domain.site.tools):
-            line = front_matter_line(source, tool_id, "ref_to_main_resources")
-            warn(message, "tool", (docname, line))
         if not known:
             return
         country = title or self.env.docname
@@ -363,6 +393,7 @@ class FillNationalResourceTables(SphinxPostTransform):
     def run(self, **kwargs: Any) -> None:
         domain = get_domain(self.env)
         docname = self.env.current_document.docname
+        fill_instance_of_badges(domain, self.document)
         for placeholder in list(self.document.findall(national_resources_table)):
             if placeholder["scope"] == "topic":
                 resources = domain.national_resources_for(
@@ -393,6 +424,98 @@ class FillNationalResourceTables(SphinxPostTransform):
             self.document.ids[anchor] = section
             section += [nodes.title(title, title), intro, table]
             placeholder.replace_self(section)
+
+
+def fill_instance_of_badges(domain: Ga4ghDomain, document: nodes.document) -> None:
+    """Replace each :class:`instance_of_badge` by "instance of <parent>", or nothing."""
+    for badge in list(document.findall(instance_of_badge)):
+        paragraph = _instance_of_paragraph(domain, badge["parent_id"])
+        if paragraph is None:
+            badge.parent.remove(badge)
+        else:
+            badge.replace_self(paragraph)
+
+
+# --- what a registry edit changes -----------------------------------------------------------
+
+#: Domain data key (global, not per document): document name → ``(parent id, its registry
+#: name or None)`` of each "instance of" badge its national resources tables show, as of the
+#: last build (:func:`pages_showing_changed_parents`).
+SHOWN_PARENTS_KEY = "national_resource_parents"
+
+
+def shown_parents(domain: Ga4ghDomain) -> dict[str, list[tuple[str, str | None]]]:
+    """What each page's national resources tables show of the registry: the parents of its
+    resources (a country page's own ones, those a topic page lists, every country page's
+    under ``{tool-table}`` with ``:national-resources:``), named as the registry names them."""
+    parent_ids: dict[str, set[str]] = {}
+    for docname, instances in domain.page_instances.items():
+        parent_ids.setdefault(docname, set()).update(parent for parent, *_rest in instances)
+    for docname in domain.topic_sections:
+        page = domain.front_matter_of(docname)
+        listed = domain.national_resources_for(page.type, page.page_id)
+        parent_ids.setdefault(docname, set()).update(r.tool.instance_of or "" for r in listed)
+    every = {r.tool.instance_of or "" for rs in domain.national_resources.values() for r in rs}
+    for docname, keys in domain.listings.items():
+        if ALL_RESOURCES_KEY in keys:
+            parent_ids.setdefault(docname, set()).update(every)
+    registry = domain.site.tools
+    return {
+        docname: [
+            (parent, registry[parent].name if parent in registry else None)
+            for parent in sorted(ids - {""})
+        ]
+        for docname, ids in sorted(parent_ids.items())
+        if ids - {""}
+    }
+
+
+def pages_showing_changed_parents(app: Sphinx, env: BuildEnvironment) -> set[str]:
+    """``env-get-updated``: pages whose "instance of" badges name a parent differently than
+    when they were last written (the registry renamed, added or removed it); records them."""
+    domain = get_domain(env)
+    new = shown_parents(domain)
+    old: dict[str, list[tuple[str, str | None]]] = domain.data.get(SHOWN_PARENTS_KEY, {})
+    domain.data[SHOWN_PARENTS_KEY] = new
+    changed = {
+        docname for docname in old.keys() | new.keys() if old.get(docname) != new.get(docname)
+    }
+    return {docname for docname in changed if docname in env.all_docs}
+
+
+def warn_unknown_main_resources(app: Sphinx, env: BuildEnvironment) -> None:
+    """``env-check-consistency``: each ``ref_to_main_resources`` id that is not in the
+    registry, at its line (every build: the page is not read again for a registry edit that
+    leaves it unknown)."""
+    domain = get_domain(env)
+    for docname in sorted(env.all_docs):
+        tool_ids = domain.front_matter_of(docname).ref_to_main_resources
+        if not tool_ids:
+            continue
+        source = str(env.doc2path(docname))
+        for tool_id, message in unknown_main_resources(tool_ids, domain.site.tools):
+            line = front_matter_line(source, tool_id, "ref_to_main_resources")
+            warn(message, "tool", (docname, line))
+
+
+def main_resources_to_read(
+    app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str], removed: Set[str]
+) -> list[str]:
+    """``env-get-outdated``: country pages whose ``ref_to_main_resources`` name a different set
+    of registry tools than when they were read (a tool added to or removed from the registry):
+    whether they have the section, and what they warn, is decided when they are read."""
+    domain = get_domain(env)
+    outdated = []
+    for docname in sorted(env.all_docs):
+        if docname in changed or docname in removed or docname not in env.found_docs:
+            continue
+        tool_ids = domain.front_matter_of(docname).ref_to_main_resources
+        if not tool_ids:
+            continue
+        known = sorted({tool_id for tool_id in tool_ids if tool_id in domain.site.tools})
+        if known != domain.resource_tables.get(docname, []):
+            outdated.append(docname)
+    return outdated
 
 
 #: Class of the contents entries this module adds, so that the next build can take them out.

@@ -15,7 +15,11 @@ from .national_resources import (
     AppendNationalResources,
     FillNationalResourceTables,
     contents_entries_for_topic_sections,
+    instance_of_badge,
+    main_resources_to_read,
     national_resources_table,
+    pages_showing_changed_parents,
+    warn_unknown_main_resources,
 )
 from .people import AVATAR_VISITORS, AppendPagePeople, avatar, warn_people_without_data
 from .related_pages import AppendRelatedPages
@@ -39,6 +43,7 @@ def setup_furniture(app: Sphinx) -> None:
     app.add_directive("contributors", ContributorsDirective)
     app.add_directive("affiliations", AffiliationsDirective)
     app.add_node(national_resources_table)
+    app.add_node(instance_of_badge)
     app.add_node(section_tiles)
     app.add_node(tile_image, **TILE_IMAGE_VISITORS)  # type: ignore[arg-type]
     app.add_node(tile_flag, **TILE_FLAG_VISITORS)  # type: ignore[arg-type]
@@ -54,3 +59,7 @@ def setup_furniture(app: Sphinx) -> None:
     app.connect("env-check-consistency", warn_people_without_data)
     app.connect("doctree-read", warn_missing_tile_images)
     app.connect("env-updated", contents_entries_for_topic_sections)
+    # a registry edit reads no country page again unless its main resources section changes
+    app.connect("env-get-outdated", main_resources_to_read)
+    app.connect("env-get-updated", pages_showing_changed_parents)
+    app.connect("env-check-consistency", warn_unknown_main_resources)
