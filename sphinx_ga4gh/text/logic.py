@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -740,16 +740,7 @@ class _Renderer:
         context = self.scope.context
         if context.depth >= MAX_INCLUDE_DEPTH:
             raise NotEvaluable(f"{name} includes itself, or more than {MAX_INCLUDE_DEPTH} deep")
-        inner = LogicContext(
-            page=context.page,
-            site=context.site,
-            data=context.data,
-            url=context.url,
-            includes=context.includes,
-            theme_includes=context.theme_includes,
-            include=values,
-            depth=context.depth + 1,
-        )
+        inner = replace(context, include=values, depth=context.depth + 1)
         source = context.includes[name]
         # an include is a text of its own: scanned on its own
         result = _evaluate(scan_page(source), inner, {**self.scope.variables})
