@@ -51,12 +51,15 @@ def _noted(env: BuildEnvironment) -> dict[str, list[DataLink]]:
     return noted
 
 
-def _link_line(path: Path, first_line: int, target: str) -> int:
-    """The line of the data file, from the item's key on, whose text has the link."""
+def _file_lines(path: Path) -> list[str]:
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        return path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeError):
-        return first_line
+        return []
+
+
+def _link_line(lines: list[str], first_line: int, target: str) -> int:
+    """The line of the data file, from the item's key on, whose text has the link."""
     for number in range(first_line, min(len(lines), first_line + 200) + 1):
         if f"({target}" in lines[number - 1]:
             return number
@@ -69,6 +72,7 @@ def note_data_links(
     """Mark the links myst-parser left unresolved in Markdown read from ``relpath`` (the item's
     text starts at ``line``), and note them for the page being read."""
     path = Path(env.srcdir) / relpath
+    lines: list[str] | None = None  # the file, read once and only when a link needs its line
     for node in parsed:
         if not isinstance(node, nodes.Element):
             continue
@@ -76,7 +80,9 @@ def note_data_links(
             if ref.get("reftype") != "myst" or ref.get("refdomain"):
                 continue  # myst-parser found the document itself
             target = str(ref.get("reftarget", ""))
-            location = f"{path}:{_link_line(path, line, target)}"
+            if lines is None:
+                lines = _file_lines(path)
+            location = f"{path}:{_link_line(lines, line, target)}"
             ref[DATA_LINK_ATTRIBUTE] = location
             link = DataLink(location, target, directive)
             _noted(env).setdefault(env.current_document.docname, []).append(link)

@@ -10,6 +10,7 @@ dropped. XeLaTeX and LuaLaTeX read the characters and are left alone.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import Any
@@ -48,6 +49,16 @@ def emoji_as_text(text: str, declared: frozenset[int]) -> str:
     return EMOJI.sub(name, text)
 
 
+@functools.cache
+def declared_characters(utf8extra: str) -> frozenset[int]:
+    """The characters ``utf8extra`` gives a LaTeX form (``pdf.setup``'s, or the project's):
+    they print as such. Read once per value, not once per page."""
+    return frozenset(
+        int(code, 16)
+        for code in re.findall(r"\\DeclareUnicodeCharacter\{([0-9A-Fa-f]+)\}", utf8extra)
+    )
+
+
 class EmojiAsText(SphinxPostTransform):
     """For pdflatex: each emoji of the page's text (code blocks too) as its name."""
 
@@ -57,14 +68,7 @@ class EmojiAsText(SphinxPostTransform):
     def run(self, **kwargs: Any) -> None:
         if self.config.latex_engine not in PDFLATEX_ENGINES:
             return
-        # The characters given a LaTeX form in ``utf8extra`` (``pdf.setup``) print as such.
-        declared = frozenset(
-            int(code, 16)
-            for code in re.findall(
-                r"\\DeclareUnicodeCharacter\{([0-9A-Fa-f]+)\}",
-                str((self.config.latex_elements or {}).get("utf8extra", "")),
-            )
-        )
+        declared = declared_characters(str((self.config.latex_elements or {}).get("utf8extra", "")))
         for text in list(self.document.findall(nodes.Text)):
             if isinstance(text.parent, nodes.raw) or not EMOJI.search(text):
                 continue
