@@ -33,6 +33,7 @@ from sphinx.util.nodes import process_only_nodes
 
 from ..assets.paths import site_file_uri
 from ..domain import internal_link
+from ..html_markup import builds_html, render_markup
 from ..pages.safe_links import unlink_dangerous_references
 
 #: Makes the link to a page around ``content``: a ``pending_xref`` that the references
@@ -78,8 +79,7 @@ def plain_text(block: Sequence[nodes.Node]) -> str:
 def writes_cached_markup(env: BuildEnvironment) -> bool:
     """Whether the page being resolved gets furniture as cached markup: in HTML, but not on
     sphinx-notfound-page's 404 page, whose links that extension rewrites in the nodes."""
-    # what SphinxPostTransform.is_supported itself reads (also in tools/fragments.py)
-    if env._builder_cls.format != "html":
+    if not builds_html(env):
         return False
     return env.docname != getattr(env.config, "notfound_pagename", None)
 
@@ -141,15 +141,10 @@ def _render(translator: SphinxTranslator, node: furniture_markup) -> tuple[str, 
     holder = nodes.container("", *_nodes_of(builder.env, node, link))
     process_only_nodes(holder, builder.tags)  # what OnlyNodeTransform does to the page
     unlink_dangerous_references(holder)  # what doctree-resolved does to the page
-    body = translator.body  # type: ignore[attr-defined]
-    translator.body = []  # type: ignore[attr-defined]
     setattr(translator, _TARGETS, targets)
     try:
-        for child in holder.children:
-            child.walkabout(translator)
-        markup = "".join(translator.body)  # type: ignore[attr-defined]
+        markup = render_markup(translator, holder.children)
     finally:
-        translator.body = body  # type: ignore[attr-defined]
         delattr(translator, _TARGETS)
     return markup, targets
 

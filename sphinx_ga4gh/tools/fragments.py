@@ -26,6 +26,7 @@ from ..assets.paths import site_root_uri
 from ..data.markdown import inline_markdown
 from ..data.tools import Relatives, Tool
 from ..data.urls import is_safe_image_url
+from ..html_markup import builds_html, render_markup
 from ..i18n import _
 
 
@@ -183,8 +184,7 @@ class ExpandToolFragments(SphinxPostTransform):
     default_priority = 20
 
     def is_supported(self) -> bool:
-        # what SphinxPostTransform.is_supported itself reads; it can only say "one of"
-        return self.env._builder_cls.format != "html"
+        return not builds_html(self.env)
 
     def run(self, **kwargs: Any) -> None:
         for fragment in list(self.document.findall(tool_fragment)):
@@ -199,15 +199,10 @@ def visit_tool_fragment_html(self: SphinxTranslator, node: tool_fragment) -> Non
     if markup is None:
         # Rendered inside a detached inline, as the nodes would be at their place.
         holder = nodes.inline("", "", *_nodes_of(self.builder.env, node))
-        body = self.body  # type: ignore[attr-defined]
-        self.body = []  # type: ignore[attr-defined]
         self._ga4gh_caching = True  # type: ignore[attr-defined]
         try:
-            for child in holder.children:
-                child.walkabout(self)
-            markup = cache[key] = "".join(self.body)  # type: ignore[attr-defined]
+            markup = cache[key] = render_markup(self, holder.children)
         finally:
-            self.body = body  # type: ignore[attr-defined]
             self._ga4gh_caching = False  # type: ignore[attr-defined]
     if SITE_ROOT in markup:
         markup = markup.replace(SITE_ROOT, _site_root(self))
