@@ -43,9 +43,11 @@ from .branding import (
     light_colors,
 )
 from .data import Footer, Link, TopNav, load_footer, load_topnav
+from .page_titles import setup_page_titles
+from .prerendered import Prerendered, prerender
 from .render import footer_html, topnav_html
 from .section_nav import Section, root_sections, section_nav_html
-from .site_links import page_for_url, resolve
+from .site_links import Target, page_for_url, resolve
 from .source_links import repository_url, source_links, source_links_html
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
@@ -66,6 +68,13 @@ class _Chrome:
         self.favicons: list[str] = []
         #: Furo's sidebar brand text, when it is ``ga4gh_topnav_title``.
         self.furo_brand_title = ""
+        #: The footer and top navigation rendered once (:mod:`.prerendered`), at the first
+        #: page written; None where they are rendered for every page.
+        self.prerendered = False
+        self.footer_prerendered: Prerendered | None = None
+        self.topnav_prerendered: Prerendered | None = None
+        #: The pages that a top navigation link marks as current: rendered for themselves.
+        self.topnav_current_pages: frozenset[str] = frozenset()
 
 
 def _chrome(app: Sphinx) -> _Chrome:
@@ -143,6 +152,7 @@ def _folder(config: Config) -> str:
 def load_chrome(app: Sphinx) -> None:
     """``builder-inited``: read the footer and top navigation, write the colours' CSS."""
     chrome = _chrome(app)
+    chrome.prerendered = False
     root = Path(app.confdir)
     problems: list[Diagnostic] = []
     if app.config.ga4gh_footer:
@@ -254,6 +264,35 @@ def _source_links(app: Sphinx, pagename: str, context: dict[str, Any]) -> str:
     return source_links_html(links, [str(name) for name in config.ga4gh_source_buttons])
 
 
+def _links_current_on(env: BuildEnvironment, topnav: TopNav) -> frozenset[str]:
+    """The pages some top navigation link leads to (there it is marked as the current one)."""
+    pages = set()
+    for item in topnav.items:
+        for link in (item, *item.children):
+            page = page_for_url(env, link.url) if link.url and not link.external_url else None
+            if page is not None:
+                pages.add(page[0])
+    return frozenset(pages)
+
+
+def _prerender(app: Sphinx, chrome: _Chrome) -> None:
+    """The footer and top navigation with placeholders for the hrefs, once per build (at the
+    first page written, when every page is known)."""
+    env = app.env
+
+    def resolve_link(url: str, external_url: str) -> Target | None:
+        return resolve(env, url, external_url)
+
+    chrome.footer_prerendered = prerender(
+        lambda href: footer_html(chrome.footer, href), resolve_link
+    )
+    chrome.topnav_prerendered = prerender(
+        lambda href: topnav_html(chrome.topnav, href, lambda link: False), resolve_link
+    )
+    chrome.topnav_current_pages = _links_current_on(env, chrome.topnav)
+    chrome.prerendered = True
+
+
 def add_chrome_to_page(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
@@ -262,10 +301,7 @@ def add_chrome_to_page(
     env = app.env
     pathto = context["pathto"]
 
-    def href(url: str, external_url: str) -> str | None:
-        target = resolve(env, url, external_url)
-        if target is None:
-            return None
+    def target_href(target: Target) -> str:
         if target.external:
             return target.external
         if target.file:
@@ -278,17 +314,29 @@ def add_chrome_to_page(
         fragment = f"#{target.fragment}" if target.fragment else ""
         return (uri + fragment) or "#"
 
+    def href(url: str, external_url: str) -> str | None:
+        target = resolve(env, url, external_url)
+        return None if target is None else target_href(target)
+
     def is_current(link: Link) -> bool:
         page = page_for_url(env, link.url) if link.url and not link.external_url else None
         return page is not None and page[0] == pagename
 
+    if not chrome.prerendered:
+        _prerender(app, chrome)
     theme = app.config.html_theme
     context["ga4gh_chrome_mode"] = (
         "pydata" if theme == PYDATA_THEME else "furo" if theme == FURO else "basic"
     )
     context["ga4gh_brand_title"] = chrome.furo_brand_title if theme == FURO else ""
-    context["ga4gh_footer_html"] = footer_html(chrome.footer, href)
-    context["ga4gh_topnav_html"] = topnav_html(chrome.topnav, href, is_current)
+    if chrome.footer_prerendered is not None:
+        context["ga4gh_footer_html"] = chrome.footer_prerendered.fill(target_href)
+    else:
+        context["ga4gh_footer_html"] = footer_html(chrome.footer, href)
+    if chrome.topnav_prerendered is not None and pagename not in chrome.topnav_current_pages:
+        context["ga4gh_topnav_html"] = chrome.topnav_prerendered.fill(target_href)
+    else:
+        context["ga4gh_topnav_html"] = topnav_html(chrome.topnav, href, is_current)
     context["ga4gh_source_links_html"] = _source_links(app, pagename, context)
     if theme == PYDATA_THEME:
         if chrome.sections is None:
@@ -311,3 +359,4 @@ def setup_chrome(app: Sphinx) -> None:
     app.connect("doctree-read", note_chrome_files)
     app.connect("env-check-consistency", check_links)
     app.connect("html-page-context", add_chrome_to_page)
+    setup_page_titles(app)
