@@ -194,3 +194,9 @@ def test_front_matter_values_are_parsed_once_per_value() -> None:
     assert front_matter({"search_exclude": True}).search_exclude is True
     assert front_matter({"search_exclude": 1}).search_exclude is False
     assert front_matter({"datatable": ["x"]}) == _parsed_front_matter({"datatable": ["x"]})
+
+
+def test_an_absent_key_and_an_empty_one_read_the_same() -> None:
+    from sphinx_ga4gh.pages.front_matter import _READ_KEYS, _parsed_front_matter
+
+    assert _parsed_front_matter({}) == _parsed_front_matter(dict.fromkeys(_READ_KEYS))

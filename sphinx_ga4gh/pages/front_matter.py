@@ -219,23 +219,25 @@ _READ_KEYS = (
     "type_img",
     "page_img",
 )
-_ABSENT: Any = object()
+#: The types of values :func:`front_matter` keeps its result for (an absent key reads as None).
+_CACHED_TYPES = frozenset({str, type(None)})
 
 
 def front_matter(metadata: dict[str, Any]) -> FrontMatter:
     """Typed front matter from one page's ``env.metadata`` entry. Pages and furniture ask for
     it many times per page (and per site): the same values are parsed once."""
-    values = tuple(metadata.get(key, _ABSENT) for key in _READ_KEYS)
+    # every key is read so that an absent one and an empty one (None) give the same
+    values = tuple(map(metadata.get, _READ_KEYS))
     # myst-parser stores text; anything else (``True`` equals ``1`` as a key) is not cached
-    if all(type(value) is str or value is _ABSENT for value in values):
+    if _CACHED_TYPES.issuperset(map(type, values)):
         return _front_matter_of_values(values)
     return _parsed_front_matter(metadata)
 
 
 @lru_cache(maxsize=4096)
-def _front_matter_of_values(values: tuple[Any, ...]) -> FrontMatter:
+def _front_matter_of_values(values: tuple[str | None, ...]) -> FrontMatter:
     return _parsed_front_matter(
-        {key: value for key, value in zip(_READ_KEYS, values, strict=True) if value is not _ABSENT}
+        {key: value for key, value in zip(_READ_KEYS, values, strict=True) if value is not None}
     )
 
 
