@@ -134,3 +134,69 @@ def test_search_titles_do_not_run_the_page_type_into_the_title(app: SphinxTestAp
     h1 = html_of(app, "standard").select_one("h1")
     assert h1 is not None  # the label is still shown in front of the title
     assert h1.select_one("span.ga4gh-page-type").get_text() == "Technologies and standards"
+
+
+# --- the front matter parsed once (issue 19) ---------------------------------------------------
+
+#: Front matter texts, among them every way YAML has of writing a key twice that a quick look
+#: at the lines could miss: the checks must find each as locating every key does.
+WRITTEN_TEXTS = [
+    "title: A\npage_id: a\n",
+    "title: A\ntitle: B\n",
+    "title: A\n'title': B\n",
+    'title: A\n"title": B\n',
+    "{title: A, title: B}\n",
+    "? title\n: A\ntitle: B\n",
+    'title: "A\ntitle: B"\npage_id: a\n',
+    "title: A\ntype: x\ntitle: [B, C]\n",
+    "contributors:\n- Ada\n- Lukas\ncontributors: Ada\n",
+    "title: A\r\ntitle: B\r\n",
+    "base: &b {x: 1}\n<<: *b\nx: 2\n",
+    "2021: a\n2021: b\n",
+    "title: A # a comment: here\n# title: B\npage_id: a\n",
+    "-title: A\n-title: B\n",
+    "toc: 1\ntoc: maybe\n",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", WRITTEN_TEXTS)
+def test_checks_find_what_locating_every_key_finds(text: str) -> None:
+    from sphinx_ga4gh.data.yaml_source import parse_front_matter
+    from sphinx_ga4gh.pages.front_matter import _key_lines, _keys_written_once
+
+    try:
+        data = parse_front_matter(text)[0]
+    except Exception:  # invalid YAML: nothing checked, parsed or not
+        data = None
+    if isinstance(data, dict) and _keys_written_once(text, data):
+        assert all(len(lines) == 1 for lines in _key_lines(text, 2).values()), text
+    given = check_front_matter(text, first_line=2, parsed=data)
+    if data is not None or not text.strip():
+        assert given == check_front_matter(text, first_line=2)  # parsed by the caller or here
+
+
+def test_a_repeated_quoted_key_is_still_reported() -> None:
+    checked = check_front_matter("title: A\n'title': B\n", first_line=2)
+    assert [(p.line, p.key) for p in checked.problems] == [(3, "title")]
+
+
+def test_front_matter_values_are_parsed_once_per_value() -> None:
+    from sphinx_ga4gh.pages.front_matter import _parsed_front_matter, front_matter
+
+    metadata = {"title": "A", "contributors": '["Ada", "Lukas"]', "toc": "False"}
+    first = front_matter(metadata)
+    assert first == _parsed_front_matter(metadata)
+    assert front_matter(dict(metadata)) is first  # the same values: parsed once
+    metadata["contributors"] = '["Ada"]'  # a corrected value is a new front matter
+    assert front_matter(metadata).contributors == ["Ada"]
+    # values that are not text are not cached: True and 1 are equal as keys, not as values
+    assert front_matter({"search_exclude": True}).search_exclude is True
+    assert front_matter({"search_exclude": 1}).search_exclude is False
+    assert front_matter({"datatable": ["x"]}) == _parsed_front_matter({"datatable": ["x"]})
+
+
+def test_an_absent_key_and_an_empty_one_read_the_same() -> None:
+    from sphinx_ga4gh.pages.front_matter import _READ_KEYS, _parsed_front_matter
+
+    assert _parsed_front_matter({}) == _parsed_front_matter(dict.fromkeys(_READ_KEYS))

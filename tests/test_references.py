@@ -136,3 +136,19 @@ def test_a_work_in_two_hand_written_lists_still_warns(
     assert "two.md:5" in duplicates[0] and "[bibtex.duplicate_citation]" in duplicates[0]
     # the per-page lists of the other pages add no warning
     assert len([w for w in warnings_of(app) if "WARNING" in w]) == 1, warnings_of(app)
+
+
+def test_only_pages_naming_a_citation_role_are_read_for_citations(
+    make_app: type[SphinxTestApp], tmp_path: Path
+) -> None:
+    root = copy_root(ROOTS / "test-references", tmp_path)
+    (root / "words.md").write_text(
+        "# Words\n\nWe cite works and recite poems; `cite` is a word here.\n", "utf-8"
+    )
+    (root / "rst.md").write_text(
+        "# In reStructuredText\n\n```{eval-rst}\nSee :cite:p:`rehm_ga4gh_2021`.\n```\n", "utf-8"
+    )
+    app, _ = build(make_app, root, freshenv=True)
+    assert html_of(app, "words").select_one("section#references") is None
+    listed = html_of(app, "rst").select("section#references div.citation")
+    assert len(listed) == 1  # found by the Markdown pass, as before

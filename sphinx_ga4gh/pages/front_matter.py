@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from ..i18n import _
@@ -147,9 +148,10 @@ def _mappings(value: Any) -> list[dict[str, Any]]:
 MORE_INFORMATION_KEYS = ("training", "faircookbook", "fairsharing", "dsw", "rdmkit")
 
 
-@dataclass
+@dataclass(frozen=True)
 class FrontMatter:
-    """The keys of SPEC §3 a page may declare."""
+    """The keys of SPEC §3 a page may declare. Shared by every reader of the same front
+    matter (:func:`front_matter` parses each once): read it, do not change its lists."""
 
     title: str = ""
     page_id: str = ""
@@ -192,8 +194,54 @@ def _scalar(metadata: dict[str, Any], key: str) -> str:
     return "" if value is None else str(value).strip()
 
 
+#: The metadata keys :func:`front_matter` reads: its value depends on these alone.
+_READ_KEYS = (
+    "title",
+    "page_id",
+    "type",
+    "description",
+    "contributors",
+    "editors",
+    "coordinators",
+    "affiliations",
+    "supported_by",
+    "people_sort",
+    "related_pages",
+    "datatable",
+    "toc",
+    "search_exclude",
+    "summary",
+    "national_resources",
+    "ref_to_main_resources",
+    "country_code",
+    "page_citation",
+    *MORE_INFORMATION_KEYS,
+    "type_img",
+    "page_img",
+)
+#: The types of values :func:`front_matter` keeps its result for (an absent key reads as None).
+_CACHED_TYPES = frozenset({str, type(None)})
+
+
 def front_matter(metadata: dict[str, Any]) -> FrontMatter:
-    """Typed front matter from one page's ``env.metadata`` entry."""
+    """Typed front matter from one page's ``env.metadata`` entry. Pages and furniture ask for
+    it many times per page (and per site): the same values are parsed once."""
+    # every key is read so that an absent one and an empty one (None) give the same
+    values = tuple(map(metadata.get, _READ_KEYS))
+    # myst-parser stores text; anything else (``True`` equals ``1`` as a key) is not cached
+    if _CACHED_TYPES.issuperset(map(type, values)):
+        return _front_matter_of_values(values)
+    return _parsed_front_matter(metadata)
+
+
+@lru_cache(maxsize=4096)
+def _front_matter_of_values(values: tuple[str | None, ...]) -> FrontMatter:
+    return _parsed_front_matter(
+        {key: value for key, value in zip(_READ_KEYS, values, strict=True) if value is not None}
+    )
+
+
+def _parsed_front_matter(metadata: dict[str, Any]) -> FrontMatter:
     affiliations = _names(metadata.get("affiliations"))
     affiliations_key = "affiliations"
     people_sort = _decode(metadata.get("people_sort"))
@@ -327,22 +375,61 @@ def _key_lines(text: str, first_line: int) -> dict[str, list[int]]:
     }
 
 
-def check_front_matter(text: str, first_line: int = 2) -> CheckedFrontMatter:
+#: A top-level key of a block mapping written plainly (``title: …``), up to its colon.
+_PLAIN_KEY_LINE = re.compile(r"[A-Za-z0-9_][^:#\n]*?[ \t]*:(?:[ \t]|$)")
+
+
+def _keys_written_once(text: str, data: dict[Any, Any]) -> bool:
+    """Whether each top-level key of ``text`` (which parsed to ``data``) is certainly written
+    once, without locating every key (which parses the YAML again). In a block mapping at
+    column 0 every key starts a line at column 0; counting such lines that are plain keys, and
+    giving up (False) at any other line there, counts every key written, so as many keys
+    written as ``data`` has means none is repeated."""
+    written = 0
+    for line in text.split("\n"):
+        if not line or line[0] in " \t#" or line == "-" or line.startswith("- "):
+            continue  # blank, indented (a value's), a comment, a list item of the key above
+        if _PLAIN_KEY_LINE.match(line) is None:
+            return False  # a quoted or complex key, a flow mapping, a line of a quoted text…
+        written += 1
+    return written == len(data)
+
+
+#: Front matter not parsed by the caller: :func:`check_front_matter` parses it.
+UNPARSED: Any = object()
+
+
+def check_front_matter(
+    text: str, first_line: int = 2, parsed: Any = UNPARSED
+) -> CheckedFrontMatter:
     """The problems of a page's front matter ``text`` (YAML whose first line is line
     ``first_line`` of the file) and how each is handled. A key written twice keeps its last
-    value, as Jekyll and myst-parser do: that is what the site's readers saw."""
+    value, as Jekyll and myst-parser do: that is what the site's readers saw. ``parsed``:
+    what :func:`.parse_front_matter` gave for ``text`` (None beyond the bounds or for invalid
+    YAML), when the caller has it."""
     import yaml
 
     from ..data.yaml_source import parse_front_matter
 
     checked = CheckedFrontMatter()
-    try:
-        # the pages' one reader: bounded, impossible dates as text (as the build's pages)
-        data = parse_front_matter(text)[0] if text.strip() else None
-    except yaml.YAMLError:  # reported by its reader
-        return checked
+    if parsed is UNPARSED:
+        try:
+            # the pages' one reader: bounded, impossible dates as text (as the build's pages)
+            parsed = parse_front_matter(text)[0] if text.strip() else None
+        except yaml.YAMLError:  # reported by its reader
+            return checked
+    data = parsed
     if not isinstance(data, dict):
         return checked
+    wrong: list[tuple[str, Any, str]] = []
+    for key, value in data.items():
+        if not isinstance(key, str) or value is None:
+            continue
+        correction, message = _corrected(key, value)
+        if message:
+            wrong.append((key, correction, message))
+    if not wrong and _keys_written_once(text, data):
+        return checked  # nothing to report: the keys' lines are not needed
     lines = _key_lines(text, first_line)
 
     def report(key: str, message: str) -> None:
@@ -357,13 +444,9 @@ def check_front_matter(text: str, first_line: int = 2) -> CheckedFrontMatter:
                 f"front matter key {key!r} is written {len(found)} times (also at line "
                 f"{earlier}); the last value, at line {found[-1]}, is used, as Jekyll does",
             )
-    for key, value in data.items():
-        if not isinstance(key, str) or value is None:
-            continue
-        correction, message = _corrected(key, value)
-        if message:
-            report(key, f"front matter {key!r}: {message}")
-            checked.corrections[key] = correction
+    for key, correction, message in wrong:
+        report(key, f"front matter {key!r}: {message}")
+        checked.corrections[key] = correction
     return checked
 
 

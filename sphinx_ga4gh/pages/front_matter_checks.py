@@ -1,7 +1,9 @@
 """Front matter values of the wrong type, and keys written twice, reported as the page is read.
 
 myst-parser turns whatever YAML gave into text (``title: [a, b]`` becomes ``["a", "b"]``), so
-the checks (:func:`.front_matter.check_front_matter`) read the page's own front matter again.
+the checks (:func:`.front_matter.check_front_matter`) read the page's own front matter again:
+the YAML as :mod:`.front_matter_guard` parsed it at ``source-read`` when the file's front
+matter is that text (it is parsed once), else parsed here.
 A corrected value replaces myst-parser's in the page's front matter field list and in
 ``env.metadata`` alike, before any other transform reads it: Sphinx's metadata collector fills
 ``env.metadata`` from that field list once the page is read, so both agree.
@@ -18,7 +20,8 @@ from sphinx.transforms import SphinxTransform
 
 from ..reporting import warn
 from ..text.front_matter import split_front_matter
-from .front_matter import IGNORED, check_front_matter
+from .front_matter import IGNORED, UNPARSED, check_front_matter
+from .front_matter_guard import read_front_matter_of
 
 
 def _myst_text(value: Any) -> str:
@@ -40,7 +43,11 @@ class CheckFrontMatterTypes(SphinxTransform):
             return
         if parts is None:
             return
-        checked = check_front_matter(parts[0], first_line=2)
+        head = parts[0]
+        block = read_front_matter_of(self.env, self.env.docname)
+        # the guard's reading of the same text (it saw the page as Sphinx decoded it)
+        parsed = block.data if block is not None and block.text == head else UNPARSED
+        checked = check_front_matter(head, first_line=2, parsed=parsed)
         for problem in checked.problems:
             warn(problem.message, "page", (self.env.docname, problem.line))
         if not checked.corrections:

@@ -66,7 +66,9 @@ class KramdownHeadingIds(SphinxTransform):
             if not isinstance(title, nodes.title) or not title.children:
                 continue
             last = title[-1]
-            match = _HEADING_ID.search(last.astext()) if isinstance(last, nodes.Text) else None
+            if not isinstance(last, nodes.Text) or "{#" not in last:
+                continue  # most headings: no regular expression run
+            match = _HEADING_ID.search(last.astext())
             if match is None or section.parent is None:
                 continue
             text = last.astext()[: match.start()]

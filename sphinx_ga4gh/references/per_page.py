@@ -57,6 +57,17 @@ def role_cited_keys(content: str) -> Iterator[str]:
         yield target.key
 
 
+#: How a citation role starts in MyST: the texts the Markdown pass reads inline.
+_MYST_CITATIONS = ("{cite", "{footcite")
+#: What starts every citation role: ``{cite:p}`` in MyST, ``:cite:p:`` in an ``{eval-rst}``
+#: body (:func:`is_citation_role`); a page without any of these cites nothing.
+_CITATION_ROLE_STARTS = ("{cite", "{footcite", ":cite", ":footcite")
+
+
+def _may_cite(text: str) -> bool:
+    return "cite" in text and any(start in text for start in _CITATION_ROLE_STARTS)
+
+
 def cited_keys(facts: MarkdownFacts) -> Iterator[str]:
     """The keys of a page's citation roles."""
     for role in facts.roles:
@@ -89,10 +100,10 @@ def append_references(app: Sphinx, docname: str, source: list[str]) -> None:
     if app.env.doc2path(docname).suffix != ".md":
         return
     text = source[0]
-    if "cite" not in text:  # every citation role is named cite… or footcite…: no Markdown pass
+    if not _may_cite(text):  # no Markdown pass over a page that names no citation role
         return
     # read as myst-parser reads the page: no role in code, comments or literal directives
-    facts = read_markdown(text, app.config.myst_enable_extensions)
+    facts = read_markdown(text, app.config.myst_enable_extensions, roles_starting=_MYST_CITATIONS)
     if any(directive.name == "bibliography" for directive in facts.directives):
         return
     known = bibliography_keys(app.env)

@@ -6,6 +6,11 @@ create_md_parser`), so they agree with the build's doctree on what is a role: no
 span, a code block, an HTML comment or a ``%`` comment is one, fences in blockquotes and nested
 lists are code, and a directive's body is read as Markdown unless the directive shows it
 literally. Only the token stream is used (no rendering), which takes milliseconds per page.
+
+A reader that looks for some roles only (the per-page references: citations) names what they
+start with: the text of a paragraph, heading or table cell is then read for inline Markdown
+only when it holds one of them (or a footnote reference, which decides what footnotes the
+token stream keeps), which reads the same roles in about half the time.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from functools import lru_cache
 
 from markdown_it import MarkdownIt
 from markdown_it.renderer import RendererHTML
+from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from myst_parser.config.main import MdParserConfig
 from myst_parser.parsers.mdit import create_md_parser
@@ -75,10 +81,31 @@ class MarkdownFacts:
         return (role for role in self.roles if role.name in names)
 
 
+#: The markdown-it ``env`` key of the texts an inline token must hold to be read inline.
+_INLINE_WITH = "ga4gh_inline_with"
+#: Footnote references (``[^1]``, inline ``^[…]``): the footnotes they name are the ones
+#: markdown-it keeps in the token stream, so every text holding one is read inline.
+_FOOTNOTE_STARTS = ("[^", "^[")
+
+
+def _inline_where_wanted(state: StateCore) -> None:
+    """markdown-it's core ``inline`` rule, for the inline tokens holding a wanted text."""
+    wanted: tuple[str, ...] = state.env[_INLINE_WITH]
+    for token in state.tokens:
+        if token.type == "inline":
+            if token.children is None:
+                token.children = []
+            if any(text in token.content for text in wanted):
+                state.md.inline.parse(token.content, state.md, state.env, token.children)
+
+
 @lru_cache(maxsize=8)
-def _parser(extensions: frozenset[str]) -> MarkdownIt:
+def _parser(extensions: frozenset[str], selective: bool = False) -> MarkdownIt:
     config = MdParserConfig(enable_extensions=set(extensions))
-    return create_md_parser(config, RendererHTML)
+    parser = create_md_parser(config, RendererHTML)
+    if selective:
+        parser.core.ruler.at("inline", _inline_where_wanted)
+    return parser
 
 
 def markdown_parser(extensions: Iterable[str] = ()) -> MarkdownIt:
@@ -86,22 +113,40 @@ def markdown_parser(extensions: Iterable[str] = ()) -> MarkdownIt:
     return _parser(frozenset(extensions))
 
 
-def read_markdown(text: str, extensions: Iterable[str] = (), first_line: int = 1) -> MarkdownFacts:
+def read_markdown(
+    text: str,
+    extensions: Iterable[str] = (),
+    first_line: int = 1,
+    roles_starting: tuple[str, ...] | None = None,
+) -> MarkdownFacts:
     """The roles, directives and links of the MyST ``text``; lines count from ``first_line``
-    (the line of the file ``text`` starts on)."""
+    (the line of the file ``text`` starts on). ``roles_starting`` (``("{cite",)``): only the
+    roles written so are wanted; texts without any are not read inline (their roles and links
+    are not in the facts, every directive is)."""
     facts = MarkdownFacts()
-    _visit(markdown_parser(extensions), text, first_line, facts)
+    if roles_starting is None:
+        _visit(markdown_parser(extensions), text, first_line, facts, None)
+    else:
+        wanted = (*roles_starting, *_FOOTNOTE_STARTS)
+        _visit(_parser(frozenset(extensions), True), text, first_line, facts, wanted)
     return facts
 
 
-def _visit(parser: MarkdownIt, text: str, first_line: int, facts: MarkdownFacts) -> None:
+def _visit(
+    parser: MarkdownIt,
+    text: str,
+    first_line: int,
+    facts: MarkdownFacts,
+    wanted: tuple[str, ...] | None,
+) -> None:
+    env = {} if wanted is None else {_INLINE_WITH: wanted}
     # markdown-it counts a lone carriage return as a line end; pages here break at \n only.
-    for token in parser.parse(text.replace("\r", " ")):
+    for token in parser.parse(text.replace("\r", " "), env):
         line = first_line + (token.map[0] if token.map else 0)
         if token.type == "inline" and token.children:
             _inline(token.children, line, facts)
         elif token.type in ("fence", "colon_fence") and token.info.strip().startswith("{"):
-            _directive(parser, token, line, facts)
+            _directive(parser, token, line, facts, wanted)
 
 
 def _inline(children: list[Token], line: int, facts: MarkdownFacts) -> None:
@@ -117,7 +162,13 @@ def _inline(children: list[Token], line: int, facts: MarkdownFacts) -> None:
             line += child.content.count("\n") if child.type == "html_inline" else 0
 
 
-def _directive(parser: MarkdownIt, token: Token, line: int, facts: MarkdownFacts) -> None:
+def _directive(
+    parser: MarkdownIt,
+    token: Token,
+    line: int,
+    facts: MarkdownFacts,
+    wanted: tuple[str, ...] | None,
+) -> None:
     info = token.info.strip()
     name, _, argument = info[1:].partition("}")
     body = token.content.split("\n")
@@ -137,7 +188,7 @@ def _directive(parser: MarkdownIt, token: Token, line: int, facts: MarkdownFacts
     if name.strip() == "eval-rst":
         _rst_roles(content, body_line, facts)
     elif name.strip() not in LITERAL_DIRECTIVES:
-        _visit(parser, content, body_line, facts)
+        _visit(parser, content, body_line, facts, wanted)
 
 
 def _rst_roles(text: str, first_line: int, facts: MarkdownFacts) -> None:
