@@ -7,11 +7,24 @@ The HTML snapshots were written by the node-tree implementation before the chang
 
 from __future__ import annotations
 
+import itertools
 import os
 from pathlib import Path
 
 import pytest
 from sphinx.testing.util import SphinxTestApp
+
+from sphinx_ga4gh.data.diagnostics import SourceLocation
+from sphinx_ga4gh.data.people import Affiliation, Contributor
+from sphinx_ga4gh.furniture.markup import _nodes_of, furniture_markup, pending_link, plain_text
+from sphinx_ga4gh.furniture.people import (
+    affiliation_item,
+    country_item,
+    person_item,
+    person_words,
+    searchable_text,
+    supporter_words,
+)
 
 from conftest import copy_root
 
@@ -85,3 +98,75 @@ def test_latex_has_the_tiles_and_people(
     text = tex.read_text("utf-8")
     assert r"\subsubsection*{Contributors}" in text
     assert r"\sphinxstylestrong{Lin Hale}\DUrole{ga4gh-separator}{ — }" in text
+
+
+# --- the searchable text of a people block, put together without its nodes ----------------
+
+
+def _contributors() -> list[Contributor | None]:
+    """Every combination of what a person's line shows, and an unknown person."""
+    where = SourceLocation("CONTRIBUTORS.yaml", 1)
+    people: list[Contributor | None] = [None]
+    for role, affiliation, orcid, git, email, image in itertools.product(
+        ("", "editor"),
+        ("", "Example Genomics Institute"),
+        ("", "0000-0002-1825-0097"),
+        ("", "amara-example"),
+        ("", "amara@example.org", "bad address\n"),
+        ("", "/images/amara.png"),
+    ):
+        people.append(
+            Contributor(
+                "Amara Okafor", where, git, email, orcid, role, affiliation, image_url=image
+            )
+        )
+    return people
+
+
+@pytest.mark.parametrize("name", ["Amara Okafor", "", "Null\x00 escaped", "Ünïcode Näme"])
+def test_a_persons_words_are_the_text_of_their_nodes(name: str) -> None:
+    """``person_words`` mirrors ``person_item``: the search index reads the same words."""
+    for person in _contributors():
+        assert searchable_text(person_words(name, person)) == plain_text(
+            [person_item(name, person)]
+        ), person
+
+
+def test_a_supporters_words_are_the_text_of_their_nodes() -> None:
+    where = SourceLocation("affiliations.yaml", 1)
+    countries = {"BE": "Belgium"}
+    for org in (
+        None,
+        Affiliation("Northern Data Commons", where),
+        Affiliation("Example Genomics Institute", where, "https://genomics.example.org/"),
+        Affiliation("Beta Funders", where, image_url="/images/beta.svg"),
+        Affiliation("Alpha Trust", where, "https://alpha.example.org/", "/images/alpha.svg"),
+    ):
+        name = org.name if org else "Unknown Org"
+        assert searchable_text(supporter_words(name, countries)) == plain_text(
+            [affiliation_item(name, org)]
+        )
+    for code in ("BE", "be", "ZZ"):
+        assert searchable_text(supporter_words(code, countries)) == plain_text(
+            [country_item(code, countries)]
+        )
+
+
+@pytest.mark.parametrize("root", ["people", "people-yaml", "people-nofiles", "furniture"])
+def test_a_people_blocks_searchable_text_is_that_of_its_nodes(
+    root: str, make_app: type[SphinxTestApp], rootdir: Path, tmp_path: Path
+) -> None:
+    """What the read phase stores for the search index equals the text of the nodes the
+    block is built from when it is written (groups, countries linked to their pages)."""
+    app = make_app("html", srcdir=copy_root(rootdir / f"test-{root}", tmp_path), freshenv=True)
+    app.build()
+    blocks = 0
+    for docname in sorted(app.env.all_docs):
+        for node in app.env.get_doctree(docname).findall(furniture_markup):
+            if node["kind"] != "people":
+                continue
+            blocks += 1
+            built = _nodes_of(app.env, node, pending_link)
+            assert node.astext() == plain_text(built), docname
+            assert node.astext()  # a block shows at least one name
+    assert blocks
