@@ -12,11 +12,12 @@ import os
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 
 from sphinx_ga4gh.data.diagnostics import SourceLocation
 from sphinx_ga4gh.data.people import Affiliation, Contributor
-from sphinx_ga4gh.furniture.markup import _nodes_of, furniture_markup, pending_link, plain_text
+from sphinx_ga4gh.furniture.markup import block_nodes, furniture_markup, pending_link, plain_text
 from sphinx_ga4gh.furniture.people import (
     affiliation_item,
     country_item,
@@ -26,7 +27,7 @@ from sphinx_ga4gh.furniture.people import (
     supporter_words,
 )
 
-from conftest import copy_root
+from conftest import build, copy_root
 
 SNAPSHOTS = Path(__file__).parent / "snapshots" / "furniture-html"
 
@@ -166,7 +167,79 @@ def test_a_people_blocks_searchable_text_is_that_of_its_nodes(
             if node["kind"] != "people":
                 continue
             blocks += 1
-            built = _nodes_of(app.env, node, pending_link)
+            built = block_nodes(app.env, node, pending_link)
             assert node.astext() == plain_text(built), docname
             assert node.astext()  # a block shows at least one name
     assert blocks
+
+
+def test_a_persons_line_rendered_once_is_right_on_every_page(
+    make_app: type[SphinxTestApp], rootdir: Path, tmp_path: Path
+) -> None:
+    """A person's line is rendered once per build and written in every block naming them: its
+    picture's path is still the one for the page it is on (one folder down, or not), and the
+    rest is the same bytes on both pages."""
+    root = copy_root(rootdir / "test-people", tmp_path)
+    index = root / "index.md"
+    index.write_text(
+        index.read_text("utf-8").replace(
+            "contributors: [Amara Okafor, Sam Rivera]",
+            "contributors: [Amara Okafor, Mei Tanaka, Nobody Known]",
+        ),
+        "utf-8",
+    )
+    app = make_app("html", srcdir=root, freshenv=True)
+    app.build()
+    lines = {}
+    for docname, src in (("index", "images/mei.png"), ("guides/page", "../images/mei.png")):
+        page = BeautifulSoup((app.outdir / f"{docname}.html").read_text("utf-8"), "html.parser")
+        people = {
+            item.select_one("strong").get_text(): item
+            for item in page.select(".ga4gh-page-people .ga4gh-person")
+        }
+        assert people["Mei Tanaka"].select_one("img")["src"] == src
+        assert "ga4gh-unknown-person" in people["Nobody Known"].select_one("strong")["class"]
+        lines[docname] = str(people["Mei Tanaka"]).replace(f'src="{src}"', "")
+    assert lines["index"] == lines["guides/page"]
+
+
+def _pages(outdir: Path) -> dict[str, bytes]:
+    """Every page and the search index (the people blocks' text is in it)."""
+    pages = {
+        str(path.relative_to(outdir)): path.read_bytes()
+        for path in sorted(outdir.rglob("*.html"))
+        if path.name not in ("genindex.html", "search.html")
+    }
+    pages["searchindex.js"] = (outdir / "searchindex.js").read_bytes()
+    return pages
+
+
+@pytest.mark.parametrize("root", ["furniture", "listings"])
+def test_incremental_and_parallel_builds_give_a_fresh_builds_furniture(
+    root: str, make_app: type[SphinxTestApp], rootdir: Path, tmp_path: Path
+) -> None:
+    """People blocks (lines rendered once per build), citations, page-id tables and heading
+    links: ``-j 2`` and a rebuild after an edit write what a fresh ``-E`` build writes."""
+    serial_root = copy_root(rootdir / f"test-{root}", tmp_path, "serial")
+    serial, _ = build(make_app, serial_root, freshenv=True)
+    parallel, _ = build(
+        make_app,
+        copy_root(rootdir / f"test-{root}", tmp_path, "parallel"),
+        freshenv=True,
+        parallel=2,
+    )
+    assert _pages(serial.outdir) == _pages(parallel.outdir)
+    # a page gains a contributor, a citation and a link to a heading of another page
+    edited = sorted(serial_root.rglob("*.md"))[-1]
+    text = edited.read_text("utf-8")
+    assert text.startswith("---\n")
+    edited.write_text(
+        "---\ncontributors: [Lin Hale, Nobody Known]\npage_citation: true\n"
+        + text.removeprefix("---\n")
+        + "\n\n[there](index.md#nowhere)\n",
+        "utf-8",
+    )
+    again, read = build(make_app, serial_root)
+    assert read
+    fresh, _ = build(make_app, copy_root(serial_root, tmp_path, "fresh"), freshenv=True)
+    assert _pages(again.outdir) == _pages(fresh.outdir)

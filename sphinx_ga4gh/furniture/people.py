@@ -29,8 +29,10 @@ from ..pages.sections import content_root
 from ..reporting import front_matter_line, warn
 from .markup import (
     LinkMaker,
+    furniture_fragment_for,
     furniture_markup_for,
     page_file_uri,
+    register_fragment,
     register_renderer,
 )
 
@@ -105,26 +107,35 @@ def _link(text: str, url: str, kind: str) -> nodes.reference:
 
 def person_item(name: str, person: Contributor | None) -> nodes.list_item:
     """One person: avatar (HTML), name, role, affiliation, ORCID and GitHub links."""
-    item = nodes.list_item("", classes=["ga4gh-person"])
-    line = nodes.paragraph()
-    item += line
+    return _person_list_item(*person_line(name, person))
+
+
+def _person_list_item(*line: nodes.Node) -> nodes.list_item:
+    return nodes.list_item("", nodes.paragraph("", "", *line), classes=["ga4gh-person"])
+
+
+def person_line(name: str, person: Contributor | None) -> list[nodes.Node]:
+    """What :func:`person_item` shows of a person, in its paragraph."""
     if person is None:
-        line += avatar("", uri="", alt=name, initials=initials(name))
-        line += nodes.strong(name, name, classes=["ga4gh-unknown-person"])
-        return item
+        return [
+            avatar("", uri="", alt=name, initials=initials(name)),
+            nodes.strong(name, name, classes=["ga4gh-unknown-person"]),
+        ]
     if person.image_url:
         uri = image_uri(person.image_url)
     elif person.git:
         uri = GITHUB_AVATAR.format(person.git)
     else:
         uri = ""
-    line += avatar("", uri=uri, alt=name, initials=initials(name))
-    line += nodes.strong(name, name)
+    line: list[nodes.Node] = [
+        avatar("", uri=uri, alt=name, initials=initials(name)),
+        nodes.strong(name, name),
+    ]
     details = [text for text in (person.role, person.affiliation) if text]
     if details:
         text = " · ".join(details)
-        line += _separator(" — ")
-        line += nodes.inline(text, text, classes=["ga4gh-person-details"])
+        line.append(_separator(" — "))
+        line.append(nodes.inline(text, text, classes=["ga4gh-person-details"]))
     links = []
     if person.orcid:
         links.append(_link("ORCID", ORCID_PROFILE.format(person.orcid), "orcid"))
@@ -133,9 +144,18 @@ def person_item(name: str, person: Contributor | None) -> nodes.list_item:
     if person.email and is_safe_url(f"mailto:{person.email}"):
         links.append(_link("Email", f"mailto:{person.email}", "email"))
     for index, link in enumerate(links):
-        line += _separator(" — " if index == 0 else " · ")
-        line += link
-    return item
+        line.append(_separator(" — " if index == 0 else " · "))
+        line.append(link)
+    return line
+
+
+def _page_person_line(env: BuildEnvironment, name: str) -> list[nodes.Node]:
+    """The line of a person of the contributors file (or unknown), by name: the fragment a
+    people block shows for them, the same in every block (rendered once in HTML)."""
+    return person_line(name, get_domain(env).site.contributors.get(name))
+
+
+register_fragment("person", _page_person_line)
 
 
 def _separator(text: str) -> nodes.inline:
@@ -192,7 +212,7 @@ def _people_block(env: BuildEnvironment, shown: Any, link: LinkMaker) -> list[no
     groups = [
         _group(
             titles[key],
-            [person_item(name, site.contributors.get(name)) for name in names],
+            [_person_list_item(furniture_fragment_for("person", name)) for name in names],
             key,
             names,
         )
