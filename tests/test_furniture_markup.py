@@ -7,13 +7,27 @@ The HTML snapshots were written by the node-tree implementation before the chang
 
 from __future__ import annotations
 
+import itertools
 import os
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 
-from conftest import copy_root
+from sphinx_ga4gh.data.diagnostics import SourceLocation
+from sphinx_ga4gh.data.people import Affiliation, Contributor
+from sphinx_ga4gh.furniture.markup import block_nodes, furniture_markup, pending_link, plain_text
+from sphinx_ga4gh.furniture.people import (
+    affiliation_item,
+    country_item,
+    person_item,
+    person_words,
+    searchable_text,
+    supporter_words,
+)
+
+from conftest import build, copy_root
 
 SNAPSHOTS = Path(__file__).parent / "snapshots" / "furniture-html"
 
@@ -85,3 +99,147 @@ def test_latex_has_the_tiles_and_people(
     text = tex.read_text("utf-8")
     assert r"\subsubsection*{Contributors}" in text
     assert r"\sphinxstylestrong{Lin Hale}\DUrole{ga4gh-separator}{ — }" in text
+
+
+# --- the searchable text of a people block, put together without its nodes ----------------
+
+
+def _contributors() -> list[Contributor | None]:
+    """Every combination of what a person's line shows, and an unknown person."""
+    where = SourceLocation("CONTRIBUTORS.yaml", 1)
+    people: list[Contributor | None] = [None]
+    for role, affiliation, orcid, git, email, image in itertools.product(
+        ("", "editor"),
+        ("", "Example Genomics Institute"),
+        ("", "0000-0002-1825-0097"),
+        ("", "amara-example"),
+        ("", "amara@example.org", "bad address\n"),
+        ("", "/images/amara.png"),
+    ):
+        people.append(
+            Contributor(
+                "Amara Okafor", where, git, email, orcid, role, affiliation, image_url=image
+            )
+        )
+    return people
+
+
+@pytest.mark.parametrize("name", ["Amara Okafor", "", "Null\x00 escaped", "Ünïcode Näme"])
+def test_a_persons_words_are_the_text_of_their_nodes(name: str) -> None:
+    """``person_words`` mirrors ``person_item``: the search index reads the same words."""
+    for person in _contributors():
+        assert searchable_text(person_words(name, person)) == plain_text(
+            [person_item(name, person)]
+        ), person
+
+
+def test_a_supporters_words_are_the_text_of_their_nodes() -> None:
+    where = SourceLocation("affiliations.yaml", 1)
+    countries = {"BE": "Belgium"}
+    for org in (
+        None,
+        Affiliation("Northern Data Commons", where),
+        Affiliation("Example Genomics Institute", where, "https://genomics.example.org/"),
+        Affiliation("Beta Funders", where, image_url="/images/beta.svg"),
+        Affiliation("Alpha Trust", where, "https://alpha.example.org/", "/images/alpha.svg"),
+    ):
+        name = org.name if org else "Unknown Org"
+        assert searchable_text(supporter_words(name, countries)) == plain_text(
+            [affiliation_item(name, org)]
+        )
+    for code in ("BE", "be", "ZZ"):
+        assert searchable_text(supporter_words(code, countries)) == plain_text(
+            [country_item(code, countries)]
+        )
+
+
+@pytest.mark.parametrize("root", ["people", "people-yaml", "people-nofiles", "furniture"])
+def test_a_people_blocks_searchable_text_is_that_of_its_nodes(
+    root: str, make_app: type[SphinxTestApp], rootdir: Path, tmp_path: Path
+) -> None:
+    """What the read phase stores for the search index equals the text of the nodes the
+    block is built from when it is written (groups, countries linked to their pages)."""
+    app = make_app("html", srcdir=copy_root(rootdir / f"test-{root}", tmp_path), freshenv=True)
+    app.build()
+    blocks = 0
+    for docname in sorted(app.env.all_docs):
+        for node in app.env.get_doctree(docname).findall(furniture_markup):
+            if node["kind"] != "people":
+                continue
+            blocks += 1
+            built = block_nodes(app.env, node, pending_link)
+            assert node.astext() == plain_text(built), docname
+            assert node.astext()  # a block shows at least one name
+    assert blocks
+
+
+def test_a_persons_line_rendered_once_is_right_on_every_page(
+    make_app: type[SphinxTestApp], rootdir: Path, tmp_path: Path
+) -> None:
+    """A person's line is rendered once per build and written in every block naming them: its
+    picture's path is still the one for the page it is on (one folder down, or not), and the
+    rest is the same bytes on both pages."""
+    root = copy_root(rootdir / "test-people", tmp_path)
+    index = root / "index.md"
+    index.write_text(
+        index.read_text("utf-8").replace(
+            "contributors: [Amara Okafor, Sam Rivera]",
+            "contributors: [Amara Okafor, Mei Tanaka, Nobody Known]",
+        ),
+        "utf-8",
+    )
+    app = make_app("html", srcdir=root, freshenv=True)
+    app.build()
+    lines = {}
+    for docname, src in (("index", "images/mei.png"), ("guides/page", "../images/mei.png")):
+        page = BeautifulSoup((app.outdir / f"{docname}.html").read_text("utf-8"), "html.parser")
+        people = {
+            item.select_one("strong").get_text(): item
+            for item in page.select(".ga4gh-page-people .ga4gh-person")
+        }
+        assert people["Mei Tanaka"].select_one("img")["src"] == src
+        assert "ga4gh-unknown-person" in people["Nobody Known"].select_one("strong")["class"]
+        lines[docname] = str(people["Mei Tanaka"]).replace(f'src="{src}"', "")
+    assert lines["index"] == lines["guides/page"]
+
+
+def _pages(outdir: Path) -> dict[str, bytes]:
+    """Every page and the search index (the people blocks' text is in it)."""
+    pages = {
+        str(path.relative_to(outdir)): path.read_bytes()
+        for path in sorted(outdir.rglob("*.html"))
+        if path.name not in ("genindex.html", "search.html")
+    }
+    pages["searchindex.js"] = (outdir / "searchindex.js").read_bytes()
+    return pages
+
+
+@pytest.mark.parametrize("root", ["furniture", "listings"])
+def test_incremental_and_parallel_builds_give_a_fresh_builds_furniture(
+    root: str, make_app: type[SphinxTestApp], rootdir: Path, tmp_path: Path
+) -> None:
+    """People blocks (lines rendered once per build), citations, page-id tables and heading
+    links: ``-j 2`` and a rebuild after an edit write what a fresh ``-E`` build writes."""
+    serial_root = copy_root(rootdir / f"test-{root}", tmp_path, "serial")
+    serial, _ = build(make_app, serial_root, freshenv=True)
+    parallel, _ = build(
+        make_app,
+        copy_root(rootdir / f"test-{root}", tmp_path, "parallel"),
+        freshenv=True,
+        parallel=2,
+    )
+    assert _pages(serial.outdir) == _pages(parallel.outdir)
+    # a page gains a contributor, a citation and a link to a heading of another page
+    edited = sorted(serial_root.rglob("*.md"))[-1]
+    text = edited.read_text("utf-8")
+    assert text.startswith("---\n")
+    edited.write_text(
+        "---\ncontributors: [Lin Hale, Nobody Known]\npage_citation: true\n"
+        + text.removeprefix("---\n")
+        + "\n\n[there](index.md#nowhere)\n",
+        "utf-8",
+    )
+    again, read = build(make_app, serial_root)
+    assert read
+    fresh, _ = build(make_app, copy_root(serial_root, tmp_path, "fresh"), freshenv=True)
+    assert _pages(again.outdir) == _pages(fresh.outdir)

@@ -82,15 +82,24 @@ class FillPageCitations(SphinxPostTransform):
         paragraph += nodes.emphasis(title, title)
         paragraph += nodes.Text('".')
         paragraph += page_address(docname=docname)
+        _UNFILLED_ADDRESSES[0] += 1
         paragraph += access_date()
         paragraph += nodes.Text(".")
         return paragraph
 
 
+#: How many :class:`page_address` nodes :class:`FillPageCitations` made that are not filled
+#: yet: while none is, the doctree that is resolved has none and is not walked for them.
+_UNFILLED_ADDRESSES = [0]
+
+
 def fill_page_addresses(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """``doctree-resolved``: the page's address, as the builder writing this copy knows it."""
+    if not _UNFILLED_ADDRESSES[0]:
+        return
     for placeholder in list(doctree.findall(page_address)):
         placeholder.replace_self(_page_address(app, placeholder["docname"]))
+        _UNFILLED_ADDRESSES[0] = max(0, _UNFILLED_ADDRESSES[0] - 1)
 
 
 def _page_address(app: Sphinx, docname: str) -> list[nodes.Node]:

@@ -20,7 +20,6 @@ from sphinx.util.docutils import SphinxDirective
 from ..data.diagnostics import did_you_mean
 from ..data.site import AFFILIATIONS_FILES, CONTRIBUTORS_FILES, SiteData
 from ..domain import get_domain, internal_link
-from ..pages.front_matter import front_matter
 from ..reporting import warn
 from ..text.lists import split_people
 from .people import PEOPLE_GROUPS, affiliation_item, person_item
@@ -120,7 +119,7 @@ class FillPeopleDirectories(SphinxPostTransform):
     def _pages_by_person(self) -> dict[str, list[str]]:
         pages: dict[str, list[str]] = {}
         for docname in sorted(self.env.metadata):
-            page = front_matter(self.env.metadata[docname])
+            page = get_domain(self.env).front_matter_of(docname)
             if page.search_exclude:
                 continue  # templates and hidden pages, as the theme's contributor tiles
             for key, _title in PEOPLE_GROUPS:
@@ -200,7 +199,7 @@ class FillPeopleDirectories(SphinxPostTransform):
         if page_type:
             used: dict[str, None] = {}
             for docname in sorted(self.env.metadata):
-                page = front_matter(self.env.metadata[docname])
+                page = get_domain(self.env).front_matter_of(docname)
                 if page.type == page_type:
                     used.update(dict.fromkeys(page.affiliations))
             chosen = [site.affiliations[name] for name in used if name in site.affiliations]

@@ -13,6 +13,10 @@ the payload only when it is written:
 - other builders (LaTeX, text, man, Texinfo) get the nodes themselves before the references are
   resolved (:class:`ExpandFurnitureMarkup`), so their output is unchanged.
 
+A part that recurs in many blocks (a person's line in every people block naming them) is a
+:class:`furniture_fragment`: a ``kind`` and a ``key`` whose nodes are built only when needed, and
+whose markup is rendered once per builder and written again in every block that shows it.
+
 A searchable block holds its plain text as its only child, which is what Sphinx's search index
 reads; a block left out of the search (tiles: other pages' titles) is marked ``no-search``.
 """
@@ -43,10 +47,32 @@ LinkMaker = Callable[[str, nodes.Node], nodes.Element]
 Renderer = Callable[[BuildEnvironment, Any, LinkMaker], list[nodes.Node]]
 
 RENDERERS: dict[str, Renderer] = {}
+#: Builds a fragment's nodes from its key.
+FragmentBuilder = Callable[[BuildEnvironment, str], list[nodes.Node]]
+
+FRAGMENT_BUILDERS: dict[str, FragmentBuilder] = {}
 
 
 def register_renderer(kind: str, renderer: Renderer) -> None:
     RENDERERS[kind] = renderer
+
+
+def register_fragment(kind: str, builder: FragmentBuilder) -> None:
+    FRAGMENT_BUILDERS[kind] = builder
+
+
+class furniture_fragment(nodes.Inline, nodes.TextElement):
+    """A recurring part of a block, in place of its nodes: ``kind`` (a key of
+    :data:`FRAGMENT_BUILDERS`) and ``key``. Only the HTML renderer of cached markup meets one;
+    everywhere else it is replaced by its nodes (:func:`block_nodes`)."""
+
+
+def furniture_fragment_for(kind: str, key: str) -> furniture_fragment:
+    return furniture_fragment("", "", kind=kind, key=key)
+
+
+def _fragment_nodes(env: BuildEnvironment, fragment: furniture_fragment) -> list[nodes.Node]:
+    return FRAGMENT_BUILDERS[fragment["kind"]](env, fragment["key"])
 
 
 class furniture_markup(nodes.General, nodes.Element):
@@ -85,7 +111,17 @@ def writes_cached_markup(env: BuildEnvironment) -> bool:
 
 
 def _nodes_of(env: BuildEnvironment, node: furniture_markup, link: LinkMaker) -> list[nodes.Node]:
+    """The block's nodes, its fragments not built yet."""
     return RENDERERS[node["kind"]](env, json.loads(node["payload"]), link)
+
+
+def block_nodes(env: BuildEnvironment, node: furniture_markup, link: LinkMaker) -> list[nodes.Node]:
+    """The block's nodes, all of them: what a builder other than HTML writes."""
+    built = _nodes_of(env, node, link)
+    for root in built:
+        for fragment in list(root.findall(furniture_fragment)):
+            fragment.replace_self(_fragment_nodes(env, fragment))
+    return built
 
 
 class ExpandFurnitureMarkup(SphinxPostTransform):
@@ -99,7 +135,7 @@ class ExpandFurnitureMarkup(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         for block in list(self.document.findall(furniture_markup)):
-            block.replace_self(_nodes_of(self.env, block, pending_link))
+            block.replace_self(block_nodes(self.env, block, pending_link))
 
 
 def pending_link(docname: str, content: nodes.Node) -> nodes.Element:
@@ -111,6 +147,7 @@ def pending_link(docname: str, content: nodes.Node) -> nodes.Element:
 
 _TOKEN = re.compile("\x00ga4gh-furniture-([0-9]+)\x00")
 _CACHE = "_ga4gh_furniture_markup"
+_FRAGMENTS = "_ga4gh_furniture_fragments"
 _TARGETS = "_ga4gh_furniture_targets"
 
 
@@ -149,6 +186,25 @@ def _render(translator: SphinxTranslator, node: furniture_markup) -> tuple[str, 
     return markup, targets
 
 
+def _filled(translator: SphinxTranslator, markup: str, targets: list[Any]) -> str:
+    """``markup`` with its tokens replaced by what they are on the page being written."""
+    if not targets:
+        return markup
+    builder = translator.builder
+    docname = builder.current_docname  # type: ignore[attr-defined]
+
+    def fill(match: re.Match[str]) -> str:
+        kind, value = targets[int(match.group(1))]
+        if kind == "doc":
+            # a reference's href, as visit_reference writes it ("#" for the page itself)
+            uri = builder.get_relative_uri(docname, value) or "#"
+        else:
+            uri = site_file_uri(builder, value)
+        return translator.attval(uri)  # type: ignore[attr-defined,no-any-return]
+
+    return _TOKEN.sub(fill, markup)
+
+
 def visit_furniture_markup_html(self: SphinxTranslator, node: furniture_markup) -> None:
     """Write the block's markup, rendered by this builder the first time it is met."""
     cache: dict[tuple[Any, ...], tuple[str, list[Any]]] = self.builder.__dict__.setdefault(
@@ -164,29 +220,57 @@ def visit_furniture_markup_html(self: SphinxTranslator, node: furniture_markup) 
     if key not in cache:
         cache[key] = _render(self, node)
     markup, targets = cache[key]
-    if targets:
-        builder = self.builder
-        docname = builder.current_docname  # type: ignore[attr-defined]
+    self.body.append(_filled(self, markup, targets))  # type: ignore[attr-defined]
+    raise nodes.SkipNode
 
-        def fill(match: re.Match[str]) -> str:
-            kind, value = targets[int(match.group(1))]
-            if kind == "doc":
-                # a reference's href, as visit_reference writes it ("#" for the page itself)
-                uri = builder.get_relative_uri(docname, value) or "#"
-            else:
-                uri = site_file_uri(builder, value)
-            return self.attval(uri)  # type: ignore[attr-defined,no-any-return]
 
-        markup = _TOKEN.sub(fill, markup)
+def _render_fragment(
+    translator: SphinxTranslator, node: furniture_fragment
+) -> tuple[str, list[Any]]:
+    """A fragment's markup, with tokens of its own (numbered from 0)."""
+    builder = translator.builder
+    node[:] = _fragment_nodes(builder.env, node)
+    process_only_nodes(node, builder.tags)
+    unlink_dangerous_references(node)
+    outer = getattr(translator, _TARGETS, None)
+    targets: list[tuple[str, str]] = []
+    setattr(translator, _TARGETS, targets)
+    try:
+        markup = render_markup(translator, node.children)
+    finally:
+        if outer is None:
+            delattr(translator, _TARGETS)
+        else:
+            setattr(translator, _TARGETS, outer)
+    node.clear()
+    return markup, targets
+
+
+def visit_furniture_fragment_html(self: SphinxTranslator, node: furniture_fragment) -> None:
+    """Write the fragment's markup, rendered by this builder the first time it is met; its
+    tokens become tokens of the block being cached (or, outside one, what they are here)."""
+    cache: dict[tuple[str, str], tuple[str, list[Any]]] = self.builder.__dict__.setdefault(
+        _FRAGMENTS, {}
+    )
+    key = (node["kind"], node["key"])
+    if key not in cache:
+        cache[key] = _render_fragment(self, node)
+    markup, targets = cache[key]
+    outer: list[tuple[str, str]] | None = getattr(self, _TARGETS, None)
+    if outer is None:
+        markup = _filled(self, markup, targets)
+    elif targets:
+        markup = _TOKEN.sub(lambda match: _token(outer, *targets[int(match.group(1))]), markup)
     self.body.append(markup)  # type: ignore[attr-defined]
     raise nodes.SkipNode
 
 
-def depart_nothing(self: SphinxTranslator, node: furniture_markup) -> None:
+def depart_nothing(self: SphinxTranslator, node: nodes.Element) -> None:
     pass
 
 
 def setup_furniture_markup(app: Sphinx) -> None:
     """Blocks of furniture as cached markup in HTML, as nodes elsewhere."""
     app.add_node(furniture_markup, html=(visit_furniture_markup_html, depart_nothing))
+    app.add_node(furniture_fragment, html=(visit_furniture_fragment_html, depart_nothing))
     app.add_post_transform(ExpandFurnitureMarkup)

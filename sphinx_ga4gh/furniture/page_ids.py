@@ -32,11 +32,20 @@ class page_url(nodes.Inline, nodes.TextElement):
     """A page's URL as the builder writes it, filled in by :func:`fill_page_urls`."""
 
 
+#: How many :class:`page_url` nodes :class:`FillPageIdTables` made that are not filled yet:
+#: while none is, the doctree that is resolved has none and is not walked for them (one made
+#: and then dropped only costs walks).
+_UNFILLED_URLS = [0]
+
+
 def fill_page_urls(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """``doctree-resolved``: the builder knows the page's URL (``a/b.html``, ``a/b/``)."""
+    if not _UNFILLED_URLS[0]:
+        return
     for node in list(doctree.findall(page_url)):
         url = app.builder.get_target_uri(node["docname"])
         node.replace_self(nodes.Text(url))
+        _UNFILLED_URLS[0] = max(0, _UNFILLED_URLS[0] - 1)
 
 
 class PageIdsDirective(SphinxDirective):
@@ -103,6 +112,7 @@ class FillPageIdTables(SphinxPostTransform):
                 nodes.paragraph(description, description),
                 nodes.paragraph("", "", page_url("", docname=docname)),
             ]
+            _UNFILLED_URLS[0] += 1
             row = nodes.row()
             for cell in cells:
                 row += nodes.entry("", cell)

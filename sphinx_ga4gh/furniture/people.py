@@ -29,9 +29,10 @@ from ..pages.sections import content_root
 from ..reporting import front_matter_line, warn
 from .markup import (
     LinkMaker,
+    furniture_fragment_for,
     furniture_markup_for,
     page_file_uri,
-    plain_text,
+    register_fragment,
     register_renderer,
 )
 
@@ -52,7 +53,12 @@ PEOPLE_GROUPS = (
 def sorts_people(config: Any, metadata: Mapping[str, Any]) -> bool:
     """Whether a page's people and supporters are shown sorted by name: the page's
     ``people_sort``, else ``ga4gh_page_people_sort`` (the theme's ``*_sort`` variables)."""
-    own = front_matter(dict(metadata)).people_sort
+    return sorts_people_of(config, front_matter(dict(metadata)))
+
+
+def sorts_people_of(config: Any, page: FrontMatter) -> bool:
+    """:func:`sorts_people` of a page whose front matter is already parsed."""
+    own = page.people_sort
     return bool(config.ga4gh_page_people_sort) if own is None else own
 
 
@@ -101,26 +107,35 @@ def _link(text: str, url: str, kind: str) -> nodes.reference:
 
 def person_item(name: str, person: Contributor | None) -> nodes.list_item:
     """One person: avatar (HTML), name, role, affiliation, ORCID and GitHub links."""
-    item = nodes.list_item("", classes=["ga4gh-person"])
-    line = nodes.paragraph()
-    item += line
+    return _person_list_item(*person_line(name, person))
+
+
+def _person_list_item(*line: nodes.Node) -> nodes.list_item:
+    return nodes.list_item("", nodes.paragraph("", "", *line), classes=["ga4gh-person"])
+
+
+def person_line(name: str, person: Contributor | None) -> list[nodes.Node]:
+    """What :func:`person_item` shows of a person, in its paragraph."""
     if person is None:
-        line += avatar("", uri="", alt=name, initials=initials(name))
-        line += nodes.strong(name, name, classes=["ga4gh-unknown-person"])
-        return item
+        return [
+            avatar("", uri="", alt=name, initials=initials(name)),
+            nodes.strong(name, name, classes=["ga4gh-unknown-person"]),
+        ]
     if person.image_url:
         uri = image_uri(person.image_url)
     elif person.git:
         uri = GITHUB_AVATAR.format(person.git)
     else:
         uri = ""
-    line += avatar("", uri=uri, alt=name, initials=initials(name))
-    line += nodes.strong(name, name)
+    line: list[nodes.Node] = [
+        avatar("", uri=uri, alt=name, initials=initials(name)),
+        nodes.strong(name, name),
+    ]
     details = [text for text in (person.role, person.affiliation) if text]
     if details:
         text = " · ".join(details)
-        line += _separator(" — ")
-        line += nodes.inline(text, text, classes=["ga4gh-person-details"])
+        line.append(_separator(" — "))
+        line.append(nodes.inline(text, text, classes=["ga4gh-person-details"]))
     links = []
     if person.orcid:
         links.append(_link("ORCID", ORCID_PROFILE.format(person.orcid), "orcid"))
@@ -129,9 +144,18 @@ def person_item(name: str, person: Contributor | None) -> nodes.list_item:
     if person.email and is_safe_url(f"mailto:{person.email}"):
         links.append(_link("Email", f"mailto:{person.email}", "email"))
     for index, link in enumerate(links):
-        line += _separator(" — " if index == 0 else " · ")
-        line += link
-    return item
+        line.append(_separator(" — " if index == 0 else " · "))
+        line.append(link)
+    return line
+
+
+def _page_person_line(env: BuildEnvironment, name: str) -> list[nodes.Node]:
+    """The line of a person of the contributors file (or unknown), by name: the fragment a
+    people block shows for them, the same in every block (rendered once in HTML)."""
+    return person_line(name, get_domain(env).site.contributors.get(name))
+
+
+register_fragment("person", _page_person_line)
 
 
 def _separator(text: str) -> nodes.inline:
@@ -188,7 +212,7 @@ def _people_block(env: BuildEnvironment, shown: Any, link: LinkMaker) -> list[no
     groups = [
         _group(
             titles[key],
-            [person_item(name, site.contributors.get(name)) for name in names],
+            [_person_list_item(furniture_fragment_for("person", name)) for name in names],
             key,
             names,
         )
@@ -212,6 +236,55 @@ def _people_block(env: BuildEnvironment, shown: Any, link: LinkMaker) -> list[no
 register_renderer("people", _people_block)
 
 
+def person_words(name: str, person: Contributor | None) -> list[str]:
+    """The texts of :func:`person_item`'s nodes, in their order, without building them: what
+    the search index reads of the person in a people block (kept equal by the tests)."""
+    if person is None:
+        return [name]
+    words = [name]
+    details = [text for text in (person.role, person.affiliation) if text]
+    if details:
+        words += [" — ", " · ".join(details)]
+    links = []
+    if person.orcid:
+        links.append("ORCID")
+    if person.git:
+        links.append("GitHub")
+    if person.email and is_safe_url(f"mailto:{person.email}"):
+        links.append("Email")
+    for index, link in enumerate(links):
+        words += [" — " if index == 0 else " · ", link]
+    return words
+
+
+def supporter_words(name: str, countries: Mapping[str, str]) -> list[str]:
+    """The text of :func:`country_item` or :func:`affiliation_item`: the country's or the
+    organisation's name."""
+    if is_country_code(name):
+        return [countries.get(name.upper(), name.upper())]
+    return [name]
+
+
+def searchable_text(words: list[str]) -> str:
+    """:func:`.markup.plain_text` of the nodes whose texts are ``words``."""
+    return " ".join(text for word in words if (text := nodes.unescape(word)))
+
+
+#: kind → (the table, name → its hint): ``did_you_mean`` over every name of a data file is
+#: the slow part of reporting an unknown name, and pages name the same people again and again.
+_HINTS: dict[str, tuple[Mapping[str, Any], dict[str, str]]] = {}
+
+
+def _hint(kind: str, name: str, table: Mapping[str, Any]) -> str:
+    cached = _HINTS.get(kind)
+    if cached is None or cached[0] is not table:  # another build, or data read again
+        cached = _HINTS[kind] = (table, {})
+    hints = cached[1]
+    if name not in hints:
+        hints[name] = did_you_mean(name, table)
+    return hints[name]
+
+
 class AppendPagePeople(SphinxTransform):
     """People and "Supported by" at the end of a page, from its front matter."""
 
@@ -222,18 +295,18 @@ class AppendPagePeople(SphinxTransform):
             return
         docname = self.env.docname
         page = front_matter(self.env.metadata.get(docname, {}))
-        groups = self._people_groups(page, docname) + self._affiliations(page, docname)
-        if not groups:
+        words: list[str] = []
+        people = self._people_groups(page, docname, words)
+        supported = self._affiliations(page, docname, words)
+        if not people and not supported:
             return
         domain = get_domain(self.env)
         for path in domain.site.people_files:
             self.env.note_dependency(str(path))
-        # The doctree keeps the names only; the block is built again when it is written.
-        shown = {
-            "people": [[group["key"], group["names"]] for group in groups if group["key"]],
-            "supported": next((group["names"] for group in groups if not group["key"]), []),
-        }
-        block = furniture_markup_for("people", shown, plain_text(groups))
+        # The doctree keeps the names only; the block is built when it is written, and its
+        # searchable text is that of its nodes, put together from the same data.
+        shown = {"people": people, "supported": supported}
+        block = furniture_markup_for("people", shown, searchable_text(words))
         content_root(self.document).append(block)
 
     def _lookup(
@@ -250,56 +323,50 @@ class AppendPagePeople(SphinxTransform):
         if record is None and site.names_people(kind):
             # Without the data file, one warning for the site (warn_people_without_data).
             line = front_matter_line(str(self.env.doc2path(docname)), name, key)
-            hint = did_you_mean(name, table)
+            hint = _hint(kind, name, table)
             warn(f"unknown {kind} {name!r} in front matter{hint}", kind, (docname, line))
         return record
 
-    def _people_groups(self, page: FrontMatter, docname: str) -> list[people_group]:
+    def _people_groups(self, page: FrontMatter, docname: str, words: list[str]) -> list[list[Any]]:
+        """``[key, names]`` of each group of people the page names, in the theme's order;
+        their texts are added to ``words``."""
         domain = get_domain(self.env)
-        ordered = sorts_people(self.config, self.env.metadata.get(docname, {}))
-        groups = []
-        for key, title in PEOPLE_GROUPS:
+        ordered = sorts_people_of(self.config, page)
+        groups: list[list[Any]] = []
+        for key, _title in PEOPLE_GROUPS:
             names: list[str] = getattr(page, key)
             if not names:
                 continue
             if ordered:
                 names = sorted(names)  # Liquid's sort, as the theme's: case-sensitive
-            items = [
-                person_item(
-                    name,
-                    self._lookup(domain.site.contributors, name, "contributor", docname, key),
-                )
-                for name in names
-            ]
-            groups.append(_group(title, items, key, names))
+            for name in names:
+                person = self._lookup(domain.site.contributors, name, "contributor", docname, key)
+                words += person_words(name, person)
+            groups.append([key, names])
         return groups
 
-    def _affiliations(self, page: FrontMatter, docname: str) -> list[people_group]:
+    def _affiliations(self, page: FrontMatter, docname: str, words: list[str]) -> list[str]:
+        """The supporters' names, in the order shown; their texts are added to ``words``."""
         if not page.affiliations:
             return []
         site = get_domain(self.env).site
         names = page.affiliations
-        if sorts_people(self.config, self.env.metadata.get(docname, {})):
+        if sorts_people_of(self.config, page):
             names = sorted(names)
         if any(is_country_code(name) for name in names):
             get_domain(self.env).note_listing(docname, ["*"])  # the country pages may change
-        items = [
-            self._country(name, site.countries, docname, page.affiliations_key)
-            if is_country_code(name)
-            else affiliation_item(
-                name,
-                self._lookup(
-                    site.affiliations, name, "affiliation", docname, page.affiliations_key
-                ),
-            )
-            for name in names
-        ]
-        title = translated(self.config.ga4gh_supported_by_title)
-        return [_group(title, items, "supported-by", names)]
+        key = page.affiliations_key
+        for name in names:
+            if is_country_code(name):
+                self._check_country(name, site.countries, docname, key)
+            else:
+                self._lookup(site.affiliations, name, "affiliation", docname, key)
+            words += supporter_words(name, site.countries)
+        return list(names)
 
-    def _country(
+    def _check_country(
         self, code: str, countries: Mapping[str, str], docname: str, key: str
-    ) -> nodes.list_item:
+    ) -> None:
         if code.upper() not in countries:
             line = front_matter_line(str(self.env.doc2path(docname)), code, key)
             warn(
@@ -308,7 +375,6 @@ class AppendPagePeople(SphinxTransform):
                 "affiliation",
                 (docname, line),
             )
-        return country_item(code, countries)
 
 
 def warn_people_without_data(app: Sphinx, env: BuildEnvironment) -> None:
@@ -323,7 +389,7 @@ def warn_people_without_data(app: Sphinx, env: BuildEnvironment) -> None:
             continue
         pages: list[tuple[str, str, str]] = []
         for docname in sorted(env.metadata):
-            page = front_matter(env.metadata[docname])
+            page = get_domain(env).front_matter_of(docname)
             if kind == "contributor":
                 named = [
                     (key, names[0])
@@ -348,9 +414,10 @@ def link_country_pages(env: BuildEnvironment, block: nodes.Element, link: LinkMa
     items = [item for item in block.findall(nodes.list_item) if item.get("country_code")]
     if not items:
         return
+    domain = get_domain(env)  # its front matters are parsed once per build
     pages: dict[str, str] = {}
     for docname in sorted(env.metadata):
-        code = front_matter(env.metadata[docname]).country_code.upper()
+        code = domain.front_matter_of(docname).country_code.upper()
         if code and code not in pages:
             pages[code] = docname
     for item in items:

@@ -16,6 +16,7 @@ heading that is not on the page, there or on the linking page (``[x](#Heading)``
 from __future__ import annotations
 
 import re
+import weakref
 from typing import Any
 
 from docutils import nodes
@@ -199,6 +200,12 @@ class MarkAnchorLinks(SphinxTransform):
         for node in self.document.findall(nodes.reference):
             if node.get("id_link"):
                 node["classes"].append(ANCHOR_LINK_CLASS)
+                _WITH_ANCHOR_LINKS.add(self.document)
+
+
+#: The pages being read that :class:`MarkAnchorLinks` marked links on: only those are walked
+#: again by :class:`NoteAnchorLinks`.
+_WITH_ANCHOR_LINKS: weakref.WeakSet[nodes.document] = weakref.WeakSet()
 
 
 class NoteAnchorLinks(SphinxTransform):
@@ -207,6 +214,9 @@ class NoteAnchorLinks(SphinxTransform):
     default_priority = 880
 
     def apply(self, **kwargs: Any) -> None:
+        if self.document not in _WITH_ANCHOR_LINKS:
+            return
+        _WITH_ANCHOR_LINKS.discard(self.document)
         for node in self.document.findall(nodes.Element):
             if ANCHOR_LINK_CLASS not in node.get("classes", ()):
                 continue
