@@ -272,17 +272,13 @@ def _cell(
     return table_cell(nodes.Text(tool.extra.get(column, "")))
 
 
-def row_cells(
-    domain: Ga4ghDomain, tool: Tool, columns: list[str], searchable: bool, link: LinkMaker
-) -> list[nodes.entry]:
-    """The cells of ``tool``'s row."""
-    relatives = domain.relatives_of(tool)
-    cells = []
-    for column in columns:
-        cell = _cell(column, domain, tool, relatives, searchable, link)
-        cell["classes"].append(column_class(column))
-        cells.append(cell)
-    return cells
+def row_cell(
+    column: str, domain: Ga4ghDomain, tool: Tool, searchable: bool, link: LinkMaker
+) -> nodes.entry:
+    """The cell of ``tool``'s row in ``column``."""
+    cell = _cell(column, domain, tool, domain.relatives_of(tool), searchable, link)
+    cell["classes"].append(column_class(column))
+    return cell
 
 
 def row_text(domain: Ga4ghDomain, tool: Tool, columns: list[str]) -> list[str]:
@@ -398,7 +394,7 @@ class FillToolTables(SphinxPostTransform):
         rows = []
         for tool, row_anchor in zip(tools, anchors, strict=True):
             row = nodes.row(ids=[row_anchor] if row_anchor else [])
-            row.extend(row_cells(domain, tool, columns, searchable, internal_link))
+            row.extend(row_cell(c, domain, tool, searchable, internal_link) for c in columns)
             rows.append(row)
         return make_table(headers, widths, rows, classes, columns)
 
@@ -457,7 +453,7 @@ class tool_row_cells(nodes.General, nodes.Element):
     ``tool_id`` and ``columns``."""
 
 
-_ROW_CACHE = "_ga4gh_tool_rows"
+_CELL_CACHE = "_ga4gh_tool_cells"
 
 
 def visit_tool_table_markup_html(self: SphinxTranslator, node: tool_table_markup) -> None:
@@ -478,42 +474,51 @@ def visit_tool_table_markup_html(self: SphinxTranslator, node: tool_table_markup
     raise nodes.SkipNode
 
 
-def _render_cells(self: SphinxTranslator, tool: Tool, columns: list[str]) -> tuple[str, list[Any]]:
-    domain = get_domain(self.builder.env)
+def _detached_row() -> nodes.row:
+    """A row of a table body, for a cell rendered on its own: what ``visit_entry`` reads."""
+    row = nodes.row()
+    group = nodes.tgroup("", nodes.tbody("", row), cols=1)
+    group.stubs = [None]  # type: ignore[attr-defined]  # as visit_colspec makes them
+    return row
+
+
+def _render_cell(self: SphinxTranslator, tool: Tool, column: str) -> tuple[str, list[Any]]:
     links = PageLinks()
-    cells = row_cells(domain, tool, columns, False, links.link)
-    # Rendered in a detached row of a table body, as the cells would be at their place.
-    row = nodes.row("", *cells)
-    group = nodes.tgroup("", nodes.tbody("", row), cols=len(cells))
-    group.stubs = [None] * len(cells)  # type: ignore[attr-defined]  # as visit_colspec makes
+    cell = row_cell(column, get_domain(self.builder.env), tool, False, links.link)
+    # Rendered as the cell of a detached row, as the cell would be at its place.
+    row = _detached_row()
+    row.append(cell)
     row.column = 0  # type: ignore[attr-defined]
-    unlink_dangerous_references(row)  # what doctree-resolved does to the page
+    unlink_dangerous_references(cell)  # what doctree-resolved does to the page
     with caching_markup(self):
-        markup = render_markup(self, cells)
+        markup = render_markup(self, [cell])
     return markup, links.targets
 
 
 def visit_tool_row_cells_html(self: SphinxTranslator, node: tool_row_cells) -> None:
-    """Write a row's cells, rendered by this builder the first time they are met."""
+    """Write a row's cells, each rendered by this builder the first time it is met (a tool's
+    cell in a column is the same in every table: the site-wide table and the pages' share)."""
     cache: dict[tuple[Any, ...], tuple[str, list[Any]]] = self.builder.__dict__.setdefault(
-        _ROW_CACHE, {}
+        _CELL_CACHE, {}
     )
+    tool_id = node["tool_id"]
     # A cell's paragraph is compact or not by the translator's state.
-    key = (
-        node["tool_id"],
-        tuple(node["columns"]),
+    state = (
         getattr(self, "compact_simple", None),
         getattr(self, "compact_p", None),
         getattr(self, "compact_field_list", None),
     )
-    if key not in cache:
-        tool = get_domain(self.builder.env).get_tool(node["tool_id"])
-        if tool is None:  # not reached: the table was filled with this build's tools
-            raise nodes.SkipNode
-        cache[key] = _render_cells(self, tool, node["columns"])
-    markup, targets = cache[key]
-    markup = fill_site_root(self, PageLinks.fill(self, markup, targets))
-    self.body.append(markup)  # type: ignore[attr-defined]
+    tool = None
+    for column in node["columns"]:
+        key = (tool_id, column, state)
+        if key not in cache:
+            tool = tool or get_domain(self.builder.env).get_tool(tool_id)
+            if tool is None:  # not reached: the table was filled with this build's tools
+                raise nodes.SkipNode
+            cache[key] = _render_cell(self, tool, column)
+        markup, targets = cache[key]
+        markup = fill_site_root(self, PageLinks.fill(self, markup, targets))
+        self.body.append(markup)  # type: ignore[attr-defined]
     raise nodes.SkipNode
 
 
