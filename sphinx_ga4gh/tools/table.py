@@ -454,6 +454,7 @@ class tool_row_cells(nodes.General, nodes.Element):
 
 
 _CELL_CACHE = "_ga4gh_tool_cells"
+_DETACHED_ROW = "_ga4gh_tool_cell_row"
 
 
 def visit_tool_table_markup_html(self: SphinxTranslator, node: tool_table_markup) -> None:
@@ -474,6 +475,10 @@ def visit_tool_table_markup_html(self: SphinxTranslator, node: tool_table_markup
     raise nodes.SkipNode
 
 
+#: The columns whose cells link outside the site (the tool's URL).
+_EXTERNAL_LINK_COLUMNS = frozenset({"name", "website"})
+
+
 def _detached_row() -> nodes.row:
     """A row of a table body, for a cell rendered on its own: what ``visit_entry`` reads."""
     row = nodes.row()
@@ -485,13 +490,18 @@ def _detached_row() -> nodes.row:
 def _render_cell(self: SphinxTranslator, tool: Tool, column: str) -> tuple[str, list[Any]]:
     links = PageLinks()
     cell = row_cell(column, get_domain(self.builder.env), tool, False, links.link)
+    if column in _EXTERNAL_LINK_COLUMNS:
+        unlink_dangerous_references(cell)  # what doctree-resolved does to the page
     # Rendered as the cell of a detached row, as the cell would be at its place.
-    row = _detached_row()
-    row.append(cell)
+    row: nodes.row | None = self.builder.__dict__.get(_DETACHED_ROW)
+    if row is None:
+        row = self.builder.__dict__[_DETACHED_ROW] = _detached_row()
+    row.children = [cell]
+    cell.parent = row
     row.column = 0  # type: ignore[attr-defined]
-    unlink_dangerous_references(cell)  # what doctree-resolved does to the page
     with caching_markup(self):
         markup = render_markup(self, [cell])
+    row.children = []
     return markup, links.targets
 
 
