@@ -59,12 +59,16 @@ WIDTHS = [20, 44, 18, 18]
 TOPIC_INTRO = _("Tools and resources tailored to users in different countries.")
 
 
-class national_resources_table(nodes.General, nodes.Element):
+class national_resources_placeholder(nodes.General, nodes.Element):
+    """What :class:`FillNationalResourceTables` fills: found in one walk of the page."""
+
+
+class national_resources_table(national_resources_placeholder):
     """Placeholder for national resources of country pages: ``scope`` is ``topic`` (those
     naming the page) or ``all``; filled at write time."""
 
 
-class instance_of_badge(nodes.General, nodes.Element):
+class instance_of_badge(national_resources_placeholder):
     """Placeholder for "instance of <parent>" in a country page's own table: ``parent_id``,
     named as the registry names it at write time."""
 
@@ -150,7 +154,7 @@ def _description_cell(
     """The resource's description, what it is an instance of and how to access it.
 
     With ``defer_parent`` (while the page is read), what it is an instance of is a placeholder
-    filled at write time (:func:`fill_instance_of_badges`): the registry is no read dependency.
+    filled at write time (:class:`FillNationalResourceTables`): the registry is no read dependency.
     """
     description = table_cell(*description_nodes(tool))
     if tool.instance_of and defer_parent:
@@ -393,8 +397,10 @@ class FillNationalResourceTables(SphinxPostTransform):
     def run(self, **kwargs: Any) -> None:
         domain = get_domain(self.env)
         docname = self.env.current_document.docname
-        fill_instance_of_badges(domain, self.document)
-        for placeholder in list(self.document.findall(national_resources_table)):
+        for placeholder in list(self.document.findall(national_resources_placeholder)):
+            if isinstance(placeholder, instance_of_badge):
+                _fill_instance_of_badge(domain, placeholder)
+                continue
             if placeholder["scope"] == "topic":
                 resources = domain.national_resources_for(
                     placeholder["page_type"], placeholder["page_id"]
@@ -426,14 +432,13 @@ class FillNationalResourceTables(SphinxPostTransform):
             placeholder.replace_self(section)
 
 
-def fill_instance_of_badges(domain: Ga4ghDomain, document: nodes.document) -> None:
-    """Replace each :class:`instance_of_badge` by "instance of <parent>", or nothing."""
-    for badge in list(document.findall(instance_of_badge)):
-        paragraph = _instance_of_paragraph(domain, badge["parent_id"])
-        if paragraph is None:
-            badge.parent.remove(badge)
-        else:
-            badge.replace_self(paragraph)
+def _fill_instance_of_badge(domain: Ga4ghDomain, badge: instance_of_badge) -> None:
+    """Replace an :class:`instance_of_badge` by "instance of <parent>", or nothing."""
+    paragraph = _instance_of_paragraph(domain, badge["parent_id"])
+    if paragraph is None:
+        badge.parent.remove(badge)
+    else:
+        badge.replace_self(paragraph)
 
 
 # --- what a registry edit changes -----------------------------------------------------------

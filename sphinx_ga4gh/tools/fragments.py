@@ -13,7 +13,8 @@ search index reads.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from html import escape
 from typing import Any
 
@@ -23,7 +24,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxTranslator
 
 from ..assets.paths import site_root_uri
-from ..data.markdown import inline_markdown
+from ..data.markdown import inline_markdown, plain_text
 from ..data.tools import Relatives, Tool
 from ..data.urls import is_safe_image_url
 from ..html_markup import builds_html, render_markup
@@ -46,6 +47,26 @@ def _site_root(self: SphinxTranslator) -> str:
     if getattr(self, "_ga4gh_caching", False):
         return SITE_ROOT
     return site_root_uri(self.builder)
+
+
+@contextmanager
+def caching_markup(translator: SphinxTranslator) -> Iterator[None]:
+    """While markup for a cache is rendered: the path to the site's root is left as
+    :data:`SITE_ROOT` (:func:`fill_site_root`), as in an enclosing cached block."""
+    caching = getattr(translator, "_ga4gh_caching", False)
+    translator._ga4gh_caching = True  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        translator._ga4gh_caching = caching  # type: ignore[attr-defined]
+
+
+def fill_site_root(translator: SphinxTranslator, markup: str) -> str:
+    """Cached ``markup`` with the path to the site's root of the page being written (or the
+    token again, inside markup being cached)."""
+    if SITE_ROOT in markup:
+        return markup.replace(SITE_ROOT, _site_root(translator))
+    return markup
 
 
 def visit_badge_icon_html(self: SphinxTranslator, node: badge_icon) -> None:
@@ -157,15 +178,38 @@ PARTS: dict[str, Callable[[Tool, Relatives], list[nodes.Node]]] = {
 }
 
 
+def _relatives_text(relatives: Relatives) -> str:
+    parts = []
+    if relatives.parent is not None:
+        parts.append(str(_("Instance of ")) + relatives.parent.name)
+    if relatives.instances:
+        parts.append(str(_("Instances: ")) + ", ".join(i.name for i in relatives.instances))
+    return " · ".join(parts)
+
+
+#: The plain text of each part, from the tool's data: the text of its nodes (``astext``).
+PART_TEXTS: dict[str, Callable[[Tool, Relatives], str]] = {
+    "description": lambda tool, _relatives: plain_text(tool.description),
+    "badges": lambda tool, _relatives: BADGE_SEPARATOR.join(b.label for b in tool.badges()),
+    "relatives": lambda _tool, relatives: _relatives_text(relatives),
+}
+
+
+def fragment_text(tool: Tool, part: str, relatives: Relatives) -> str:
+    """The plain text of a part, what the search index reads of it."""
+    if part in PART_TEXTS:
+        return PART_TEXTS[part](tool, relatives)
+    return nodes.inline("", "", *PARTS[part](tool, relatives)).astext()
+
+
 def tool_fragment_for(
     tool: Tool, part: str, relatives: Relatives, searchable: bool = True
 ) -> tool_fragment:
-    """The fragment; with ``searchable``, its plain text for the search index (which costs
-    building its nodes once more). Popovers and pages' tool tables are left out of the index,
-    so their fragments need none."""
+    """The fragment; with ``searchable``, its plain text for the search index. Popovers and
+    pages' tool tables are left out of the index, so their fragments need none."""
     if not searchable:
         return tool_fragment("", tool_id=tool.id, part=part)
-    text = nodes.inline("", "", *PARTS[part](tool, relatives)).astext()
+    text = fragment_text(tool, part, relatives)
     return tool_fragment(text, text, tool_id=tool.id, part=part)
 
 
@@ -199,12 +243,7 @@ def visit_tool_fragment_html(self: SphinxTranslator, node: tool_fragment) -> Non
     if markup is None:
         # Rendered inside a detached inline, as the nodes would be at their place.
         holder = nodes.inline("", "", *_nodes_of(self.builder.env, node))
-        self._ga4gh_caching = True  # type: ignore[attr-defined]
-        try:
+        with caching_markup(self):
             markup = cache[key] = render_markup(self, holder.children)
-        finally:
-            self._ga4gh_caching = False  # type: ignore[attr-defined]
-    if SITE_ROOT in markup:
-        markup = markup.replace(SITE_ROOT, _site_root(self))
-    self.body.append(markup)  # type: ignore[attr-defined]
+    self.body.append(fill_site_root(self, markup))  # type: ignore[attr-defined]
     raise nodes.SkipNode

@@ -25,6 +25,7 @@ from .table import (
     FillToolTables,
     InsertPageToolTable,
     ToolTableDirective,
+    setup_tool_table_markup,
     tool_table,
     warn_unknown_related_pages,
 )
@@ -50,6 +51,7 @@ def setup_tools(app: Sphinx) -> None:
     )
     app.add_transform(InsertPageToolTable)
     app.add_post_transform(FillToolTables)
+    setup_tool_table_markup(app)
     app.add_post_transform(FillToolCards)
     app.add_post_transform(FillToolIndexEntries)
     app.connect("env-updated", update_index_entries)

@@ -9,7 +9,7 @@ is no dependency of the page: a registry edit rewrites the pages showing the edi
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -21,7 +21,7 @@ from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
-from sphinx.util.docutils import SphinxDirective
+from sphinx.util.docutils import SphinxDirective, SphinxTranslator
 
 from ..data.diagnostics import conf_line, did_you_mean
 from ..data.tools import Relatives, Tool
@@ -34,12 +34,14 @@ from ..domain import (
     internal_link,
     type_label,
 )
+from ..html_markup import PageLinks, builds_html_pages, render_markup
 from ..i18n import _, translated
+from ..pages.safe_links import unlink_dangerous_references
 from ..pages.sections import append_section
 from ..reporting import warn
 from ..text.labels import label_from_name
 from ..text.lists import split_names
-from .fragments import tool_fragment_for
+from .fragments import caching_markup, fill_site_root, fragment_text, tool_fragment_for
 from .nodes import tool_table as tool_table  # imported from here by the furniture
 
 #: The columns a tool table may have: header and relative width (LaTeX); the order is the
@@ -198,8 +200,130 @@ def table_cell(*children: nodes.Node) -> nodes.entry:
     return nodes.entry("", nodes.paragraph("", "", *children))
 
 
+#: Makes the link to ``docname#anchor`` (the page's top for an empty anchor) around
+#: ``content``: a ``pending_xref`` (:func:`internal_link`) or, in cached HTML, a reference
+#: whose address is a token (:class:`~sphinx_ga4gh.html_markup.PageLinks`).
+LinkMaker = Callable[[str, str, nodes.Node], nodes.Element]
+
+
+def _name_cell(domain: Ga4ghDomain, tool: Tool, link: LinkMaker) -> nodes.entry:
+    name = nodes.strong(tool.name, tool.name)
+    home = domain.home_of_tool(tool.id)
+    if home is not None:
+        return table_cell(link(home.docname, home.anchor, name))
+    if tool.url:
+        return table_cell(nodes.reference("", "", name, refuri=tool.url))
+    return table_cell(name)
+
+
+def _description_cell(tool: Tool, relatives: Relatives, searchable: bool) -> nodes.entry:
+    """The description, and on a line of its own what the tool is an instance of and its
+    instances."""
+    cell = table_cell(tool_fragment_for(tool, "description", relatives, searchable))
+    cell["classes"].append("ga4gh-col-description")  # a readable width (ga4gh.css)
+    if relatives.parent is not None or relatives.instances:
+        fragment = tool_fragment_for(tool, "relatives", relatives, searchable)
+        cell += nodes.paragraph("", "", fragment)
+    return cell
+
+
+def _shown_pages(domain: Ga4ghDomain, tool: Tool) -> list[str]:
+    # templates and hidden pages: the theme's tables leave them out
+    return [
+        docname
+        for docname in domain.pages_showing(tool)
+        if not domain.front_matter_of(docname).search_exclude
+    ]
+
+
+def _pages_cell(domain: Ga4ghDomain, tool: Tool, link: LinkMaker) -> nodes.entry:
+    links: list[nodes.Node] = []
+    for docname in _shown_pages(domain, tool):
+        if links:
+            links.append(nodes.Text(" "))
+        title = domain.page_title(docname)
+        badge = nodes.inline(title, title, classes=["ga4gh-badge", "ga4gh-badge-page"])
+        links.append(link(docname, "", badge))
+    return table_cell(*links)
+
+
+def _cell(
+    column: str,
+    domain: Ga4ghDomain,
+    tool: Tool,
+    relatives: Relatives,
+    searchable: bool,
+    link: LinkMaker,
+) -> nodes.entry:
+    if column == "name":
+        return _name_cell(domain, tool, link)
+    if column == "type":
+        return table_cell(nodes.Text(type_label(tool.type) if tool.type else ""))
+    if column == "description":
+        return _description_cell(tool, relatives, searchable)
+    if column == "pages":
+        return _pages_cell(domain, tool, link)
+    if column == "website":
+        website = nodes.reference("", _("Website"), refuri=tool.url) if tool.url else nodes.Text("")
+        return table_cell(website)
+    if column == "registry":
+        return table_cell(tool_fragment_for(tool, "badges", relatives, searchable))
+    # a key of ga4gh_registry_extra_keys
+    return table_cell(nodes.Text(tool.extra.get(column, "")))
+
+
+def row_cell(
+    column: str, domain: Ga4ghDomain, tool: Tool, searchable: bool, link: LinkMaker
+) -> nodes.entry:
+    """The cell of ``tool``'s row in ``column``."""
+    cell = _cell(column, domain, tool, domain.relatives_of(tool), searchable, link)
+    cell["classes"].append(column_class(column))
+    return cell
+
+
+def row_text(domain: Ga4ghDomain, tool: Tool, columns: list[str]) -> list[str]:
+    """The texts of the row's nodes (what the search index reads), from the tool's data."""
+    relatives = domain.relatives_of(tool)
+    texts: list[str] = []
+    for column in columns:
+        if column == "name":
+            texts.append(tool.name)
+        elif column == "type":
+            texts.append(type_label(tool.type) if tool.type else "")
+        elif column == "description":
+            texts.append(fragment_text(tool, "description", relatives))
+            if relatives.parent is not None or relatives.instances:
+                texts.append(fragment_text(tool, "relatives", relatives))
+        elif column == "pages":
+            texts += (domain.page_title(docname) for docname in _shown_pages(domain, tool))
+        elif column == "website":
+            texts.append(str(_("Website")) if tool.url else "")
+        elif column == "registry":
+            texts.append(fragment_text(tool, "badges", relatives))
+        else:
+            texts.append(str(tool.extra.get(column, "")))
+    return texts
+
+
+class tool_table_markup(nodes.General, nodes.Element):
+    """HTML: a filled tool table whose rows are written as cached markup
+    (:func:`visit_tool_table_markup_html`).
+
+    ``headers``, ``widths`` and ``columns`` as :func:`make_table` takes them, ``table_classes``
+    the table's own (``ids`` and ``classes`` have the placeholder's too); a row per
+    ``tool_ids`` item, with the id at the same position in ``anchors`` (empty: an earlier
+    table of the page has it). A searchable table holds the plain text of its cells as its
+    only child, which is what the search index reads.
+    """
+
+
 class FillToolTables(SphinxPostTransform):
-    """Replace each :class:`tool_table` placeholder by a real table."""
+    """Replace each :class:`tool_table` placeholder by a real table.
+
+    In HTML (``html``, ``dirhtml``), by a :class:`tool_table_markup`: its rows are written by
+    the HTML translator from cached markup, which costs a few nodes per table here and in the
+    writer, instead of dozens per row. Other builders get the docutils table.
+    """
 
     # Before the references resolver (10): the rows hold ordinary reference nodes.
     default_priority = 6
@@ -207,6 +331,7 @@ class FillToolTables(SphinxPostTransform):
     def run(self, **kwargs: Any) -> None:
         domain = get_domain(self.env)
         self._anchors: set[str] = set(self.document.ids)
+        self._markup = builds_html_pages(self.env)
         for placeholder in list(self.document.findall(tool_table)):
             if placeholder["scope"] == "site":
                 tools = [
@@ -229,83 +354,49 @@ class FillToolTables(SphinxPostTransform):
                 table = self._page_table(domain, tools, placeholder)
             placeholder.replace_self(table)
 
-    def _row(self, anchor: str) -> nodes.row:
-        """A table row carrying ``anchor`` unless an earlier table of the page has it."""
+    def _anchor(self, anchor: str) -> str:
+        """``anchor`` for a row, unless an earlier table of the page has it (empty then)."""
         if anchor in self._anchors:
-            return nodes.row()
+            return ""
         self._anchors.add(anchor)
-        return nodes.row(ids=[anchor])
+        return anchor
 
-    def _name_cell(self, domain: Ga4ghDomain, tool: Tool) -> nodes.entry:
-        name = nodes.strong(tool.name, tool.name)
-        home = domain.home_of_tool(tool.id)
-        if home is not None:
-            return table_cell(internal_link(home.docname, home.anchor, name))
-        if tool.url:
-            return table_cell(nodes.reference("", "", name, refuri=tool.url))
-        return table_cell(name)
-
-    def _description_cell(self, tool: Tool, relatives: Relatives, searchable: bool) -> nodes.entry:
-        """The description, and on a line of its own what the tool is an instance of and its
-        instances."""
-        cell = table_cell(tool_fragment_for(tool, "description", relatives, searchable))
-        cell["classes"].append("ga4gh-col-description")  # a readable width (ga4gh.css)
-        if relatives.parent is not None or relatives.instances:
-            fragment = tool_fragment_for(tool, "relatives", relatives, searchable)
-            cell += nodes.paragraph("", "", fragment)
-        return cell
-
-    def _pages_cell(self, domain: Ga4ghDomain, tool: Tool) -> nodes.entry:
-        links: list[nodes.Node] = []
-        for docname in domain.pages_showing(tool):
-            if domain.front_matter_of(docname).search_exclude:
-                continue  # templates and hidden pages: the theme's tables leave them out
-            if links:
-                links.append(nodes.Text(" "))
-            title = domain.page_title(docname)
-            badge = nodes.inline(title, title, classes=["ga4gh-badge", "ga4gh-badge-page"])
-            links.append(internal_link(docname, "", badge))
-        return table_cell(*links)
-
-    def _cell(
-        self, column: str, domain: Ga4ghDomain, tool: Tool, relatives: Relatives, searchable: bool
-    ) -> nodes.entry:
-        if column == "name":
-            return self._name_cell(domain, tool)
-        if column == "type":
-            return table_cell(nodes.Text(type_label(tool.type) if tool.type else ""))
-        if column == "description":
-            return self._description_cell(tool, relatives, searchable)
-        if column == "pages":
-            return self._pages_cell(domain, tool)
-        if column == "website":
-            link = (
-                nodes.reference("", _("Website"), refuri=tool.url) if tool.url else nodes.Text("")
-            )
-            return table_cell(link)
-        if column == "registry":
-            return table_cell(tool_fragment_for(tool, "badges", relatives, searchable))
-        # a key of ga4gh_registry_extra_keys
-        return table_cell(nodes.Text(tool.extra.get(column, "")))
-
-    def _rows(
+    def _table(
         self,
         domain: Ga4ghDomain,
         tools: list[Tool],
         columns: list[str],
+        headers: list[str],
         anchor: str,
+        classes: list[str],
         searchable: bool,
-    ) -> list[nodes.row]:
+    ) -> nodes.Element:
+        headers = [str(header) for header in headers]  # a header may be a lazy translation
+        widths = [column_header(column)[1] for column in columns]
+        anchors = [self._anchor(anchor.format(tool.id)) for tool in tools]
+        if self._markup:
+            table = tool_table_markup(
+                "",
+                headers=headers,
+                widths=widths,
+                columns=columns,
+                tool_ids=[tool.id for tool in tools],
+                anchors=anchors,
+                table_classes=classes,
+                classes=list(classes),  # no-search: what the search indexer reads
+            )
+            if searchable:
+                texts = [*headers]
+                for tool in tools:
+                    texts += row_text(domain, tool, columns)
+                table += nodes.Text(" ".join(text for text in texts if text))
+            return table
         rows = []
-        for tool in tools:
-            row = self._row(anchor.format(tool.id))
-            relatives = domain.relatives_of(tool)
-            for column in columns:
-                cell = self._cell(column, domain, tool, relatives, searchable)
-                cell["classes"].append(column_class(column))
-                row += cell
+        for tool, row_anchor in zip(tools, anchors, strict=True):
+            row = nodes.row(ids=[row_anchor] if row_anchor else [])
+            row.extend(row_cell(c, domain, tool, searchable, internal_link) for c in columns)
             rows.append(row)
-        return rows
+        return make_table(headers, widths, rows, classes, columns)
 
     def _site_table(
         self, domain: Ga4ghDomain, tools: list[Tool], placeholder: tool_table
@@ -314,51 +405,137 @@ class FillToolTables(SphinxPostTransform):
         known = known_columns(self.config)
         columns = [column for column in columns if column in known]
         ordered = sorted(tools, key=lambda t: t.name.lower())
-        rows = self._rows(domain, ordered, columns, SITE_TABLE_ANCHOR, searchable=True)
-        if not rows:
+        if not ordered:
             return nodes.paragraph(
                 "", _("No tools or resources."), classes=["ga4gh-tool-table-empty"]
             )
-        return make_table(
-            [column_header(column)[0] for column in columns],
-            [column_header(column)[1] for column in columns],
-            rows,
-            [
-                "ga4gh-site-tool-table",
-                *paged_table_classes(self.config),
-                *placeholder.get("classes", []),
-            ],
-            columns,
+        classes = [
+            "ga4gh-site-tool-table",
+            *paged_table_classes(self.config),
+            *placeholder.get("classes", []),
+        ]
+        headers = [column_header(column)[0] for column in columns]
+        return self._table(
+            domain, ordered, columns, headers, SITE_TABLE_ANCHOR, classes, searchable=True
         )
 
-    def _ids_table(self, domain: Ga4ghDomain, tools: list[Tool]) -> nodes.table:
+    def _ids_table(self, domain: Ga4ghDomain, tools: list[Tool]) -> nodes.Element:
         """The registry tools a country page contributes to, by name, as the theme shows them."""
         columns = ["name", "description", "pages", "registry"]
         ordered = sorted(tools, key=lambda t: t.name.lower())
-        return make_table(
-            [_("Resource") if c == "name" else COLUMNS[c][0] for c in columns],
-            [COLUMNS[column][1] for column in columns],
-            # rows of the site-wide tables are the searchable copy
-            self._rows(domain, ordered, columns, PAGE_TABLE_ANCHOR, searchable=False),
-            ["ga4gh-main-resources-table", "no-search"],
-            columns,
+        headers = [_("Resource") if c == "name" else COLUMNS[c][0] for c in columns]
+        classes = ["ga4gh-main-resources-table", "no-search"]
+        # rows of the site-wide tables are the searchable copy
+        return self._table(
+            domain, ordered, columns, headers, PAGE_TABLE_ANCHOR, classes, searchable=False
         )
 
     def _page_table(
         self, domain: Ga4ghDomain, tools: list[Tool], placeholder: tool_table
-    ) -> nodes.table:
+    ) -> nodes.Element:
         known = known_columns(self.config)
         columns = [c for c in self.config.ga4gh_page_table_columns if c in known]
         # by name, as the theme's page table (``sort``), not in the order of mention
         ordered = sorted(tools, key=lambda t: t.name.lower())
-        return make_table(
-            [_("Tool or resource") if c == "name" else column_header(c)[0] for c in columns],
-            [column_header(column)[1] for column in columns],
-            # The site-wide table is searchable; a page's copy of its rows would be noise.
-            self._rows(domain, ordered, columns, PAGE_TABLE_ANCHOR, searchable=False),
-            ["ga4gh-page-tool-table", "no-search"],
-            columns,
+        headers = [_("Tool or resource") if c == "name" else column_header(c)[0] for c in columns]
+        classes = ["ga4gh-page-tool-table", "no-search"]
+        # The site-wide table is searchable; a page's copy of its rows would be noise.
+        return self._table(
+            domain, ordered, columns, headers, PAGE_TABLE_ANCHOR, classes, searchable=False
         )
+
+
+# --- HTML: rows as cached markup --------------------------------------------------------------
+
+
+class tool_row_cells(nodes.General, nodes.Element):
+    """In the table :func:`visit_tool_table_markup_html` walks: the cells of a row, for
+    ``tool_id`` and ``columns``."""
+
+
+_CELL_CACHE = "_ga4gh_tool_cells"
+_DETACHED_ROW = "_ga4gh_tool_cell_row"
+
+
+def visit_tool_table_markup_html(self: SphinxTranslator, node: tool_table_markup) -> None:
+    """Write the table as the translator writes its docutils table: the same table, head and
+    row elements (so the same row-odd/row-even classes and ids), each row's cells as cached
+    markup (:func:`visit_tool_row_cells_html`)."""
+    rows = []
+    for tool_id, anchor in zip(node["tool_ids"], node["anchors"], strict=True):
+        row = nodes.row(ids=[anchor] if anchor else [])
+        row += tool_row_cells(tool_id=tool_id, columns=node["columns"])
+        rows.append(row)
+    table = make_table(
+        node["headers"], node["widths"], rows, node["table_classes"], node["columns"]
+    )
+    # the placeholder's ids and classes, as replace_self gives them to the docutils table
+    table.update_basic_atts(node)
+    table.walkabout(self)
+    raise nodes.SkipNode
+
+
+#: The columns whose cells link outside the site (the tool's URL).
+_EXTERNAL_LINK_COLUMNS = frozenset({"name", "website"})
+
+
+def _detached_row() -> nodes.row:
+    """A row of a table body, for a cell rendered on its own: what ``visit_entry`` reads."""
+    row = nodes.row()
+    group = nodes.tgroup("", nodes.tbody("", row), cols=1)
+    group.stubs = [None]  # type: ignore[attr-defined]  # as visit_colspec makes them
+    return row
+
+
+def _render_cell(self: SphinxTranslator, tool: Tool, column: str) -> tuple[str, list[Any]]:
+    links = PageLinks()
+    cell = row_cell(column, get_domain(self.builder.env), tool, False, links.link)
+    if column in _EXTERNAL_LINK_COLUMNS:
+        unlink_dangerous_references(cell)  # what doctree-resolved does to the page
+    # Rendered as the cell of a detached row, as the cell would be at its place.
+    row: nodes.row | None = self.builder.__dict__.get(_DETACHED_ROW)
+    if row is None:
+        row = self.builder.__dict__[_DETACHED_ROW] = _detached_row()
+    row.children = [cell]
+    cell.parent = row
+    row.column = 0  # type: ignore[attr-defined]
+    with caching_markup(self):
+        markup = render_markup(self, [cell])
+    row.children = []
+    return markup, links.targets
+
+
+def visit_tool_row_cells_html(self: SphinxTranslator, node: tool_row_cells) -> None:
+    """Write a row's cells, each rendered by this builder the first time it is met (a tool's
+    cell in a column is the same in every table: the site-wide table and the pages' share)."""
+    cache: dict[tuple[Any, ...], tuple[str, list[Any]]] = self.builder.__dict__.setdefault(
+        _CELL_CACHE, {}
+    )
+    tool_id = node["tool_id"]
+    # A cell's paragraph is compact or not by the translator's state.
+    state = (
+        getattr(self, "compact_simple", None),
+        getattr(self, "compact_p", None),
+        getattr(self, "compact_field_list", None),
+    )
+    tool = None
+    for column in node["columns"]:
+        key = (tool_id, column, state)
+        if key not in cache:
+            tool = tool or get_domain(self.builder.env).get_tool(tool_id)
+            if tool is None:  # not reached: the table was filled with this build's tools
+                raise nodes.SkipNode
+            cache[key] = _render_cell(self, tool, column)
+        markup, targets = cache[key]
+        markup = fill_site_root(self, PageLinks.fill(self, markup, targets))
+        self.body.append(markup)  # type: ignore[attr-defined]
+    raise nodes.SkipNode
+
+
+def setup_tool_table_markup(app: Sphinx) -> None:
+    """Tool tables as cached markup in HTML (:class:`FillToolTables`)."""
+    app.add_node(tool_table_markup, html=(visit_tool_table_markup_html, None))
+    app.add_node(tool_row_cells, html=(visit_tool_row_cells_html, None))
 
 
 def check_table_columns(app: Sphinx, config: Config) -> None:
