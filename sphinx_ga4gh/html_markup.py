@@ -16,6 +16,8 @@ from docutils import nodes
 from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxTranslator
 
+from .assets.paths import site_file_uri
+
 
 def builds_html(env: BuildEnvironment) -> bool:
     """Whether the builder writes HTML: what ``SphinxPostTransform.is_supported`` itself reads
@@ -45,27 +47,46 @@ def render_markup(translator: SphinxTranslator, children: Iterable[nodes.Node]) 
         translator.body = body  # type: ignore[attr-defined]
 
 
-# --- links to pages in cached markup ------------------------------------------------------
+# --- what depends on the page, in cached markup -------------------------------------------
 
-_PAGE_LINK = re.compile("\x00ga4gh-page-link-([0-9]+)\x00")
+_TOKEN = re.compile("\x00ga4gh-target-([0-9]+)\x00")
+
+#: A target of cached markup: ("doc", docname, anchor) is a link to a page (its top for an
+#: empty anchor), ("file", site path, "") the path of one of the site's files.
+Target = tuple[str, str, str]
 
 
 class PageLinks:
-    """The links to pages of markup being cached: each is a reference whose address is a
-    numbered token (:meth:`link`), which :meth:`fill` makes the address the references
-    resolver would give (``make_refnode``) on the page being written."""
+    """What markup being cached holds that depends on the page it is written into: links to
+    pages and paths of the site's files, each a numbered token in the markup, which
+    :meth:`fill` makes what the page being written would have there (the references
+    resolver's ``make_refnode``; :func:`~sphinx_ga4gh.assets.paths.site_file_uri`)."""
 
     def __init__(self) -> None:
-        self.targets: list[tuple[str, str]] = []
+        self.targets: list[Target] = []
+
+    def _token(self, target: Target) -> str:
+        self.targets.append(target)
+        return f"\x00ga4gh-target-{len(self.targets) - 1}\x00"
 
     def link(self, docname: str, anchor: str, content: nodes.Node) -> nodes.Element:
         """A link to ``docname#anchor`` (the top of the page for an empty ``anchor``)."""
-        self.targets.append((docname, anchor))
-        token = f"\x00ga4gh-page-link-{len(self.targets) - 1}\x00"
+        token = self._token(("doc", docname, anchor))
         return nodes.reference("", "", content, internal=True, refuri=token)
 
+    def file(self, site_path: str) -> str:
+        """The address of a site file, as a token."""
+        return self._token(("file", site_path, ""))
+
+    def adopt(self, markup: str, targets: list[Target]) -> str:
+        """Cached ``markup`` with tokens of its own (``targets``) written into this markup:
+        its tokens renumbered as this one's."""
+        if not targets:
+            return markup
+        return _TOKEN.sub(lambda match: self._token(targets[int(match.group(1))]), markup)
+
     @staticmethod
-    def fill(translator: SphinxTranslator, markup: str, targets: list[tuple[str, str]]) -> str:
+    def fill(translator: SphinxTranslator, markup: str, targets: list[Target]) -> str:
         """``markup`` with each token replaced by its address from the page being written."""
         if not targets:
             return markup
@@ -73,14 +94,16 @@ class PageLinks:
         current = builder.current_docname  # type: ignore[attr-defined]
 
         def address(match: re.Match[str]) -> str:
-            docname, anchor = targets[int(match.group(1))]
-            if docname == current and anchor:
+            kind, value, anchor = targets[int(match.group(1))]
+            if kind == "file":
+                uri = site_file_uri(builder, value)
+            elif value == current and anchor:
                 uri = "#" + anchor  # make_refnode's refid
             else:
-                uri = builder.get_relative_uri(current, docname)
+                uri = builder.get_relative_uri(current, value)
                 if anchor:
                     uri += "#" + anchor
             # a reference's href, as visit_reference writes it ("#" for the page itself)
             return translator.attval(uri or "#")  # type: ignore[attr-defined,no-any-return]
 
-        return _PAGE_LINK.sub(address, markup)
+        return _TOKEN.sub(address, markup)

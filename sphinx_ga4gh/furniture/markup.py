@@ -24,7 +24,6 @@ reads; a block left out of the search (tiles: other pages' titles) is marked ``n
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -37,7 +36,7 @@ from sphinx.util.nodes import process_only_nodes
 
 from ..assets.paths import site_file_uri
 from ..domain import internal_link
-from ..html_markup import builds_html, render_markup
+from ..html_markup import PageLinks, Target, builds_html, render_markup
 from ..pages.safe_links import unlink_dangerous_references
 
 #: Makes the link to a page around ``content``: a ``pending_xref`` that the references
@@ -145,64 +144,50 @@ def pending_link(docname: str, content: nodes.Node) -> nodes.Element:
 
 # --- HTML ---------------------------------------------------------------------------------
 
-_TOKEN = re.compile("\x00ga4gh-furniture-([0-9]+)\x00")
 _CACHE = "_ga4gh_furniture_markup"
 _FRAGMENTS = "_ga4gh_furniture_fragments"
+#: The :class:`PageLinks` of the block being cached, on the translator.
 _TARGETS = "_ga4gh_furniture_targets"
-
-
-def _token(targets: list[tuple[str, str]], kind: str, value: str) -> str:
-    targets.append((kind, value))
-    return f"\x00ga4gh-furniture-{len(targets) - 1}\x00"
 
 
 def page_file_uri(translator: SphinxTranslator, site_path: str) -> str:
     """:func:`site_file_uri` for a visitor: a token while a block's markup is being cached."""
-    targets: list[tuple[str, str]] | None = getattr(translator, _TARGETS, None)
-    if targets is None:
+    links: PageLinks | None = getattr(translator, _TARGETS, None)
+    if links is None:
         return site_file_uri(translator.builder, site_path)
-    return _token(targets, "file", site_path)
+    return links.file(site_path)
 
 
-def _render(translator: SphinxTranslator, node: furniture_markup) -> tuple[str, list[Any]]:
-    targets: list[tuple[str, str]] = []
-
-    def link(docname: str, content: nodes.Node) -> nodes.Element:
-        # what the references resolver makes of internal_link (make_refnode, no anchor)
-        return nodes.reference(
-            "", "", content, internal=True, refuri=_token(targets, "doc", docname)
-        )
-
+def _render_with(
+    translator: SphinxTranslator, holder: nodes.Element, links: PageLinks
+) -> tuple[str, list[Target]]:
+    """The markup of ``holder``'s children; their links and file paths become tokens of
+    ``links`` (numbered from 0)."""
     builder = translator.builder
-    # Rendered inside a detached container, as the nodes would be at their place.
-    holder = nodes.container("", *_nodes_of(builder.env, node, link))
     process_only_nodes(holder, builder.tags)  # what OnlyNodeTransform does to the page
     unlink_dangerous_references(holder)  # what doctree-resolved does to the page
-    setattr(translator, _TARGETS, targets)
+    outer = getattr(translator, _TARGETS, None)
+    setattr(translator, _TARGETS, links)
     try:
         markup = render_markup(translator, holder.children)
     finally:
-        delattr(translator, _TARGETS)
-    return markup, targets
-
-
-def _filled(translator: SphinxTranslator, markup: str, targets: list[Any]) -> str:
-    """``markup`` with its tokens replaced by what they are on the page being written."""
-    if not targets:
-        return markup
-    builder = translator.builder
-    docname = builder.current_docname  # type: ignore[attr-defined]
-
-    def fill(match: re.Match[str]) -> str:
-        kind, value = targets[int(match.group(1))]
-        if kind == "doc":
-            # a reference's href, as visit_reference writes it ("#" for the page itself)
-            uri = builder.get_relative_uri(docname, value) or "#"
+        if outer is None:
+            delattr(translator, _TARGETS)
         else:
-            uri = site_file_uri(builder, value)
-        return translator.attval(uri)  # type: ignore[attr-defined,no-any-return]
+            setattr(translator, _TARGETS, outer)
+    return markup, links.targets
 
-    return _TOKEN.sub(fill, markup)
+
+def _render(translator: SphinxTranslator, node: furniture_markup) -> tuple[str, list[Target]]:
+    links = PageLinks()
+
+    def link(docname: str, content: nodes.Node) -> nodes.Element:
+        # what the references resolver makes of internal_link (make_refnode, no anchor)
+        return links.link(docname, "", content)
+
+    # Rendered inside a detached container, as the nodes would be at their place.
+    holder = nodes.container("", *_nodes_of(translator.builder.env, node, link))
+    return _render_with(translator, holder, links)
 
 
 def visit_furniture_markup_html(self: SphinxTranslator, node: furniture_markup) -> None:
@@ -220,30 +205,19 @@ def visit_furniture_markup_html(self: SphinxTranslator, node: furniture_markup) 
     if key not in cache:
         cache[key] = _render(self, node)
     markup, targets = cache[key]
-    self.body.append(_filled(self, markup, targets))  # type: ignore[attr-defined]
+    self.body.append(PageLinks.fill(self, markup, targets))  # type: ignore[attr-defined]
     raise nodes.SkipNode
 
 
 def _render_fragment(
     translator: SphinxTranslator, node: furniture_fragment
-) -> tuple[str, list[Any]]:
+) -> tuple[str, list[Target]]:
     """A fragment's markup, with tokens of its own (numbered from 0)."""
-    builder = translator.builder
-    node[:] = _fragment_nodes(builder.env, node)
-    process_only_nodes(node, builder.tags)
-    unlink_dangerous_references(node)
-    outer = getattr(translator, _TARGETS, None)
-    targets: list[tuple[str, str]] = []
-    setattr(translator, _TARGETS, targets)
+    node[:] = _fragment_nodes(translator.builder.env, node)
     try:
-        markup = render_markup(translator, node.children)
+        return _render_with(translator, node, PageLinks())
     finally:
-        if outer is None:
-            delattr(translator, _TARGETS)
-        else:
-            setattr(translator, _TARGETS, outer)
-    node.clear()
-    return markup, targets
+        node.clear()
 
 
 def visit_furniture_fragment_html(self: SphinxTranslator, node: furniture_fragment) -> None:
@@ -256,11 +230,11 @@ def visit_furniture_fragment_html(self: SphinxTranslator, node: furniture_fragme
     if key not in cache:
         cache[key] = _render_fragment(self, node)
     markup, targets = cache[key]
-    outer: list[tuple[str, str]] | None = getattr(self, _TARGETS, None)
+    outer: PageLinks | None = getattr(self, _TARGETS, None)
     if outer is None:
-        markup = _filled(self, markup, targets)
-    elif targets:
-        markup = _TOKEN.sub(lambda match: _token(outer, *targets[int(match.group(1))]), markup)
+        markup = PageLinks.fill(self, markup, targets)
+    else:
+        markup = outer.adopt(markup, targets)
     self.body.append(markup)  # type: ignore[attr-defined]
     raise nodes.SkipNode
 
