@@ -11,6 +11,8 @@ import pytest
 from sphinx.testing.util import SphinxTestApp
 
 from sphinx_ga4gh.migration.project import bibliography_style
+from sphinx_ga4gh.references.bibfiles import _as_latex
+from sphinx_ga4gh.references.indexed_domain import register_pybtex_plugins
 
 from conftest import build, warnings_of
 
@@ -137,3 +139,41 @@ def test_a_percent_in_a_field_is_shown_not_read_as_a_latex_comment(
         "would read as a comment; shown as % [ga4gh.data]" in warnings_of(app)
     )
     assert "Consent for 95% of cohorts" in (app.outdir / "index.html").read_text("utf-8")
+
+
+def test_a_plugin_registered_at_runtime_is_kept_over_the_installed_one() -> None:
+    """The installed plugins are registered from one reading of the entry points; one a
+    project registered itself is what pybtex finds, as before."""
+    group = "pybtex.style.formatting"
+    installed = pybtex.plugin.find_plugin(group, "unsrt")
+
+    class ProjectStyle(installed):  # type: ignore[misc,valid-type]
+        pass
+
+    pybtex.plugin.register_plugin(group, "unsrt", ProjectStyle, force=True)
+    try:
+        register_pybtex_plugins()
+        assert pybtex.plugin.find_plugin(group, "unsrt") is ProjectStyle
+        # the others are found by name, aliases too
+        assert pybtex.plugin.find_plugin(group, "alpha").__module__.startswith("pybtex.")
+        assert pybtex.plugin.find_plugin("pybtex.backends", "text").__name__ == "Backend"
+    finally:
+        pybtex.plugin.register_plugin(group, "unsrt", installed, force=True)
+
+
+@pytest.mark.parametrize(
+    ("value", "readable"),
+    [
+        ("Genomic {Data} {{GA4GH}} -- sharing", "Genomic {Data} {{GA4GH}} -- sharing"),
+        ("a } b {", None),  # not decoded at all, still left out
+        ("{50% of} data", "{50\\% of} data"),  # the comment would hide the brace
+        ("{\\em Beacon}", "{\\em Beacon}"),
+        ("\\{ half", None),
+    ],
+)
+def test_a_field_is_read_as_latex_only_where_it_could_change(
+    value: str, readable: str | None
+) -> None:
+    """Fields without a comment or a command are not decoded as LaTeX (most of the BibTeX
+    loading): what pybtex would read of them is their braces alone."""
+    assert _as_latex(value) == readable

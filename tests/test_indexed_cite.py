@@ -4,6 +4,7 @@ work. Built twice from one root, with and without the module, and compared."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
@@ -83,3 +84,24 @@ def test_a_per_page_list_keeps_only_its_pages_works(
         },
     }
     assert all(len(keys) == 4 for keys in stored(upstream).values())
+
+
+def test_the_domain_keeps_its_citation_nodes_out_of_the_written_pages(
+    builds: tuple[SphinxTestApp, SphinxTestApp],
+) -> None:
+    """sphinxcontrib-bibtex fills and places in the page the nodes its domain keeps, so a -j 1
+    build held every written doctree in memory through them; the indexed domain lends copies
+    (the lists are the same, test above), and keeps its nodes as they were read."""
+    indexed, upstream = builds
+
+    def stored(app: SphinxTestApp) -> list[Any]:
+        domain: Any = app.env.get_domain("cite")
+        return [
+            node
+            for bibliography in domain.bibliographies.values()
+            for node in bibliography.citation_nodes.values()
+        ]
+
+    assert stored(indexed)
+    assert all(node.parent is None and not node.children for node in stored(indexed))
+    assert any(node.parent is not None for node in stored(upstream))

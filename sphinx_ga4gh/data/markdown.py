@@ -8,6 +8,7 @@ text, never markup.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from docutils import nodes
@@ -17,6 +18,11 @@ from markdown_it.token import Token
 from .urls import is_safe_url
 
 _PARSER = MarkdownIt("commonmark", {"html": False})
+
+#: What could make markdown-it read a one-line text as more than that text: inline syntax
+#: (escapes, code, emphasis, links, autolinks, raw HTML, entities), line breaks, characters
+#: that start a block (heading, quote, list, rule, table, indented code), edge whitespace.
+_MARKDOWN_SYNTAX = re.compile(r"[\\`*_\[\]<>&~|\n\r\x00]|^[\s#>+=\-\d]|\s$")
 
 _CONTAINERS: dict[str, type[nodes.TextElement]] = {
     "em_open": nodes.emphasis,
@@ -32,8 +38,22 @@ def _children_of(tokens: list[Token]) -> list[Token]:
     return children
 
 
-@lru_cache(maxsize=8192)
+def _is_plain(text: str) -> bool:
+    """Whether ``text`` is one paragraph of plain text for markdown-it, so parsing it would give
+    the text itself (most registry descriptions): then it is not parsed at all."""
+    return not _MARKDOWN_SYNTAX.search(text)
+
+
 def _parse(text: str) -> tuple[tuple[nodes.Node, ...], tuple[str, ...]]:
+    if not text:
+        return (), ()
+    if _is_plain(text):
+        return (nodes.Text(text),), ()
+    return _parse_markdown(text)
+
+
+@lru_cache(maxsize=8192)
+def _parse_markdown(text: str) -> tuple[tuple[nodes.Node, ...], tuple[str, ...]]:
     root = nodes.inline()
     stack: list[nodes.Element] = [root]
     unsafe: list[str] = []
@@ -76,6 +96,19 @@ def inline_markdown(text: str) -> tuple[list[nodes.Node], list[str]]:
     return [node.deepcopy() for node in parsed], list(unsafe)
 
 
+def unsafe_links(text: str) -> list[str]:
+    """The link targets in ``text`` that are not safe to link (a registry's check at load).
+
+    A link needs a ``]`` (inline, reference) or a ``<`` (autolink): text without either is not
+    parsed here, and nothing parsed at load is kept but for the texts that have links.
+    """
+    if "]" not in text and "<" not in text:
+        return []
+    return list(_parse(text)[1])
+
+
 def plain_text(text: str) -> str:
     """The text of ``text`` with its Markdown removed (for meta tags and index descriptions)."""
+    if _is_plain(text):
+        return text
     return "".join(node.astext() for node in _parse(text)[0])

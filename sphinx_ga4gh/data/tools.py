@@ -11,7 +11,7 @@ from urllib.parse import quote
 
 from .diagnostics import Diagnostic, SourceLocation, did_you_mean
 from .entries import mapping_entries
-from .markdown import inline_markdown
+from .markdown import unsafe_links
 from .schema import TOOL_KEYS, repeated_keys, unknown_keys_in_file
 from .urls import is_safe_image_url, is_safe_url
 from .yaml_source import LocatedDict
@@ -300,7 +300,7 @@ def tool_from_fields(
             SourceLocation(location.path, fields.line_of("description")),
             "tool",
         )
-        for href in inline_markdown(description)[1]
+        for href in unsafe_links(description)
     ]
     registry, registry_problems = _parse_registry(
         fields.get("registry"), fields, location, tool_id, link_types

@@ -242,8 +242,24 @@ def field_line(path: Path, entry_line: int, name: str) -> int:
 _UNESCAPED_PERCENT = re.compile(r"(?<!\\)%")
 
 
+def _balanced_braces(value: str) -> bool:
+    depth = 0
+    for char in value:
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0
+
+
 def _as_latex(value: str) -> str | None:
     """``value`` as pybtex can read it as LaTeX: as it is, with its ``%`` escaped, or None."""
+    if "%" not in value and "\\" not in value and _balanced_braces(value):
+        # without a comment or a command, decoding the LaTeX changes no brace: pybtex reads
+        # it unless its braces are unbalanced (decoding every field was most of the loading)
+        return value
     for candidate in (value, _UNESCAPED_PERCENT.sub(r"\\%", value)):
         try:
             Text.from_latex(candidate)

@@ -17,8 +17,12 @@ it) when the page has been read.
 
 pybtex looks every style plugin up again among all installed packages' entry points each
 time a style is made, and sphinxcontrib-bibtex makes styles for every citation and every list:
-a third of a 150-page build. The plugins are registered once, through pybtex's own
-``register_plugin``, so the lookups stay in memory.
+a third of a 150-page build. The plugins are registered once, from one reading of the entry
+points, into pybtex's table of runtime plugins, so the lookups stay in memory.
+
+sphinxcontrib-bibtex fills and places in the page the very citation nodes its domain keeps: a
+``-j 1`` build then kept every written page's doctree in memory. Here it is given copies
+(:mod:`.citation_copies`).
 
 Results are identical but for the numbers of automatic ``id`` anchors, and two changes to
 citations, as jekyll-scholar and APA have them: several works in one citation are in the order
@@ -42,10 +46,11 @@ import ast
 import functools
 import logging
 from collections.abc import Iterable, Mapping
-from importlib.metadata import entry_points
+from importlib.metadata import EntryPoints, entry_points
 from types import MappingProxyType
-from typing import Any
+from typing import Any, cast
 
+import pybtex.plugin
 from docutils import nodes
 from pybtex.backends.plaintext import Backend as PlainTextBackend
 from pybtex.database import Entry
@@ -67,6 +72,8 @@ from sphinxcontrib.bibtex.domain import logger as bibtex_logger
 from sphinxcontrib.bibtex.richtext import BaseReferenceText
 from sphinxcontrib.bibtex.style.template import SphinxReferenceInfo
 
+from .citation_copies import LendCitationCopies, RestoreCitationNodes
+
 #: The filter of the reference list sphinx-ga4gh appends to each page.
 PER_PAGE_FILTER = ast.dump(ast.parse("docname in docnames"))
 #: temp_data: while a per-page list is made, the (prefixed) keys it may show.
@@ -85,14 +92,39 @@ PYBTEX_GROUPS = (
 )
 
 
+@functools.cache
+def _every_entry_point() -> Any:
+    # all groups, from one reading (Python 3.11 gives SelectableGroups, 3.12 EntryPoints)
+    return entry_points()
+
+
+def installed_entry_points(group: str) -> EntryPoints:
+    """The installed packages' entry points of ``group``, their metadata read once per process:
+    each ``entry_points(group=...)`` call reads every installed package's metadata again."""
+    return cast("EntryPoints", _every_entry_point().select(group=group))
+
+
 def register_pybtex_plugins() -> None:
-    """Register installed pybtex plugins at runtime: found in memory, not among entry points."""
+    """Register installed pybtex plugins at runtime: found in memory, not among entry points.
+
+    pybtex's public ``find_plugin`` and ``register_plugin`` each read every installed package's
+    entry points (``register_plugin`` even with ``force=True``): done per plugin, that was a
+    fifth of a second of every build's setup. So the plugins come from one reading of the entry
+    points and go into pybtex's table of runtime plugins, which is what ``register_plugin``
+    fills; a plugin already registered at runtime (ours, a project's) is kept, as ``find_plugin``
+    would find it first. Should a pybtex release drop that table, the public calls are used.
+    """
+    runtime_plugins = getattr(pybtex.plugin, "_RUNTIME_PLUGINS", None)
     for group in PYBTEX_GROUPS:
         for search_group in (group, f"{group}.aliases"):
-            for entry_point in entry_points(group=search_group):
-                # find_plugin keeps a plugin already registered at runtime (ours, say)
-                plugin = find_plugin(group, entry_point.name)
-                register_plugin(search_group, entry_point.name, plugin, force=True)
+            for entry_point in installed_entry_points(search_group):
+                if not isinstance(runtime_plugins, dict):
+                    plugin = find_plugin(group, entry_point.name)
+                    register_plugin(search_group, entry_point.name, plugin, force=True)
+                    continue
+                registered = runtime_plugins.setdefault(search_group, {})
+                if entry_point.name not in registered:
+                    registered[entry_point.name] = entry_point.load()
 
 
 def is_per_page(filter_text: str | None) -> bool:
@@ -455,5 +487,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_domain(IndexedBibtexDomain, override=True)
     app.add_directive("bibliography", IndexedBibliographyDirective, override=True)
     app.add_node(missing_citation, override=True, **MISSING_CITATION_VISITORS)
+    app.add_post_transform(LendCitationCopies)
+    app.add_post_transform(RestoreCitationNodes)
     app.connect("doctree-read", add_citations_cited_below)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from importlib.metadata import entry_points
 from typing import Any
 
 import pybtex.plugin
@@ -40,7 +39,7 @@ from sphinxcontrib.bibtex.style.referencing import BracketStyle
 from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferenceStyle
 
 from ..data.urls import is_safe_url
-from .indexed_domain import IndexedBibtexDomain
+from .indexed_domain import IndexedBibtexDomain, installed_entry_points
 
 REFERENCE_STYLE = "ga4gh_author_year"
 FORMATTING_STYLE = "ga4gh"
@@ -326,8 +325,8 @@ def register_styles() -> None:
     """Our plugins at runtime, each only where its entry point is missing: an installed
     sphinx-ga4gh declares them all (pyproject.toml), a source tree on ``sys.path`` does not."""
     for group, plugins in PLUGINS.items():
-        # one scan of the installed packages' entry points per group, not per plugin
-        declared = entry_points(group=group).names
+        # the installed packages' entry points, read once per process
+        declared = installed_entry_points(group).names
         for name, plugin in plugins.items():
             if name in declared:
                 continue
