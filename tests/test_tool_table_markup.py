@@ -10,6 +10,7 @@ search index; other builders keep the docutils tables.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from docutils import nodes
@@ -38,12 +39,17 @@ def build_both_ways(
     tmp_path: Path,
     root: str,
     buildername: str,
+    **kwargs: Any,
 ) -> tuple[SphinxTestApp, dict[str, bytes], dict[str, bytes]]:
     """The site built with cached rows, then with the docutils tables."""
-    cached, _read = build(make_app, copy_root(ROOTS / root, tmp_path, "cached"), buildername)
+    cached, _read = build(
+        make_app, copy_root(ROOTS / root, tmp_path, "cached"), buildername, **kwargs
+    )
     with monkeypatch.context() as patch:
         patch.setattr(table_module, "builds_html_pages", lambda env: False)
-        plain, _read = build(make_app, copy_root(ROOTS / root, tmp_path, "nodes"), buildername)
+        plain, _read = build(
+            make_app, copy_root(ROOTS / root, tmp_path, "nodes"), buildername, **kwargs
+        )
     assert site_warnings(cached) == site_warnings(plain)
     return cached, outputs(cached.outdir), outputs(plain.outdir)
 
@@ -58,6 +64,25 @@ def test_cached_rows_give_the_bytes_of_the_docutils_tables(
     _app, cached, plain = build_both_ways(make_app, monkeypatch, tmp_path, root, "html")
     assert cached.keys() == plain.keys()
     assert [name for name in cached if cached[name] != plain[name]] == []
+
+
+def test_a_theme_wraps_the_cached_tables_as_the_docutils_ones(
+    make_app: type[SphinxTestApp], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """furo wraps every table in a scrolling container with a post-transform of its own (a
+    phone's screen scrolls the site-wide table in it): the light node is a table to it too."""
+    pytest.importorskip("furo")
+    _app, cached, plain = build_both_ways(
+        make_app,
+        monkeypatch,
+        tmp_path,
+        "test-table-markup",
+        "html",
+        confoverrides={"html_theme": "furo"},
+    )
+    assert [name for name in cached if cached[name] != plain[name]] == []
+    page = cached["tools.html"].decode()
+    assert '<div class="table-wrapper' in page.split("ga4gh-site-tool-table")[0]
 
 
 def test_cached_rows_in_dirhtml(

@@ -162,6 +162,10 @@ def column_class(column: str) -> str:
     return "ga4gh-col-" + "".join(c if c.isalnum() else "-" for c in column.lower())
 
 
+#: The classes of every tool table, before its own (LaTeX: a longtable).
+TABLE_CLASSES = ("ga4gh-tool-table", "longtable")
+
+
 def make_table(
     headers: list[str],
     widths: list[int],
@@ -169,7 +173,7 @@ def make_table(
     classes: list[str],
     columns: list[str] | None = None,
 ) -> nodes.table:
-    table = nodes.table("", classes=["ga4gh-tool-table", "longtable", *classes])
+    table = nodes.table("", classes=[*TABLE_CLASSES, *classes])
     group = nodes.tgroup("", cols=len(headers))
     table += group
     for width in widths:
@@ -305,9 +309,11 @@ def row_text(domain: Ga4ghDomain, tool: Tool, columns: list[str]) -> list[str]:
     return texts
 
 
-class tool_table_markup(nodes.General, nodes.Element):
+class tool_table_markup(nodes.table):
     """HTML: a filled tool table whose rows are written as cached markup
-    (:func:`visit_tool_table_markup_html`).
+    (:func:`visit_tool_table_markup_html`). A table to the post-transforms after the filling,
+    so that what a theme does to every table (furo wraps each in a scrolling container) is
+    done to it as to the docutils table.
 
     ``headers``, ``widths`` and ``columns`` as :func:`make_table` takes them, ``table_classes``
     the table's own (``ids`` and ``classes`` have the placeholder's too); a row per
@@ -383,7 +389,9 @@ class FillToolTables(SphinxPostTransform):
                 tool_ids=[tool.id for tool in tools],
                 anchors=anchors,
                 table_classes=classes,
-                classes=list(classes),  # no-search: what the search indexer reads
+                # the docutils table's (a theme's transform copies them; no-search is what the
+                # search indexer reads)
+                classes=[*TABLE_CLASSES, *classes],
             )
             if searchable:
                 texts = [*headers]
