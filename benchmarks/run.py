@@ -63,6 +63,17 @@ def build(
     return result
 
 
+def compile_extension() -> None:
+    """Byte-compile sphinx_ga4gh as installing it does. Its dependencies are installed
+    packages with their bytecode; run from a source tree with ``PYTHONDONTWRITEBYTECODE`` set,
+    every build would compile the extension's modules again (0.1 s of each build here)."""
+    import compileall
+
+    import sphinx_ga4gh
+
+    compileall.compile_dir(Path(sphinx_ga4gh.__file__).parent, quiet=1)
+
+
 def html_digest(outdir: Path) -> str:
     digest = hashlib.sha256()
     for path in sorted((outdir / "html").rglob("*")):
@@ -382,6 +393,7 @@ def main() -> None:
         "lists cost time cubic in the site's size: hours at 10x)",
     )
     arguments = parser.parse_args()
+    compile_extension()
     order = list(SIZES)
     work: Path = arguments.work
     sites = [measure_site(work, site.resolve(), arguments.repeats) for site in arguments.site]
