@@ -264,15 +264,16 @@ def _source_links(app: Sphinx, pagename: str, context: dict[str, Any]) -> str:
     return source_links_html(links, [str(name) for name in config.ga4gh_source_buttons])
 
 
+def _page_of_link(env: BuildEnvironment, link: Link) -> str | None:
+    """The page a top navigation link leads to (where it is marked as the current one)."""
+    page = page_for_url(env, link.url) if link.url and not link.external_url else None
+    return None if page is None else page[0]
+
+
 def _links_current_on(env: BuildEnvironment, topnav: TopNav) -> frozenset[str]:
     """The pages some top navigation link leads to (there it is marked as the current one)."""
-    pages = set()
-    for item in topnav.items:
-        for link in (item, *item.children):
-            page = page_for_url(env, link.url) if link.url and not link.external_url else None
-            if page is not None:
-                pages.add(page[0])
-    return frozenset(pages)
+    pages = (_page_of_link(env, link) for item in topnav.items for link in (item, *item.children))
+    return frozenset(page for page in pages if page is not None)
 
 
 def _prerender(app: Sphinx, chrome: _Chrome) -> None:
@@ -319,8 +320,7 @@ def add_chrome_to_page(
         return None if target is None else target_href(target)
 
     def is_current(link: Link) -> bool:
-        page = page_for_url(env, link.url) if link.url and not link.external_url else None
-        return page is not None and page[0] == pagename
+        return _page_of_link(env, link) == pagename
 
     if not chrome.prerendered:
         _prerender(app, chrome)
