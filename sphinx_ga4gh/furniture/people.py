@@ -131,22 +131,31 @@ def person_line(name: str, person: Contributor | None) -> list[nodes.Node]:
         avatar("", uri=uri, alt=name, initials=initials(name)),
         nodes.strong(name, name),
     ]
-    details = [text for text in (person.role, person.affiliation) if text]
+    details = person_details(person)
     if details:
-        text = " · ".join(details)
         line.append(_separator(" — "))
-        line.append(nodes.inline(text, text, classes=["ga4gh-person-details"]))
+        line.append(nodes.inline(details, details, classes=["ga4gh-person-details"]))
+    for index, (label, url, kind) in enumerate(person_links(person)):
+        line.append(_separator(" — " if index == 0 else " · "))
+        line.append(_link(label, url, kind))
+    return line
+
+
+def person_details(person: Contributor) -> str:
+    """A person's role and affiliation, as their line shows them."""
+    return " · ".join(text for text in (person.role, person.affiliation) if text)
+
+
+def person_links(person: Contributor) -> list[tuple[str, str, str]]:
+    """A person's profile links as their line shows them: (label, URL, kind)."""
     links = []
     if person.orcid:
-        links.append(_link("ORCID", ORCID_PROFILE.format(person.orcid), "orcid"))
+        links.append(("ORCID", ORCID_PROFILE.format(person.orcid), "orcid"))
     if person.git:
-        links.append(_link("GitHub", GITHUB_PROFILE.format(person.git), "github"))
+        links.append(("GitHub", GITHUB_PROFILE.format(person.git), "github"))
     if person.email and is_safe_url(f"mailto:{person.email}"):
-        links.append(_link("Email", f"mailto:{person.email}", "email"))
-    for index, link in enumerate(links):
-        line.append(_separator(" — " if index == 0 else " · "))
-        line.append(link)
-    return line
+        links.append(("Email", f"mailto:{person.email}", "email"))
+    return links
 
 
 def _page_person_line(env: BuildEnvironment, name: str) -> list[nodes.Node]:
@@ -242,18 +251,11 @@ def person_words(name: str, person: Contributor | None) -> list[str]:
     if person is None:
         return [name]
     words = [name]
-    details = [text for text in (person.role, person.affiliation) if text]
+    details = person_details(person)
     if details:
-        words += [" — ", " · ".join(details)]
-    links = []
-    if person.orcid:
-        links.append("ORCID")
-    if person.git:
-        links.append("GitHub")
-    if person.email and is_safe_url(f"mailto:{person.email}"):
-        links.append("Email")
-    for index, link in enumerate(links):
-        words += [" — " if index == 0 else " · ", link]
+        words += [" — ", details]
+    for index, (label, _url, _kind) in enumerate(person_links(person)):
+        words += [" — " if index == 0 else " · ", label]
     return words
 
 
@@ -266,7 +268,8 @@ def supporter_words(name: str, countries: Mapping[str, str]) -> list[str]:
 
 
 def searchable_text(words: list[str]) -> str:
-    """:func:`.markup.plain_text` of the nodes whose texts are ``words``."""
+    """What the search index reads of nodes whose texts are ``words``: their texts,
+    space-separated."""
     return " ".join(text for word in words if (text := nodes.unescape(word)))
 
 
