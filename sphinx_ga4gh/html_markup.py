@@ -30,9 +30,13 @@ def builds_html_pages(env: BuildEnvironment) -> bool:
     being resolved is an ordinary one. ``singlehtml`` and EPUB rewrite the resolved tree's
     links and ids (one page; URLs shown inline), and sphinx-notfound-page the 404 page's links:
     they get nodes."""
-    if env._builder_cls.name not in ("html", "dirhtml"):
-        return False
-    return env.docname != getattr(env.config, "notfound_pagename", None)
+    return env._builder_cls.name in ("html", "dirhtml") and not is_not_found_page(env)
+
+
+def is_not_found_page(env: BuildEnvironment) -> bool:
+    """Whether the page being resolved is sphinx-notfound-page's 404 page, whose links that
+    extension rewrites in the nodes (so it gets nodes, not cached markup)."""
+    return env.docname == getattr(env.config, "notfound_pagename", None)
 
 
 def render_markup(translator: SphinxTranslator, children: Iterable[nodes.Node]) -> str:

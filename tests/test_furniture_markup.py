@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import itertools
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from docutils import nodes
 from sphinx.testing.util import SphinxTestApp
 
 from sphinx_ga4gh.data.diagnostics import SourceLocation
 from sphinx_ga4gh.data.people import Affiliation, Contributor
-from sphinx_ga4gh.furniture.markup import block_nodes, furniture_markup, pending_link, plain_text
+from sphinx_ga4gh.furniture.markup import block_nodes, furniture_markup, pending_link
 from sphinx_ga4gh.furniture.people import (
     affiliation_item,
     country_item,
@@ -28,6 +30,15 @@ from sphinx_ga4gh.furniture.people import (
 )
 
 from conftest import build, copy_root
+
+
+def plain_text(block: Sequence[nodes.Node]) -> str:
+    """What Sphinx's search index reads of ``block``: its text nodes, space-separated (it
+    splits each text node into words)."""
+    return " ".join(
+        text.astext() for node in block for text in node.findall(nodes.Text) if text.astext()
+    )
+
 
 SNAPSHOTS = Path(__file__).parent / "snapshots" / "furniture-html"
 

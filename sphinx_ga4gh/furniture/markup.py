@@ -24,7 +24,7 @@ reads; a block left out of the search (tiles: other pages' titles) is marked ``n
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
 from docutils import nodes
@@ -36,7 +36,7 @@ from sphinx.util.nodes import process_only_nodes
 
 from ..assets.paths import site_file_uri
 from ..domain import internal_link
-from ..html_markup import PageLinks, Target, builds_html, render_markup
+from ..html_markup import PageLinks, Target, builds_html, is_not_found_page, render_markup
 from ..pages.safe_links import unlink_dangerous_references
 
 #: Makes the link to a page around ``content``: a ``pending_xref`` that the references
@@ -93,20 +93,12 @@ def furniture_markup_for(
     return node
 
 
-def plain_text(block: Sequence[nodes.Node]) -> str:
-    """The words of ``block`` for the search index: its text nodes, space-separated (the index
-    splits each text node into words, so the same words)."""
-    return " ".join(
-        text.astext() for node in block for text in node.findall(nodes.Text) if text.astext()
-    )
-
-
 def writes_cached_markup(env: BuildEnvironment) -> bool:
     """Whether the page being resolved gets furniture as cached markup: in HTML, but not on
     sphinx-notfound-page's 404 page, whose links that extension rewrites in the nodes."""
     if not builds_html(env):
         return False
-    return env.docname != getattr(env.config, "notfound_pagename", None)
+    return not is_not_found_page(env)
 
 
 def _nodes_of(env: BuildEnvironment, node: furniture_markup, link: LinkMaker) -> list[nodes.Node]:
