@@ -9,7 +9,8 @@ is no dependency of the page: a registry edit rewrites the pages showing the edi
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import re
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -22,9 +23,11 @@ from sphinx.environment import BuildEnvironment
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective, SphinxTranslator
+from sphinx.writers.html5 import HTML5Translator
 
 from ..data.diagnostics import conf_line, did_you_mean
 from ..data.tools import Relatives, Tool
+from ..data.urls import is_dangerous_url
 from ..domain import (
     ALL_RESOURCES_KEY,
     PAGE_TABLE_ANCHOR,
@@ -34,14 +37,20 @@ from ..domain import (
     internal_link,
     type_label,
 )
-from ..html_markup import PageLinks, builds_html_pages, render_markup
+from ..html_markup import PageLinks, Target, builds_html_pages, render_markup
 from ..i18n import _, translated
 from ..pages.safe_links import unlink_dangerous_references
 from ..pages.sections import append_section
 from ..reporting import warn
 from ..text.labels import label_from_name
 from ..text.lists import split_names
-from .fragments import caching_markup, fill_site_root, fragment_text, tool_fragment_for
+from .fragments import (
+    caching_markup,
+    fill_site_root,
+    fragment_text,
+    tool_fragment,
+    tool_fragment_for,
+)
 from .nodes import tool_table as tool_table  # imported from here by the furniture
 
 #: The columns a tool table may have: header and relative width (LaTeX); the order is the
@@ -169,7 +178,7 @@ TABLE_CLASSES = ("ga4gh-tool-table", "longtable")
 def make_table(
     headers: list[str],
     widths: list[int],
-    rows: list[nodes.row],
+    rows: Sequence[nodes.Element],
     classes: list[str],
     columns: list[str] | None = None,
 ) -> nodes.table:
@@ -457,29 +466,72 @@ class FillToolTables(SphinxPostTransform):
 
 
 class tool_row_cells(nodes.General, nodes.Element):
-    """In the table :func:`visit_tool_table_markup_html` walks: the cells of a row, for
-    ``tool_id`` and ``columns``."""
+    """In the table :func:`visit_tool_table_markup_html` walks, when the translator numbers
+    its rows in a way of its own: the cells of a row, for ``tool_id`` and ``columns``."""
+
+
+class tool_rows(nodes.General, nodes.Element):
+    """In the table :func:`visit_tool_table_markup_html` walks: the body's rows, for
+    ``tool_ids``, ``anchors`` and ``columns`` as the :class:`tool_table_markup` has them,
+    written without a node per row (:func:`visit_tool_rows_html`)."""
 
 
 _CELL_CACHE = "_ga4gh_tool_cells"
+_CELL_TEMPLATES = "_ga4gh_tool_cell_templates"
 _DETACHED_ROW = "_ga4gh_tool_cell_row"
+
+
+def _writes_rows(translator: SphinxTranslator) -> bool:
+    """Whether the translator's rows are Sphinx's HTML5 ones (row-odd and row-even counted in
+    ``_table_row_indices``, the header row included), which :func:`visit_tool_rows_html`
+    writes as ``visit_row`` would; a theme's own rows get nodes."""
+    kind = type(translator)
+    return (
+        getattr(kind, "visit_row", None) is HTML5Translator.visit_row
+        and getattr(kind, "depart_row", None) is HTML5Translator.depart_row
+        and bool(getattr(translator, "_table_row_indices", None))
+    )
 
 
 def visit_tool_table_markup_html(self: SphinxTranslator, node: tool_table_markup) -> None:
     """Write the table as the translator writes its docutils table: the same table, head and
     row elements (so the same row-odd/row-even classes and ids), each row's cells as cached
-    markup (:func:`visit_tool_row_cells_html`)."""
-    rows = []
-    for tool_id, anchor in zip(node["tool_ids"], node["anchors"], strict=True):
-        row = nodes.row(ids=[anchor] if anchor else [])
-        row += tool_row_cells(tool_id=tool_id, columns=node["columns"])
-        rows.append(row)
+    markup (:func:`write_row_cells`). The table and its head are walked by the translator, so
+    a theme's table markup stays the theme's."""
+    body: list[nodes.Element]
+    if _writes_rows(self):
+        body = [
+            tool_rows(tool_ids=node["tool_ids"], anchors=node["anchors"], columns=node["columns"])
+        ]
+    else:
+        body = []
+        for tool_id, anchor in zip(node["tool_ids"], node["anchors"], strict=True):
+            row = nodes.row(ids=[anchor] if anchor else [])
+            row += tool_row_cells(tool_id=tool_id, columns=node["columns"])
+            body.append(row)
     table = make_table(
-        node["headers"], node["widths"], rows, node["table_classes"], node["columns"]
+        node["headers"], node["widths"], body, node["table_classes"], node["columns"]
     )
     # the placeholder's ids and classes, as replace_self gives them to the docutils table
     table.update_basic_atts(node)
     table.walkabout(self)
+    raise nodes.SkipNode
+
+
+def visit_tool_rows_html(self: SphinxTranslator, node: tool_rows) -> None:
+    """Each row as ``HTML5Translator.visit_row`` and ``depart_row`` write it (one detached row
+    node given each row's class and id, for ``starttag``), with its cells."""
+    indices: list[int] = self._table_row_indices  # type: ignore[attr-defined]
+    row = nodes.row()
+    columns = node["columns"]
+    body: list[str] = self.body  # type: ignore[attr-defined]
+    for tool_id, anchor in zip(node["tool_ids"], node["anchors"], strict=True):
+        indices[-1] += 1
+        row["classes"] = ["row-even" if indices[-1] % 2 == 0 else "row-odd"]
+        row["ids"] = [anchor] if anchor else []
+        body.append(self.starttag(row, "tr", ""))  # type: ignore[attr-defined]
+        write_row_cells(self, tool_id, columns)
+        body.append("</tr>\n")
     raise nodes.SkipNode
 
 
@@ -495,12 +547,11 @@ def _detached_row() -> nodes.row:
     return row
 
 
-def _render_cell(self: SphinxTranslator, tool: Tool, column: str) -> tuple[str, list[Any]]:
-    links = PageLinks()
-    cell = row_cell(column, get_domain(self.builder.env), tool, False, links.link)
-    if column in _EXTERNAL_LINK_COLUMNS:
-        unlink_dangerous_references(cell)  # what doctree-resolved does to the page
-    # Rendered as the cell of a detached row, as the cell would be at its place.
+def _render_cell_markup(
+    self: SphinxTranslator, cell: nodes.entry, links: PageLinks
+) -> tuple[str, list[Any]]:
+    """The markup of ``cell``, rendered as the cell of a detached row, as it would be at its
+    place, with the targets of its links."""
     row: nodes.row | None = self.builder.__dict__.get(_DETACHED_ROW)
     if row is None:
         row = self.builder.__dict__[_DETACHED_ROW] = _detached_row()
@@ -513,30 +564,201 @@ def _render_cell(self: SphinxTranslator, tool: Tool, column: str) -> tuple[str, 
     return markup, links.targets
 
 
-def visit_tool_row_cells_html(self: SphinxTranslator, node: tool_row_cells) -> None:
+def _render_cell_nodes(self: SphinxTranslator, tool: Tool, column: str) -> tuple[str, list[Any]]:
+    """The cell rendered from its nodes (what the docutils table holds)."""
+    links = PageLinks()
+    cell = row_cell(column, get_domain(self.builder.env), tool, False, links.link)
+    if column in _EXTERNAL_LINK_COLUMNS:
+        unlink_dangerous_references(cell)  # what doctree-resolved does to the page
+    return _render_cell_markup(self, cell, links)
+
+
+# A cell of one shape differs from another only by its values: each shape's markup is rendered
+# once per build and translator state by the translator from nodes holding slots, and each
+# tool's values are written into the slots escaped as the translator escapes them.
+
+_SLOT = re.compile("\x01ga4gh-slot-([0-9]+)\x01")
+
+
+def _slot(index: int) -> str:
+    return f"\x01ga4gh-slot-{index}\x01"
+
+
+#: A cell's shape: its column and what varies its nodes' structure (a name linked to its
+#: home, its URL or nothing; the number of related pages...).
+Shape = tuple[str, str, int]
+
+#: A shape's markup between its slots (None: the translator did not write each slot once,
+#: in order, so the shape's cells get nodes).
+Template = list[str] | None
+
+
+def _fills_templates(translator: SphinxTranslator) -> bool:
+    """Whether text and URLs are written as Sphinx's HTML5 translator writes them, which the
+    values written into templates follow (``encode``; ``attval``, as ``starttag`` does)."""
+    kind = type(translator)
+    same = all(
+        getattr(kind, name, None) is getattr(HTML5Translator, name)
+        for name in ("visit_Text", "visit_reference", "encode", "attval")
+    )
+    return (
+        same
+        and not getattr(translator, "protect_literal_text", True)
+        and not getattr(translator, "in_mailto", True)
+    )
+
+
+def _template_cell(shape: Shape, links: PageLinks) -> nodes.entry:
+    """The nodes of ``shape``'s cell with slots for its values (as :func:`row_cell` makes
+    them), in the order the markup holds them."""
+    column, kind, count = shape
+    if column == "name":
+        name = nodes.strong("", _slot(1 if kind == "url" else 0))
+        if kind == "home":
+            cell = table_cell(links.link("", "", name))
+        elif kind == "url":
+            cell = table_cell(nodes.reference("", "", name, refuri=_slot(0)))
+        else:
+            cell = table_cell(name)
+    elif column == "description":
+        cell = table_cell(nodes.Text(_slot(0)))
+        cell["classes"].append("ga4gh-col-description")
+        if kind == "relatives":
+            cell += nodes.paragraph("", "", nodes.Text(_slot(1)))
+    elif column == "pages":
+        badges: list[nodes.Node] = []
+        for index in range(count):
+            if badges:
+                badges.append(nodes.Text(" "))
+            badge = nodes.inline("", _slot(index), classes=["ga4gh-badge", "ga4gh-badge-page"])
+            badges.append(links.link("", "", badge))
+        cell = table_cell(*badges)
+    elif column == "website" and kind == "url":
+        cell = table_cell(nodes.reference("", _("Website"), refuri=_slot(0)))
+    elif column == "website":
+        cell = table_cell(nodes.Text(""))
+    else:  # type, registry and the registry's extra keys: one text or fragment
+        cell = table_cell(nodes.Text(_slot(0)))
+    cell["classes"].append(column_class(column))
+    return cell
+
+
+def _template(self: SphinxTranslator, shape: Shape, state: tuple[Any, ...]) -> Template:
+    templates: dict[tuple[Any, ...], Template] = self.builder.__dict__.setdefault(
+        _CELL_TEMPLATES, {}
+    )
+    key = (shape, state)
+    if key not in templates:
+        links = PageLinks()
+        markup, _targets = _render_cell_markup(self, _template_cell(shape, links), links)
+        parts = _SLOT.split(markup)
+        slots = [int(index) for index in parts[1::2]]
+        # each slot once and in order, or the shape's cells get nodes
+        templates[key] = parts[0::2] if slots == list(range(len(slots))) else None
+    return templates[key]
+
+
+def _is_plain_url(url: str) -> bool:
+    """A URL the translator writes as it is, escaped (no unlinking; no mailto cloaking)."""
+    return not is_dangerous_url(url) and "mailto:" not in url.lower()
+
+
+def _fragment_markup(self: SphinxTranslator, tool: Tool, part: str) -> str:
+    """A tool fragment's markup as the cell's nodes write it (cached by the fragments)."""
+    with caching_markup(self):
+        return render_markup(self, [tool_fragment("", tool_id=tool.id, part=part)])
+
+
+def _cell_values(
+    self: SphinxTranslator, domain: Ga4ghDomain, tool: Tool, column: str
+) -> tuple[Shape, list[str], list[Target]] | None:
+    """The shape of ``tool``'s cell in ``column``, the values of its slots as the translator
+    writes them and the targets of its links; None for data the templates do not handle."""
+    encode: Callable[[str], str] = self.encode  # type: ignore[attr-defined]
+    if column == "name":
+        home = domain.home_of_tool(tool.id)
+        if home is not None:
+            return (column, "home", 0), [encode(tool.name)], [("doc", home.docname, home.anchor)]
+        if tool.url:
+            if not _is_plain_url(tool.url):
+                return None
+            url = self.attval(tool.url)  # type: ignore[attr-defined]
+            return (column, "url", 0), [url, encode(tool.name)], []
+        return (column, "plain", 0), [encode(tool.name)], []
+    if column == "type":
+        return (column, "", 0), [encode(type_label(tool.type) if tool.type else "")], []
+    if column == "description":
+        relatives = domain.relatives_of(tool)
+        values = [_fragment_markup(self, tool, "description")]
+        if relatives.parent is None and not relatives.instances:
+            return (column, "", 0), values, []
+        values.append(_fragment_markup(self, tool, "relatives"))
+        return (column, "relatives", 0), values, []
+    if column == "pages":
+        docnames = _shown_pages(domain, tool)
+        titles = [encode(domain.page_title(docname)) for docname in docnames]
+        return (column, "", len(docnames)), titles, [("doc", d, "") for d in docnames]
+    if column == "website":
+        if not tool.url:
+            return (column, "", 0), [], []
+        if not _is_plain_url(tool.url):
+            return None
+        return (column, "url", 0), [self.attval(tool.url)], []  # type: ignore[attr-defined]
+    if column == "registry":
+        return (column, "", 0), [_fragment_markup(self, tool, "badges")], []
+    value = tool.extra.get(column, "")
+    if not isinstance(value, str):
+        return None
+    return (column, "", 0), [encode(value)], []
+
+
+def _render_cell(
+    self: SphinxTranslator, tool: Tool, column: str, state: tuple[Any, ...]
+) -> tuple[str, list[Any]]:
+    """The cell's markup and the targets of its links: its shape's template filled with its
+    values, or, for data the templates do not handle, rendered from its nodes."""
+    if _fills_templates(self):
+        found = _cell_values(self, get_domain(self.builder.env), tool, column)
+        if found is not None:
+            shape, values, targets = found
+            parts = _template(self, shape, state)
+            if parts is not None and len(parts) == len(values) + 1:
+                filled = [parts[0]]
+                for value, part in zip(values, parts[1:], strict=True):
+                    filled += (value, part)
+                return "".join(filled), targets
+    return _render_cell_nodes(self, tool, column)
+
+
+def write_row_cells(self: SphinxTranslator, tool_id: str, columns: list[str]) -> None:
     """Write a row's cells, each rendered by this builder the first time it is met (a tool's
     cell in a column is the same in every table: the site-wide table and the pages' share)."""
     cache: dict[tuple[Any, ...], tuple[str, list[Any]]] = self.builder.__dict__.setdefault(
         _CELL_CACHE, {}
     )
-    tool_id = node["tool_id"]
     # A cell's paragraph is compact or not by the translator's state.
     state = (
         getattr(self, "compact_simple", None),
         getattr(self, "compact_p", None),
         getattr(self, "compact_field_list", None),
     )
+    body: list[str] = self.body  # type: ignore[attr-defined]
     tool = None
-    for column in node["columns"]:
+    for column in columns:
         key = (tool_id, column, state)
-        if key not in cache:
+        cached = cache.get(key)
+        if cached is None:
             tool = tool or get_domain(self.builder.env).get_tool(tool_id)
             if tool is None:  # not reached: the table was filled with this build's tools
-                raise nodes.SkipNode
-            cache[key] = _render_cell(self, tool, column)
-        markup, targets = cache[key]
-        markup = fill_site_root(self, PageLinks.fill(self, markup, targets))
-        self.body.append(markup)  # type: ignore[attr-defined]
+                return
+            cached = cache[key] = _render_cell(self, tool, column, state)
+        markup, targets = cached
+        body.append(fill_site_root(self, PageLinks.fill(self, markup, targets)))
+
+
+def visit_tool_row_cells_html(self: SphinxTranslator, node: tool_row_cells) -> None:
+    """Write a row's cells (:func:`write_row_cells`)."""
+    write_row_cells(self, node["tool_id"], node["columns"])
     raise nodes.SkipNode
 
 
@@ -544,6 +766,7 @@ def setup_tool_table_markup(app: Sphinx) -> None:
     """Tool tables as cached markup in HTML (:class:`FillToolTables`)."""
     app.add_node(tool_table_markup, html=(visit_tool_table_markup_html, None))
     app.add_node(tool_row_cells, html=(visit_tool_row_cells_html, None))
+    app.add_node(tool_rows, html=(visit_tool_rows_html, None))
 
 
 def check_table_columns(app: Sphinx, config: Config) -> None:
