@@ -181,23 +181,27 @@ def make_table(
     rows: Sequence[nodes.Element],
     classes: list[str],
     columns: list[str] | None = None,
+    head: nodes.Element | None = None,
 ) -> nodes.table:
+    """The table; ``head`` in place of the head :func:`header_row` makes (HTML: cached)."""
     table = nodes.table("", classes=[*TABLE_CLASSES, *classes])
     group = nodes.tgroup("", cols=len(headers))
     table += group
     for width in widths:
         group += nodes.colspec(colwidth=width)
-    head = nodes.thead()
-    header_row = nodes.row()
-    for index, header in enumerate(map(str, headers)):  # a header may be a lazy translation
-        marks = [column_class(columns[index])] if columns else []
-        header_row += nodes.entry("", nodes.paragraph(header, header), classes=marks)
-    head += header_row
-    group += head
+    group += head if head is not None else nodes.thead("", header_row(headers, columns))
     body = nodes.tbody()
     body.extend(rows)
     group += body
     return table
+
+
+def header_row(headers: list[str], columns: list[str] | None = None) -> nodes.row:
+    row = nodes.row()
+    for index, header in enumerate(map(str, headers)):  # a header may be a lazy translation
+        marks = [column_class(columns[index])] if columns else []
+        row += nodes.entry("", nodes.paragraph(header, header), classes=marks)
+    return row
 
 
 def _remove_with_empty_section(placeholder: tool_table) -> None:
@@ -478,6 +482,8 @@ class tool_rows(nodes.General, nodes.Element):
 
 _CELL_CACHE = "_ga4gh_tool_cells"
 _CELL_TEMPLATES = "_ga4gh_tool_cell_templates"
+_TABLE_HEADS = "_ga4gh_tool_table_heads"
+_FRAGMENT = "_ga4gh_tool_cell_fragment"
 _DETACHED_ROW = "_ga4gh_tool_cell_row"
 
 
@@ -493,46 +499,119 @@ def _writes_rows(translator: SphinxTranslator) -> bool:
     )
 
 
+def _cell_state(translator: SphinxTranslator) -> tuple[Any, ...]:
+    """What a cell's markup depends on in the translator: whether its paragraph is compact."""
+    return (
+        getattr(translator, "compact_simple", None),
+        getattr(translator, "compact_p", None),
+        getattr(translator, "compact_field_list", None),
+    )
+
+
+#: What the table's head is made of in the translator, for its markup to be cached.
+_HEAD_VISITORS = ("thead", "row", "entry", "paragraph")
+
+
+def _caches_heads(translator: SphinxTranslator) -> bool:
+    """Whether the translator's table head is Sphinx's HTML5 one (no state kept but the row
+    count, which :func:`visit_tool_table_head_html` keeps)."""
+    kind = type(translator)
+    return _writes_rows(translator) and all(
+        getattr(kind, f"{way}_{name}", None) is getattr(HTML5Translator, f"{way}_{name}")
+        for name in _HEAD_VISITORS
+        for way in ("visit", "depart")
+    )
+
+
 def visit_tool_table_markup_html(self: SphinxTranslator, node: tool_table_markup) -> None:
     """Write the table as the translator writes its docutils table: the same table, head and
     row elements (so the same row-odd/row-even classes and ids), each row's cells as cached
-    markup (:func:`write_row_cells`). The table and its head are walked by the translator, so
-    a theme's table markup stays the theme's."""
+    markup (:func:`write_row_cells`). The table is walked by the translator, so a theme's
+    table markup stays the theme's; its head is rendered by it once per build and headers."""
     body: list[nodes.Element]
+    head: nodes.Element | None = None
+    headers, columns = node["headers"], node["columns"]
     if _writes_rows(self):
-        body = [
-            tool_rows(tool_ids=node["tool_ids"], anchors=node["anchors"], columns=node["columns"])
-        ]
+        body = [tool_rows(tool_ids=node["tool_ids"], anchors=node["anchors"], columns=columns)]
+        if _caches_heads(self):
+            indices: list[int] = self._table_row_indices  # type: ignore[attr-defined]
+            # the row count a table starts with (visit_table's) is in the header row's class
+            key = (tuple(headers), tuple(columns), _cell_state(self), len(indices), indices[-1])
+            heads: dict[tuple[Any, ...], str] = self.builder.__dict__.setdefault(_TABLE_HEADS, {})
+            if key in heads:
+                head = tool_table_head(markup=heads[key])
+            else:
+                head = tool_table_head("", header_row(headers, columns), key=key)
     else:
         body = []
         for tool_id, anchor in zip(node["tool_ids"], node["anchors"], strict=True):
             row = nodes.row(ids=[anchor] if anchor else [])
-            row += tool_row_cells(tool_id=tool_id, columns=node["columns"])
+            row += tool_row_cells(tool_id=tool_id, columns=columns)
             body.append(row)
-    table = make_table(
-        node["headers"], node["widths"], body, node["table_classes"], node["columns"]
-    )
+    table = make_table(headers, node["widths"], body, node["table_classes"], columns, head)
     # the placeholder's ids and classes, as replace_self gives them to the docutils table
     table.update_basic_atts(node)
     table.walkabout(self)
     raise nodes.SkipNode
 
 
+class tool_table_head(nodes.thead):
+    """A tool table's head (a ``thead``, for ``visit_entry``): its header row, whose markup is
+    kept under ``key`` the first time it is written, or that ``markup``."""
+
+
+def visit_tool_table_head_html(self: SphinxTranslator, node: tool_table_head) -> None:
+    if "markup" in node:
+        self.body.append(node["markup"])  # type: ignore[attr-defined]
+        self._table_row_indices[-1] += 1  # type: ignore[attr-defined]  # the header row
+        raise nodes.SkipNode
+    node["start"] = len(self.body)  # type: ignore[attr-defined]
+    self.visit_thead(node)
+
+
+def depart_tool_table_head_html(self: SphinxTranslator, node: tool_table_head) -> None:
+    self.depart_thead(node)
+    heads: dict[tuple[Any, ...], str] = self.builder.__dict__.setdefault(_TABLE_HEADS, {})
+    heads[node["key"]] = "".join(self.body[node["start"] :])  # type: ignore[attr-defined]
+
+
 def visit_tool_rows_html(self: SphinxTranslator, node: tool_rows) -> None:
-    """Each row as ``HTML5Translator.visit_row`` and ``depart_row`` write it (one detached row
-    node given each row's class and id, for ``starttag``), with its cells."""
+    """Each row as ``HTML5Translator.visit_row`` and ``depart_row`` write it, with its cells.
+    The start tags are ``starttag``'s for a row with the row's class and id: one per class,
+    with a slot for the id, filled with the id as ``starttag`` writes it (``attval``)."""
     indices: list[int] = self._table_row_indices  # type: ignore[attr-defined]
-    row = nodes.row()
     columns = node["columns"]
     body: list[str] = self.body  # type: ignore[attr-defined]
+    tags: dict[tuple[str, bool], list[str] | None] = {}
     for tool_id, anchor in zip(node["tool_ids"], node["anchors"], strict=True):
         indices[-1] += 1
-        row["classes"] = ["row-even" if indices[-1] % 2 == 0 else "row-odd"]
-        row["ids"] = [anchor] if anchor else []
-        body.append(self.starttag(row, "tr", ""))  # type: ignore[attr-defined]
+        parity = "row-even" if indices[-1] % 2 == 0 else "row-odd"
+        key = (parity, bool(anchor))
+        if key not in tags:
+            tags[key] = _row_start_tag(self, parity, bool(anchor))
+        parts = tags[key]
+        if parts is None:
+            row = nodes.row(ids=[anchor] if anchor else [], classes=[parity])
+            body.append(self.starttag(row, "tr", ""))  # type: ignore[attr-defined]
+        elif anchor:
+            body += (parts[0], self.attval(anchor), parts[1])  # type: ignore[attr-defined]
+        else:
+            body.append(parts[0])
         write_row_cells(self, tool_id, columns)
         body.append("</tr>\n")
     raise nodes.SkipNode
+
+
+def _row_start_tag(self: SphinxTranslator, parity: str, with_id: bool) -> list[str] | None:
+    """``starttag``'s ``<tr>`` for a row of class ``parity``, around a slot for its id (None:
+    the translator does not write the slot as it is, so each row's tag is made by it)."""
+    row = nodes.row(ids=[_slot(0)] if with_id else [], classes=[parity])
+    parts = _SLOT.split(self.starttag(row, "tr", ""))  # type: ignore[attr-defined]
+    if not with_id:
+        return parts if len(parts) == 1 else None
+    if len(parts) != 3 or getattr(type(self), "attval", None) is not HTML5Translator.attval:
+        return None
+    return [parts[0], parts[2]]
 
 
 #: The columns whose cells link outside the site (the tool's URL).
@@ -593,14 +672,20 @@ Shape = tuple[str, str, int]
 Template = list[str] | None
 
 
+#: Per translator class: whether it writes text and URLs as Sphinx's HTML5 translator does.
+_ESCAPES_AS_HTML5: dict[type, bool] = {}
+
+
 def _fills_templates(translator: SphinxTranslator) -> bool:
     """Whether text and URLs are written as Sphinx's HTML5 translator writes them, which the
     values written into templates follow (``encode``; ``attval``, as ``starttag`` does)."""
     kind = type(translator)
-    same = all(
-        getattr(kind, name, None) is getattr(HTML5Translator, name)
-        for name in ("visit_Text", "visit_reference", "encode", "attval")
-    )
+    same = _ESCAPES_AS_HTML5.get(kind)
+    if same is None:
+        same = _ESCAPES_AS_HTML5[kind] = all(
+            getattr(kind, name, None) is getattr(HTML5Translator, name)
+            for name in ("visit_Text", "visit_reference", "encode", "attval")
+        )
     return (
         same
         and not getattr(translator, "protect_literal_text", True)
@@ -665,8 +750,12 @@ def _is_plain_url(url: str) -> bool:
 
 def _fragment_markup(self: SphinxTranslator, tool: Tool, part: str) -> str:
     """A tool fragment's markup as the cell's nodes write it (cached by the fragments)."""
+    fragment: tool_fragment | None = self.builder.__dict__.get(_FRAGMENT)
+    if fragment is None:  # one node, given each fragment's tool and part
+        fragment = self.builder.__dict__[_FRAGMENT] = tool_fragment("")
+    fragment["tool_id"], fragment["part"] = tool.id, part
     with caching_markup(self):
-        return render_markup(self, [tool_fragment("", tool_id=tool.id, part=part)])
+        return render_markup(self, [fragment])
 
 
 def _cell_values(
@@ -737,11 +826,7 @@ def write_row_cells(self: SphinxTranslator, tool_id: str, columns: list[str]) ->
         _CELL_CACHE, {}
     )
     # A cell's paragraph is compact or not by the translator's state.
-    state = (
-        getattr(self, "compact_simple", None),
-        getattr(self, "compact_p", None),
-        getattr(self, "compact_field_list", None),
-    )
+    state = _cell_state(self)
     body: list[str] = self.body  # type: ignore[attr-defined]
     tool = None
     for column in columns:
@@ -767,6 +852,7 @@ def setup_tool_table_markup(app: Sphinx) -> None:
     app.add_node(tool_table_markup, html=(visit_tool_table_markup_html, None))
     app.add_node(tool_row_cells, html=(visit_tool_row_cells_html, None))
     app.add_node(tool_rows, html=(visit_tool_rows_html, None))
+    app.add_node(tool_table_head, html=(visit_tool_table_head_html, depart_tool_table_head_html))
 
 
 def check_table_columns(app: Sphinx, config: Config) -> None:
