@@ -9,7 +9,8 @@ is no dependency of the page: a registry edit rewrites the pages showing the edi
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import re
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -22,9 +23,11 @@ from sphinx.environment import BuildEnvironment
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective, SphinxTranslator
+from sphinx.writers.html5 import HTML5Translator
 
 from ..data.diagnostics import conf_line, did_you_mean
 from ..data.tools import Relatives, Tool
+from ..data.urls import is_dangerous_url
 from ..domain import (
     ALL_RESOURCES_KEY,
     PAGE_TABLE_ANCHOR,
@@ -34,14 +37,20 @@ from ..domain import (
     internal_link,
     type_label,
 )
-from ..html_markup import PageLinks, builds_html_pages, render_markup
+from ..html_markup import PageLinks, Target, builds_html_pages, render_markup
 from ..i18n import _, translated
 from ..pages.safe_links import unlink_dangerous_references
 from ..pages.sections import append_section
 from ..reporting import warn
 from ..text.labels import label_from_name
 from ..text.lists import split_names
-from .fragments import caching_markup, fill_site_root, fragment_text, tool_fragment_for
+from .fragments import (
+    caching_markup,
+    fill_site_root,
+    fragment_text,
+    tool_fragment,
+    tool_fragment_for,
+)
 from .nodes import tool_table as tool_table  # imported from here by the furniture
 
 #: The columns a tool table may have: header and relative width (LaTeX); the order is the
@@ -169,26 +178,30 @@ TABLE_CLASSES = ("ga4gh-tool-table", "longtable")
 def make_table(
     headers: list[str],
     widths: list[int],
-    rows: list[nodes.row],
+    rows: Sequence[nodes.Element],
     classes: list[str],
     columns: list[str] | None = None,
+    head: nodes.Element | None = None,
 ) -> nodes.table:
+    """The table; ``head`` in place of the head :func:`header_row` makes (HTML: cached)."""
     table = nodes.table("", classes=[*TABLE_CLASSES, *classes])
     group = nodes.tgroup("", cols=len(headers))
     table += group
     for width in widths:
         group += nodes.colspec(colwidth=width)
-    head = nodes.thead()
-    header_row = nodes.row()
-    for index, header in enumerate(map(str, headers)):  # a header may be a lazy translation
-        marks = [column_class(columns[index])] if columns else []
-        header_row += nodes.entry("", nodes.paragraph(header, header), classes=marks)
-    head += header_row
-    group += head
+    group += head if head is not None else nodes.thead("", header_row(headers, columns))
     body = nodes.tbody()
     body.extend(rows)
     group += body
     return table
+
+
+def header_row(headers: list[str], columns: list[str] | None = None) -> nodes.row:
+    row = nodes.row()
+    for index, header in enumerate(map(str, headers)):  # a header may be a lazy translation
+        marks = [column_class(columns[index])] if columns else []
+        row += nodes.entry("", nodes.paragraph(header, header), classes=marks)
+    return row
 
 
 def _remove_with_empty_section(placeholder: tool_table) -> None:
@@ -457,30 +470,148 @@ class FillToolTables(SphinxPostTransform):
 
 
 class tool_row_cells(nodes.General, nodes.Element):
-    """In the table :func:`visit_tool_table_markup_html` walks: the cells of a row, for
-    ``tool_id`` and ``columns``."""
+    """In the table :func:`visit_tool_table_markup_html` walks, when the translator numbers
+    its rows in a way of its own: the cells of a row, for ``tool_id`` and ``columns``."""
+
+
+class tool_rows(nodes.General, nodes.Element):
+    """In the table :func:`visit_tool_table_markup_html` walks: the body's rows, for
+    ``tool_ids``, ``anchors`` and ``columns`` as the :class:`tool_table_markup` has them,
+    written without a node per row (:func:`visit_tool_rows_html`)."""
 
 
 _CELL_CACHE = "_ga4gh_tool_cells"
+_CELL_TEMPLATES = "_ga4gh_tool_cell_templates"
+_TABLE_HEADS = "_ga4gh_tool_table_heads"
+_FRAGMENT = "_ga4gh_tool_cell_fragment"
 _DETACHED_ROW = "_ga4gh_tool_cell_row"
+
+
+def _writes_rows(translator: SphinxTranslator) -> bool:
+    """Whether the translator's rows are Sphinx's HTML5 ones (row-odd and row-even counted in
+    ``_table_row_indices``, the header row included), which :func:`visit_tool_rows_html`
+    writes as ``visit_row`` would; a theme's own rows get nodes."""
+    kind = type(translator)
+    return (
+        getattr(kind, "visit_row", None) is HTML5Translator.visit_row
+        and getattr(kind, "depart_row", None) is HTML5Translator.depart_row
+        and bool(getattr(translator, "_table_row_indices", None))
+    )
+
+
+def _cell_state(translator: SphinxTranslator) -> tuple[Any, ...]:
+    """What a cell's markup depends on in the translator: whether its paragraph is compact."""
+    return (
+        getattr(translator, "compact_simple", None),
+        getattr(translator, "compact_p", None),
+        getattr(translator, "compact_field_list", None),
+    )
+
+
+#: What the table's head is made of in the translator, for its markup to be cached.
+_HEAD_VISITORS = ("thead", "row", "entry", "paragraph")
+
+
+def _caches_heads(translator: SphinxTranslator) -> bool:
+    """Whether the translator's table head is Sphinx's HTML5 one (no state kept but the row
+    count, which :func:`visit_tool_table_head_html` keeps)."""
+    kind = type(translator)
+    return _writes_rows(translator) and all(
+        getattr(kind, f"{way}_{name}", None) is getattr(HTML5Translator, f"{way}_{name}")
+        for name in _HEAD_VISITORS
+        for way in ("visit", "depart")
+    )
 
 
 def visit_tool_table_markup_html(self: SphinxTranslator, node: tool_table_markup) -> None:
     """Write the table as the translator writes its docutils table: the same table, head and
     row elements (so the same row-odd/row-even classes and ids), each row's cells as cached
-    markup (:func:`visit_tool_row_cells_html`)."""
-    rows = []
-    for tool_id, anchor in zip(node["tool_ids"], node["anchors"], strict=True):
-        row = nodes.row(ids=[anchor] if anchor else [])
-        row += tool_row_cells(tool_id=tool_id, columns=node["columns"])
-        rows.append(row)
-    table = make_table(
-        node["headers"], node["widths"], rows, node["table_classes"], node["columns"]
-    )
+    markup (:func:`write_row_cells`). The table is walked by the translator, so a theme's
+    table markup stays the theme's; its head is rendered by it once per build and headers."""
+    body: list[nodes.Element]
+    head: nodes.Element | None = None
+    headers, columns = node["headers"], node["columns"]
+    if _writes_rows(self):
+        body = [tool_rows(tool_ids=node["tool_ids"], anchors=node["anchors"], columns=columns)]
+        if _caches_heads(self):
+            indices: list[int] = self._table_row_indices  # type: ignore[attr-defined]
+            # the row count a table starts with (visit_table's) is in the header row's class
+            key = (tuple(headers), tuple(columns), _cell_state(self), len(indices), indices[-1])
+            heads: dict[tuple[Any, ...], str] = self.builder.__dict__.setdefault(_TABLE_HEADS, {})
+            if key in heads:
+                head = tool_table_head(markup=heads[key])
+            else:
+                head = tool_table_head("", header_row(headers, columns), key=key)
+    else:
+        body = []
+        for tool_id, anchor in zip(node["tool_ids"], node["anchors"], strict=True):
+            row = nodes.row(ids=[anchor] if anchor else [])
+            row += tool_row_cells(tool_id=tool_id, columns=columns)
+            body.append(row)
+    table = make_table(headers, node["widths"], body, node["table_classes"], columns, head)
     # the placeholder's ids and classes, as replace_self gives them to the docutils table
     table.update_basic_atts(node)
     table.walkabout(self)
     raise nodes.SkipNode
+
+
+class tool_table_head(nodes.thead):
+    """A tool table's head (a ``thead``, for ``visit_entry``): its header row, whose markup is
+    kept under ``key`` the first time it is written, or that ``markup``."""
+
+
+def visit_tool_table_head_html(self: SphinxTranslator, node: tool_table_head) -> None:
+    if "markup" in node:
+        self.body.append(node["markup"])  # type: ignore[attr-defined]
+        self._table_row_indices[-1] += 1  # type: ignore[attr-defined]  # the header row
+        raise nodes.SkipNode
+    node["start"] = len(self.body)  # type: ignore[attr-defined]
+    self.visit_thead(node)
+
+
+def depart_tool_table_head_html(self: SphinxTranslator, node: tool_table_head) -> None:
+    self.depart_thead(node)
+    heads: dict[tuple[Any, ...], str] = self.builder.__dict__.setdefault(_TABLE_HEADS, {})
+    heads[node["key"]] = "".join(self.body[node["start"] :])  # type: ignore[attr-defined]
+
+
+def visit_tool_rows_html(self: SphinxTranslator, node: tool_rows) -> None:
+    """Each row as ``HTML5Translator.visit_row`` and ``depart_row`` write it, with its cells.
+    The start tags are ``starttag``'s for a row with the row's class and id: one per class,
+    with a slot for the id, filled with the id as ``starttag`` writes it (``attval``)."""
+    indices: list[int] = self._table_row_indices  # type: ignore[attr-defined]
+    columns = node["columns"]
+    body: list[str] = self.body  # type: ignore[attr-defined]
+    tags: dict[tuple[str, bool], list[str] | None] = {}
+    for tool_id, anchor in zip(node["tool_ids"], node["anchors"], strict=True):
+        indices[-1] += 1
+        parity = "row-even" if indices[-1] % 2 == 0 else "row-odd"
+        key = (parity, bool(anchor))
+        if key not in tags:
+            tags[key] = _row_start_tag(self, parity, bool(anchor))
+        parts = tags[key]
+        if parts is None:
+            row = nodes.row(ids=[anchor] if anchor else [], classes=[parity])
+            body.append(self.starttag(row, "tr", ""))  # type: ignore[attr-defined]
+        elif anchor:
+            body += (parts[0], self.attval(anchor), parts[1])  # type: ignore[attr-defined]
+        else:
+            body.append(parts[0])
+        write_row_cells(self, tool_id, columns)
+        body.append("</tr>\n")
+    raise nodes.SkipNode
+
+
+def _row_start_tag(self: SphinxTranslator, parity: str, with_id: bool) -> list[str] | None:
+    """``starttag``'s ``<tr>`` for a row of class ``parity``, around a slot for its id (None:
+    the translator does not write the slot as it is, so each row's tag is made by it)."""
+    row = nodes.row(ids=[_slot(0)] if with_id else [], classes=[parity])
+    parts = _SLOT.split(self.starttag(row, "tr", ""))  # type: ignore[attr-defined]
+    if not with_id:
+        return parts if len(parts) == 1 else None
+    if len(parts) != 3 or getattr(type(self), "attval", None) is not HTML5Translator.attval:
+        return None
+    return [parts[0], parts[2]]
 
 
 #: The columns whose cells link outside the site (the tool's URL).
@@ -495,12 +626,11 @@ def _detached_row() -> nodes.row:
     return row
 
 
-def _render_cell(self: SphinxTranslator, tool: Tool, column: str) -> tuple[str, list[Any]]:
-    links = PageLinks()
-    cell = row_cell(column, get_domain(self.builder.env), tool, False, links.link)
-    if column in _EXTERNAL_LINK_COLUMNS:
-        unlink_dangerous_references(cell)  # what doctree-resolved does to the page
-    # Rendered as the cell of a detached row, as the cell would be at its place.
+def _render_cell_markup(
+    self: SphinxTranslator, cell: nodes.entry, links: PageLinks
+) -> tuple[str, list[Any]]:
+    """The markup of ``cell``, rendered as the cell of a detached row, as it would be at its
+    place, with the targets of its links."""
     row: nodes.row | None = self.builder.__dict__.get(_DETACHED_ROW)
     if row is None:
         row = self.builder.__dict__[_DETACHED_ROW] = _detached_row()
@@ -513,30 +643,207 @@ def _render_cell(self: SphinxTranslator, tool: Tool, column: str) -> tuple[str, 
     return markup, links.targets
 
 
-def visit_tool_row_cells_html(self: SphinxTranslator, node: tool_row_cells) -> None:
+def _render_cell_nodes(self: SphinxTranslator, tool: Tool, column: str) -> tuple[str, list[Any]]:
+    """The cell rendered from its nodes (what the docutils table holds)."""
+    links = PageLinks()
+    cell = row_cell(column, get_domain(self.builder.env), tool, False, links.link)
+    if column in _EXTERNAL_LINK_COLUMNS:
+        unlink_dangerous_references(cell)  # what doctree-resolved does to the page
+    return _render_cell_markup(self, cell, links)
+
+
+# A cell of one shape differs from another only by its values: each shape's markup is rendered
+# once per build and translator state by the translator from nodes holding slots, and each
+# tool's values are written into the slots escaped as the translator escapes them.
+
+_SLOT = re.compile("\x01ga4gh-slot-([0-9]+)\x01")
+
+
+def _slot(index: int) -> str:
+    return f"\x01ga4gh-slot-{index}\x01"
+
+
+#: A cell's shape: its column and what varies its nodes' structure (a name linked to its
+#: home, its URL or nothing; the number of related pages...).
+Shape = tuple[str, str, int]
+
+#: A shape's markup between its slots (None: the translator did not write each slot once,
+#: in order, so the shape's cells get nodes).
+Template = list[str] | None
+
+
+#: Per translator class: whether it writes text and URLs as Sphinx's HTML5 translator does.
+_ESCAPES_AS_HTML5: dict[type, bool] = {}
+
+
+def _fills_templates(translator: SphinxTranslator) -> bool:
+    """Whether text and URLs are written as Sphinx's HTML5 translator writes them, which the
+    values written into templates follow (``encode``; ``attval``, as ``starttag`` does)."""
+    kind = type(translator)
+    same = _ESCAPES_AS_HTML5.get(kind)
+    if same is None:
+        same = _ESCAPES_AS_HTML5[kind] = all(
+            getattr(kind, name, None) is getattr(HTML5Translator, name)
+            for name in ("visit_Text", "visit_reference", "encode", "attval")
+        )
+    return (
+        same
+        and not getattr(translator, "protect_literal_text", True)
+        and not getattr(translator, "in_mailto", True)
+    )
+
+
+def _template_cell(shape: Shape, links: PageLinks) -> nodes.entry:
+    """The nodes of ``shape``'s cell with slots for its values (as :func:`row_cell` makes
+    them), in the order the markup holds them."""
+    column, kind, count = shape
+    if column == "name":
+        name = nodes.strong("", _slot(1 if kind == "url" else 0))
+        if kind == "home":
+            cell = table_cell(links.link("", "", name))
+        elif kind == "url":
+            cell = table_cell(nodes.reference("", "", name, refuri=_slot(0)))
+        else:
+            cell = table_cell(name)
+    elif column == "description":
+        cell = table_cell(nodes.Text(_slot(0)))
+        cell["classes"].append("ga4gh-col-description")
+        if kind == "relatives":
+            cell += nodes.paragraph("", "", nodes.Text(_slot(1)))
+    elif column == "pages":
+        badges: list[nodes.Node] = []
+        for index in range(count):
+            if badges:
+                badges.append(nodes.Text(" "))
+            badge = nodes.inline("", _slot(index), classes=["ga4gh-badge", "ga4gh-badge-page"])
+            badges.append(links.link("", "", badge))
+        cell = table_cell(*badges)
+    elif column == "website" and kind == "url":
+        cell = table_cell(nodes.reference("", _("Website"), refuri=_slot(0)))
+    elif column == "website":
+        cell = table_cell(nodes.Text(""))
+    else:  # type, registry and the registry's extra keys: one text or fragment
+        cell = table_cell(nodes.Text(_slot(0)))
+    cell["classes"].append(column_class(column))
+    return cell
+
+
+def _template(self: SphinxTranslator, shape: Shape, state: tuple[Any, ...]) -> Template:
+    templates: dict[tuple[Any, ...], Template] = self.builder.__dict__.setdefault(
+        _CELL_TEMPLATES, {}
+    )
+    key = (shape, state)
+    if key not in templates:
+        links = PageLinks()
+        markup, _targets = _render_cell_markup(self, _template_cell(shape, links), links)
+        parts = _SLOT.split(markup)
+        slots = [int(index) for index in parts[1::2]]
+        # each slot once and in order, or the shape's cells get nodes
+        templates[key] = parts[0::2] if slots == list(range(len(slots))) else None
+    return templates[key]
+
+
+def _is_plain_url(url: str) -> bool:
+    """A URL the translator writes as it is, escaped (no unlinking; no mailto cloaking)."""
+    return not is_dangerous_url(url) and "mailto:" not in url.lower()
+
+
+def _fragment_markup(self: SphinxTranslator, tool: Tool, part: str) -> str:
+    """A tool fragment's markup as the cell's nodes write it (cached by the fragments)."""
+    fragment: tool_fragment | None = self.builder.__dict__.get(_FRAGMENT)
+    if fragment is None:  # one node, given each fragment's tool and part
+        fragment = self.builder.__dict__[_FRAGMENT] = tool_fragment("")
+    fragment["tool_id"], fragment["part"] = tool.id, part
+    with caching_markup(self):
+        return render_markup(self, [fragment])
+
+
+def _cell_values(
+    self: SphinxTranslator, domain: Ga4ghDomain, tool: Tool, column: str
+) -> tuple[Shape, list[str], list[Target]] | None:
+    """The shape of ``tool``'s cell in ``column``, the values of its slots as the translator
+    writes them and the targets of its links; None for data the templates do not handle."""
+    encode: Callable[[str], str] = self.encode  # type: ignore[attr-defined]
+    if column == "name":
+        home = domain.home_of_tool(tool.id)
+        if home is not None:
+            return (column, "home", 0), [encode(tool.name)], [("doc", home.docname, home.anchor)]
+        if tool.url:
+            if not _is_plain_url(tool.url):
+                return None
+            url = self.attval(tool.url)  # type: ignore[attr-defined]
+            return (column, "url", 0), [url, encode(tool.name)], []
+        return (column, "plain", 0), [encode(tool.name)], []
+    if column == "type":
+        return (column, "", 0), [encode(type_label(tool.type) if tool.type else "")], []
+    if column == "description":
+        relatives = domain.relatives_of(tool)
+        values = [_fragment_markup(self, tool, "description")]
+        if relatives.parent is None and not relatives.instances:
+            return (column, "", 0), values, []
+        values.append(_fragment_markup(self, tool, "relatives"))
+        return (column, "relatives", 0), values, []
+    if column == "pages":
+        docnames = _shown_pages(domain, tool)
+        titles = [encode(domain.page_title(docname)) for docname in docnames]
+        return (column, "", len(docnames)), titles, [("doc", d, "") for d in docnames]
+    if column == "website":
+        if not tool.url:
+            return (column, "", 0), [], []
+        if not _is_plain_url(tool.url):
+            return None
+        return (column, "url", 0), [self.attval(tool.url)], []  # type: ignore[attr-defined]
+    if column == "registry":
+        return (column, "", 0), [_fragment_markup(self, tool, "badges")], []
+    value = tool.extra.get(column, "")
+    if not isinstance(value, str):
+        return None
+    return (column, "", 0), [encode(value)], []
+
+
+def _render_cell(
+    self: SphinxTranslator, tool: Tool, column: str, state: tuple[Any, ...]
+) -> tuple[str, list[Any]]:
+    """The cell's markup and the targets of its links: its shape's template filled with its
+    values, or, for data the templates do not handle, rendered from its nodes."""
+    if _fills_templates(self):
+        found = _cell_values(self, get_domain(self.builder.env), tool, column)
+        if found is not None:
+            shape, values, targets = found
+            parts = _template(self, shape, state)
+            if parts is not None and len(parts) == len(values) + 1:
+                filled = [parts[0]]
+                for value, part in zip(values, parts[1:], strict=True):
+                    filled += (value, part)
+                return "".join(filled), targets
+    return _render_cell_nodes(self, tool, column)
+
+
+def write_row_cells(self: SphinxTranslator, tool_id: str, columns: list[str]) -> None:
     """Write a row's cells, each rendered by this builder the first time it is met (a tool's
     cell in a column is the same in every table: the site-wide table and the pages' share)."""
     cache: dict[tuple[Any, ...], tuple[str, list[Any]]] = self.builder.__dict__.setdefault(
         _CELL_CACHE, {}
     )
-    tool_id = node["tool_id"]
     # A cell's paragraph is compact or not by the translator's state.
-    state = (
-        getattr(self, "compact_simple", None),
-        getattr(self, "compact_p", None),
-        getattr(self, "compact_field_list", None),
-    )
+    state = _cell_state(self)
+    body: list[str] = self.body  # type: ignore[attr-defined]
     tool = None
-    for column in node["columns"]:
+    for column in columns:
         key = (tool_id, column, state)
-        if key not in cache:
+        cached = cache.get(key)
+        if cached is None:
             tool = tool or get_domain(self.builder.env).get_tool(tool_id)
             if tool is None:  # not reached: the table was filled with this build's tools
-                raise nodes.SkipNode
-            cache[key] = _render_cell(self, tool, column)
-        markup, targets = cache[key]
-        markup = fill_site_root(self, PageLinks.fill(self, markup, targets))
-        self.body.append(markup)  # type: ignore[attr-defined]
+                return
+            cached = cache[key] = _render_cell(self, tool, column, state)
+        markup, targets = cached
+        body.append(fill_site_root(self, PageLinks.fill(self, markup, targets)))
+
+
+def visit_tool_row_cells_html(self: SphinxTranslator, node: tool_row_cells) -> None:
+    """Write a row's cells (:func:`write_row_cells`)."""
+    write_row_cells(self, node["tool_id"], node["columns"])
     raise nodes.SkipNode
 
 
@@ -544,6 +851,8 @@ def setup_tool_table_markup(app: Sphinx) -> None:
     """Tool tables as cached markup in HTML (:class:`FillToolTables`)."""
     app.add_node(tool_table_markup, html=(visit_tool_table_markup_html, None))
     app.add_node(tool_row_cells, html=(visit_tool_row_cells_html, None))
+    app.add_node(tool_rows, html=(visit_tool_rows_html, None))
+    app.add_node(tool_table_head, html=(visit_tool_table_head_html, depart_tool_table_head_html))
 
 
 def check_table_columns(app: Sphinx, config: Config) -> None:
