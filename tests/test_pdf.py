@@ -128,6 +128,29 @@ def test_the_root_pages_toctree_captions_are_the_parts_of_the_book(
     assert r"\renewcommand{\contentsname}" not in tex
 
 
+@pytest.mark.parametrize("buildername", ["html", "singlehtml", "text", "man", "texinfo"])
+def test_the_parts_are_made_for_latex_only(
+    make_app: type[SphinxTestApp], tmp_path: Path, buildername: str
+) -> None:
+    """The part node has a LaTeX visitor only (each visitor registered for a format is set on
+    every translator Sphinx makes): the other builders never meet it, so they have no
+    unknown-node warning and write no part."""
+    srcdir = copy_root(ROOTS / "test-pdf", tmp_path)
+    app = make_app(buildername, srcdir=srcdir)
+    handlers = app.registry.translation_handlers
+    assert [name for name, table in handlers.items() if "toctree_part" in table] == ["latex"]
+    app.build()
+    app.cleanup()
+    assert not [line for line in warnings_of(app) if "unknown node" in line]
+    written = "".join(
+        path.read_text("utf-8", errors="replace")
+        for path in app.outdir.rglob("*")
+        if path.is_file()
+    )
+    assert "toctree_part" not in written
+    assert r"\part{" not in written
+
+
 def test_the_pdf_has_parts(guide: tuple[str, str, str]) -> None:
     text, _, _ = guide
     assert re.search(r"Part I\s+Standards", text)

@@ -72,11 +72,35 @@ def _children(node: yaml.Node) -> list[yaml.Node]:
     return []
 
 
+def _nests_deeper_than(root: yaml.Node, limit: int) -> bool:
+    """Whether a node of ``root``'s tree lies more than ``limit`` levels deep (``root`` is level
+    1), walked level by level. Only for a tree without aliases: it visits a shared node once per
+    place it appears."""
+    level = [root]
+    for _ in range(limit):
+        below: list[yaml.Node] = []
+        for node in level:
+            if isinstance(node, yaml.SequenceNode):
+                below.extend(node.value)
+            elif isinstance(node, yaml.MappingNode):
+                for pair in node.value:
+                    below.extend(pair)
+        if not below:
+            return False
+        level = below
+    return True
+
+
 def _check_bounds(root: yaml.Node, text: str) -> None:
     """Raise :class:`YamlBoundError` when ``root`` nests too deep or its aliases expand too far.
 
     Aliases are the same node object in several places, so the expanded size is counted once
     per node (linear in the file), without building anything."""
+    if "*" not in text and not _nests_deeper_than(root, MAX_DEPTH):
+        # no alias can be written without "*", so nothing expands: only the depth needed
+        # checking, and the cheap walk found it within the bound (files beyond it take the
+        # full walk below, which names the line)
+        return
     sizes: dict[int, int] = {}
     distinct = 0
     # iterative post-order walk: the file may be deeper than Python's stack

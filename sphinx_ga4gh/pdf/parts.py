@@ -59,17 +59,9 @@ def visit_toctree_part_latex(self: LaTeXTranslator, node: toctree_part) -> None:
     raise nodes.SkipNode
 
 
-def skip_toctree_part(self: Any, node: toctree_part) -> None:
-    raise nodes.SkipNode
-
-
 def setup_toctree_parts(app: Sphinx) -> None:
-    app.add_node(
-        toctree_part,
-        latex=(visit_toctree_part_latex, None),
-        html=(skip_toctree_part, None),
-        text=(skip_toctree_part, None),
-        man=(skip_toctree_part, None),
-        texinfo=(skip_toctree_part, None),
-    )
+    # Only the LaTeX builder's post-transform makes the node, so no other builder meets it and
+    # none is given a visitor (Sphinx sets every registered visitor on each new translator:
+    # an HTML build makes one per page and per sidebar toctree).
+    app.add_node(toctree_part, latex=(visit_toctree_part_latex, None))
     app.add_post_transform(TocTreeCaptionsAsParts)
