@@ -374,7 +374,7 @@ def _absolute_icon(leaf: Leaf) -> bool:
 def _shape(view: FragmentView, leaves: list[Leaf]) -> tuple[Any, ...]:
     """What the making of the view's nodes branches on: which strings are empty, how many
     relatives and badges, which icons are addresses."""
-    marks = "".join("" if not leaf[1] else "a" if _absolute_icon(leaf) else "s" for leaf in leaves)
+    marks = "".join("-" if not leaf[1] else "a" if _absolute_icon(leaf) else "s" for leaf in leaves)
     return (view.parent is None, len(view.instances), len(view.badges), marks)
 
 
