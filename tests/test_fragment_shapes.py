@@ -1,7 +1,8 @@
-"""Cached markup made without rendering each tool's or tile's nodes (``tools/fragments.py``:
-one rendering per shape, filled with each tool's strings; ``furniture/markup.py``: each tile
-made and rendered once per build): the pages must be byte for byte what the node path gives,
-for hostile strings, every kind of icon, relatives and Markdown descriptions, in two themes.
+"""Cached markup made without rendering each tool's, tile's or person's nodes at each first
+meeting (``tools/fragments.py``: one rendering per shape, filled with each tool's strings;
+``furniture/markup.py``: each tile and people block item made and rendered once per build):
+the pages must be byte for byte what the node path gives, for hostile strings, every kind of
+icon, relatives and Markdown descriptions, in two themes.
 """
 
 from __future__ import annotations
@@ -19,7 +20,17 @@ from sphinx_ga4gh.tools.fragments import tool_fragment
 
 from conftest import copy_root
 
-ROOTS = ["fragment-shapes", "instances", "table-markup", "tiles", "tiles-images", "tiles-self"]
+ROOTS = [
+    "fragment-shapes",
+    "furniture",
+    "instances",
+    "people",
+    "people-yaml",
+    "table-markup",
+    "tiles",
+    "tiles-images",
+    "tiles-self",
+]
 THEMES = ["basic", "pydata_sphinx_theme"]
 
 
@@ -54,6 +65,7 @@ def test_shapes_and_cached_tiles_give_the_node_paths_pages(
     with monkeypatch.context() as patch:
         patch.setattr(fragments, "_stencilled_markup", lambda *args: None)
         patch.delitem(markup.HTML_RENDERERS, "tiles")
+        patch.delitem(markup.HTML_RENDERERS, "people")
         slow, slow_warnings = _build(
             make_app, copy_root(rootdir / f"test-{root}", tmp_path, "b"), theme
         )

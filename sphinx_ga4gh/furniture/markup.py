@@ -234,12 +234,27 @@ def render_cached_items(
     from a link maker), as its nodes would be rendered in a detached container, each item made
     once per build and rendered once per build and state of the list; their links and file
     paths become tokens of the block being cached."""
-    made = [_cached_item(translator, key, build) for key, build in items]
-    listing[:] = [item.node for item in made]  # the list's compactness is judged from them
     holder = nodes.container("", listing)
-    outer: PageLinks = getattr(translator, _TARGETS)
     body = translator.body  # type: ignore[attr-defined]
     translator.body = []  # type: ignore[attr-defined]
+    try:
+        write_cached_items(translator, listing, items)
+        return "".join(translator.body)  # type: ignore[attr-defined]
+    finally:
+        translator.body = body  # type: ignore[attr-defined]
+        holder.clear()
+
+
+def write_cached_items(
+    translator: SphinxTranslator,
+    listing: nodes.Element,
+    items: list[tuple[Any, Callable[[LinkMaker], nodes.Element]]],
+) -> None:
+    """Write ``listing`` (an empty list, where it stands in its block) with ``items``, as
+    :func:`render_cached_items` does."""
+    made = [_cached_item(translator, key, build) for key, build in items]
+    listing[:] = [item.node for item in made]  # the list's compactness is judged from them
+    outer: PageLinks = getattr(translator, _TARGETS)
     try:
         translator.dispatch_visit(listing)
         # what a paragraph of an item is written by (should_be_compact_paragraph)
@@ -254,11 +269,8 @@ def render_cached_items(
                     markup = item.markup[state] = render_markup(translator, [item.node])
             translator.body.append(outer.adopt(markup, item.links.targets))  # type: ignore[attr-defined]
         translator.dispatch_departure(listing)
-        return "".join(translator.body)  # type: ignore[attr-defined]
     finally:
-        translator.body = body  # type: ignore[attr-defined]
         listing.clear()
-        holder.clear()
 
 
 def _render(translator: SphinxTranslator, node: furniture_markup) -> tuple[str, list[Target]]:

@@ -225,12 +225,16 @@ def _separated(parts: list[nodes.Node]) -> list[nodes.Node]:
     return result
 
 
-def part_view(part: str, tool: Tool, relatives: Relatives) -> FragmentView:
-    """The data ``part`` shows of the tool."""
+def part_view(
+    part: str, tool: Tool, relatives: Relatives, badges: tuple[BadgeView, ...] | None = None
+) -> FragmentView:
+    """The data ``part`` shows of the tool (``badges``: its badges, when already made)."""
     if part == "description":
         return FragmentView(description=tool.description)
+    if badges is None:
+        badges = _badge_views(tool)
     if part == "badges":
-        return FragmentView(badges=_badge_views(tool))
+        return FragmentView(badges=badges)
     if part == "relatives":
         return FragmentView(parent=_parent_view(relatives), instances=relatives.instances)
     return FragmentView(
@@ -239,7 +243,7 @@ def part_view(part: str, tool: Tool, relatives: Relatives) -> FragmentView:
         tool.description,
         _parent_view(relatives),
         relatives.instances,
-        _badge_views(tool),
+        badges,
     )
 
 
@@ -374,7 +378,10 @@ def _absolute_icon(leaf: Leaf) -> bool:
 def _shape(view: FragmentView, leaves: list[Leaf]) -> tuple[Any, ...]:
     """What the making of the view's nodes branches on: which strings are empty, how many
     relatives and badges, which icons are addresses."""
-    marks = "".join("-" if not leaf[1] else "a" if _absolute_icon(leaf) else "s" for leaf in leaves)
+    marks = "".join(
+        "-" if not value else "a" if kind == _ICON and "://" in value else "s"
+        for kind, value in leaves
+    )
     return (view.parent is None, len(view.instances), len(view.badges), marks)
 
 
@@ -455,9 +462,15 @@ def _fragment_markup(translator: SphinxTranslator, node: tool_fragment) -> str:
     tool = domain.get_tool(node["tool_id"])  # type: ignore[attr-defined]
     if tool is not None:
         relatives = domain.relatives_of(tool)  # type: ignore[attr-defined]
-        markup = _stencilled_markup(
-            translator, node["part"], part_view(node["part"], tool, relatives)
+        # a tool's popover and its badges in tables show the same badges: made once
+        made: dict[str, tuple[BadgeView, ...]] = translator.builder.__dict__.setdefault(
+            "_ga4gh_badge_views", {}
         )
+        badges = made.get(tool.id)
+        if badges is None and node["part"] in ("badges", "popover"):
+            badges = made[tool.id] = _badge_views(tool)
+        view = part_view(node["part"], tool, relatives, badges)
+        markup = _stencilled_markup(translator, node["part"], view)
         if markup is not None:
             return markup
     return node_path_markup(translator, node)
