@@ -128,3 +128,24 @@ def test_each_fragment_is_its_nodes_markup(
     guide = (Path(app.outdir) / "guides" / "page.html").read_text("utf-8")
     assert 'src="../img/archive.svg"' in guide
     assert 'src="https://cdn.example.org/icons/fair.svg?size=16&amp;v=&quot;2&quot;"' in guide
+
+
+def test_parallel_build_gives_the_serial_pages(
+    make_app: type[SphinxTestApp], rootdir: Path, tmp_path: Path
+) -> None:
+    """Each writing process renders its own shapes and items: ``-j 2`` gives ``-j 1``'s pages."""
+    serial, _warnings = _build(
+        make_app, copy_root(rootdir / "test-fragment-shapes", tmp_path, "a"), "basic"
+    )
+    app = make_app(
+        "html",
+        srcdir=copy_root(rootdir / "test-fragment-shapes", tmp_path, "b"),
+        freshenv=True,
+        parallel=2,
+    )
+    app.build()
+    app.cleanup()
+    parallel = _outputs(app)
+    assert sorted(parallel) == sorted(serial)
+    for name in serial:
+        assert parallel[name] == serial[name], name
