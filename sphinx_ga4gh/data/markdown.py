@@ -44,6 +44,12 @@ def _is_plain(text: str) -> bool:
     return not _MARKDOWN_SYNTAX.search(text)
 
 
+def is_plain_markdown(text: str) -> bool:
+    """Whether ``text`` is its own inline Markdown: :func:`inline_markdown` gives one text
+    node of it."""
+    return _is_plain(text)
+
+
 def _parse(text: str) -> tuple[tuple[nodes.Node, ...], tuple[str, ...]]:
     if not text:
         return (), ()

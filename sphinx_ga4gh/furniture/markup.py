@@ -24,7 +24,8 @@ reads; a block left out of the search (tiles: other pages' titles) is marked ``n
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from docutils import nodes
@@ -35,6 +36,7 @@ from sphinx.util.docutils import SphinxTranslator
 from sphinx.util.nodes import process_only_nodes
 
 from ..assets.paths import site_file_uri
+from ..data.urls import is_dangerous_url
 from ..domain import internal_link
 from ..html_markup import PageLinks, Target, builds_html, is_not_found_page, render_markup
 from ..pages.safe_links import unlink_dangerous_references
@@ -50,6 +52,15 @@ RENDERERS: dict[str, Renderer] = {}
 FragmentBuilder = Callable[[BuildEnvironment, str], list[nodes.Node]]
 
 FRAGMENT_BUILDERS: dict[str, FragmentBuilder] = {}
+#: Writes a block's markup from its payload in HTML (links and file paths as tokens of the
+#: block), where the block's nodes would be rendered whole (:func:`render_cached_items`).
+HtmlRenderer = Callable[[SphinxTranslator, Any], str]
+
+HTML_RENDERERS: dict[str, HtmlRenderer] = {}
+
+
+def register_html_renderer(kind: str, renderer: HtmlRenderer) -> None:
+    HTML_RENDERERS[kind] = renderer
 
 
 def register_renderer(kind: str, renderer: Renderer) -> None:
@@ -158,20 +169,117 @@ def _render_with(
     builder = translator.builder
     process_only_nodes(holder, builder.tags)  # what OnlyNodeTransform does to the page
     unlink_dangerous_references(holder)  # what doctree-resolved does to the page
+    with _targets(translator, links):
+        markup = render_markup(translator, holder.children)
+    return markup, links.targets
+
+
+@contextmanager
+def _targets(translator: SphinxTranslator, links: PageLinks) -> Iterator[None]:
+    """While markup is rendered for a cache: its links and file paths become ``links``'
+    tokens."""
     outer = getattr(translator, _TARGETS, None)
     setattr(translator, _TARGETS, links)
     try:
-        markup = render_markup(translator, holder.children)
+        yield
     finally:
         if outer is None:
             delattr(translator, _TARGETS)
         else:
             setattr(translator, _TARGETS, outer)
-    return markup, links.targets
+
+
+_ITEMS = "_ga4gh_furniture_items"
+
+
+class _CachedItem:
+    """An item of a list, made once per build: its nodes (which the list's compactness is
+    judged from), its links, and its markup for each state of the translator."""
+
+    def __init__(self, node: nodes.Element, links: PageLinks) -> None:
+        self.node = node
+        self.links = links
+        self.markup: dict[tuple[Any, ...], str] = {}
+
+
+def _cached_item(
+    translator: SphinxTranslator, key: Any, build: Callable[[LinkMaker], nodes.Element]
+) -> _CachedItem:
+    cache: dict[Any, _CachedItem] = translator.builder.__dict__.setdefault(_ITEMS, {})
+    item = cache.get(key)
+    if item is not None:
+        return item
+    links = PageLinks()
+    node = build(lambda docname, content: links.link(docname, "", content))
+    holder = nodes.container("", node)
+    process_only_nodes(holder, translator.builder.tags)  # what OnlyNodeTransform does
+    dangerous = any(
+        is_dangerous_url(reference.get("refuri", ""))
+        for reference in holder.findall(nodes.reference)
+    )
+    unlink_dangerous_references(holder)  # what doctree-resolved does (with its warning)
+    item = _CachedItem(holder[0], links)  # type: ignore[arg-type]
+    holder.clear()
+    if not dangerous:  # warned about in each list, as the list's own nodes would be
+        cache[key] = item
+    return item
+
+
+def render_cached_items(
+    translator: SphinxTranslator,
+    listing: nodes.Element,
+    items: list[tuple[Any, Callable[[LinkMaker], nodes.Element]]],
+) -> str:
+    """The markup of ``listing`` (an empty list) with ``items`` (a key and what makes its item
+    from a link maker), as its nodes would be rendered in a detached container, each item made
+    once per build and rendered once per build and state of the list; their links and file
+    paths become tokens of the block being cached."""
+    holder = nodes.container("", listing)
+    body = translator.body  # type: ignore[attr-defined]
+    translator.body = []  # type: ignore[attr-defined]
+    try:
+        write_cached_items(translator, listing, items)
+        return "".join(translator.body)  # type: ignore[attr-defined]
+    finally:
+        translator.body = body  # type: ignore[attr-defined]
+        holder.clear()
+
+
+def write_cached_items(
+    translator: SphinxTranslator,
+    listing: nodes.Element,
+    items: list[tuple[Any, Callable[[LinkMaker], nodes.Element]]],
+) -> None:
+    """Write ``listing`` (an empty list, where it stands in its block) with ``items``, as
+    :func:`render_cached_items` does."""
+    made = [_cached_item(translator, key, build) for key, build in items]
+    listing[:] = [item.node for item in made]  # the list's compactness is judged from them
+    outer: PageLinks = getattr(translator, _TARGETS)
+    try:
+        translator.dispatch_visit(listing)
+        # what a paragraph of an item is written by (should_be_compact_paragraph)
+        state = tuple(
+            getattr(translator, name, None)
+            for name in ("compact_simple", "compact_p", "compact_field_list")
+        )
+        for item in made:
+            markup = item.markup.get(state)
+            if markup is None:
+                with _targets(translator, item.links):
+                    markup = item.markup[state] = render_markup(translator, [item.node])
+            translator.body.append(outer.adopt(markup, item.links.targets))  # type: ignore[attr-defined]
+        translator.dispatch_departure(listing)
+    finally:
+        listing.clear()
 
 
 def _render(translator: SphinxTranslator, node: furniture_markup) -> tuple[str, list[Target]]:
     links = PageLinks()
+    html = HTML_RENDERERS.get(node["kind"])
+    if html is not None:
+        with _targets(translator, links):
+            markup = html(translator, json.loads(node["payload"]))
+        return markup, links.targets
 
     def link(docname: str, content: nodes.Node) -> nodes.Element:
         # what the references resolver makes of internal_link (make_refnode, no anchor)

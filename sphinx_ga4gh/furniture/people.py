@@ -8,7 +8,7 @@ are an HTML-only :class:`avatar` node: other builders (LaTeX above all) show no 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, Literal, TypeVar
 
 from docutils import nodes
@@ -33,7 +33,9 @@ from .markup import (
     furniture_markup_for,
     page_file_uri,
     register_fragment,
+    register_html_renderer,
     register_renderer,
+    write_cached_items,
 )
 
 RecordT = TypeVar("RecordT", Contributor, Affiliation)
@@ -243,6 +245,60 @@ def _people_block(env: BuildEnvironment, shown: Any, link: LinkMaker) -> list[no
 
 
 register_renderer("people", _people_block)
+
+
+def _people_block_html(translator: SphinxTranslator, shown: Any) -> str:
+    """The markup of :func:`_people_block`'s nodes, each person's and supporter's item made
+    and rendered once per build (the same item is in every block that names them)."""
+    env = translator.builder.env
+    site = get_domain(env).site
+    titles = dict(PEOPLE_GROUPS)
+    groups = [(str(titles[key]), key, names) for key, names in shown["people"]]
+    if shown["supported"]:
+        title = str(translated(env.config.ga4gh_supported_by_title))
+        groups.append((title, "supported-by", shown["supported"]))
+    block = nodes.container("", classes=["ga4gh-page-furniture"])
+    holder = nodes.container("", block)  # detached, as the block's nodes are rendered
+    body = translator.body  # type: ignore[attr-defined]
+    translator.body = []  # type: ignore[attr-defined]
+    try:
+        translator.dispatch_visit(block)
+        for title, kind, names in groups:
+            group = _group(title, [], kind, names)
+            block += group
+            translator.dispatch_visit(group)
+            items = [_cached_people_item(env, site, kind, name) for name in names]
+            write_cached_items(translator, group[0], items)  # type: ignore[arg-type]
+            translator.dispatch_departure(group)
+        translator.dispatch_departure(block)
+        return "".join(translator.body)  # type: ignore[attr-defined]
+    finally:
+        translator.body = body  # type: ignore[attr-defined]
+        holder.clear()
+
+
+def _cached_people_item(
+    env: BuildEnvironment, site: Any, kind: str, name: str
+) -> tuple[Any, Callable[[LinkMaker], nodes.Element]]:
+    """An item of a people block: its key and what makes it (:func:`_people_block`'s)."""
+    if kind != "supported-by":
+        return ("person", name), lambda _link: _person_list_item(
+            furniture_fragment_for("person", name)
+        )
+    if not is_country_code(name):
+        return ("affiliation", name), lambda _link: affiliation_item(
+            name, site.affiliations.get(name)
+        )
+
+    def country(link: LinkMaker) -> nodes.Element:
+        item = country_item(name, site.countries)
+        link_country_pages(env, nodes.container("", item), link)
+        return item
+
+    return ("country", name), country
+
+
+register_html_renderer("people", _people_block_html)
 
 
 def person_words(name: str, person: Contributor | None) -> list[str]:

@@ -13,7 +13,7 @@ as a bullet list (a grid in HTML, a plain list in LaTeX and text). Pages with
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -38,7 +38,9 @@ from .markup import (
     furniture_markup_for,
     page_file_uri,
     pending_link,
+    register_html_renderer,
     register_renderer,
+    render_cached_items,
     writes_cached_markup,
 )
 from .people import image_uri
@@ -203,10 +205,7 @@ def _tile_list_nodes(env: BuildEnvironment, shown: Any, link: LinkMaker) -> list
     return [tile_list(env, shown, link)]
 
 
-def tile_list(env: BuildEnvironment, shown: Any, link: LinkMaker) -> nodes.bullet_list:
-    """The tiles of ``shown["docnames"]`` (``columns``, ``simple``, ``search``, ``filter``:
-    the list's options), each page's from its front matter and title."""
-    domain = get_domain(env)
+def _empty_tile_list(shown: Any) -> nodes.bullet_list:
     # Other pages' titles and descriptions: left out of this page's search entry.
     classes = ["ga4gh-tiles", f"ga4gh-tiles-cols-{shown['columns']}", "no-search"]
     if shown["simple"]:
@@ -215,22 +214,56 @@ def tile_list(env: BuildEnvironment, shown: Any, link: LinkMaker) -> nodes.bulle
         classes.append("ga4gh-tiles-search")
     if shown["filter"]:
         classes.append("ga4gh-tiles-filter")
-    tiles = nodes.bullet_list("", classes=classes)
-    pages = {name: domain.front_matter_of(name) for name in env.metadata}
-    country_pages = {
-        page.country_code.upper(): name
-        for name, page in sorted(pages.items())
-        if page.country_code and not page.search_exclude
-    }
+    return nodes.bullet_list("", classes=classes)
+
+
+class _TileData:
+    """What the tiles are made from: every page's front matter and the country pages."""
+
+    def __init__(self, env: BuildEnvironment) -> None:
+        self.domain = get_domain(env)
+        self.pages = {name: self.domain.front_matter_of(name) for name in env.metadata}
+        self.country_pages = {
+            page.country_code.upper(): name
+            for name, page in sorted(self.pages.items())
+            if page.country_code and not page.search_exclude
+        }
+
+    def tile(self, docname: str, simple: bool, link: LinkMaker) -> nodes.list_item:
+        if simple:
+            return _simple_tile(self.domain, docname, self.pages[docname], link)
+        return _tile(self.domain, docname, self.pages[docname], self.country_pages, link)
+
+
+def tile_list(env: BuildEnvironment, shown: Any, link: LinkMaker) -> nodes.bullet_list:
+    """The tiles of ``shown["docnames"]`` (``columns``, ``simple``, ``search``, ``filter``:
+    the list's options), each page's from its front matter and title."""
+    tiles = _empty_tile_list(shown)
+    data = _TileData(env)
     for docname in shown["docnames"]:
-        if shown["simple"]:
-            tiles += _simple_tile(domain, docname, pages[docname], link)
-        else:
-            tiles += _tile(domain, docname, pages[docname], country_pages, link)
+        tiles += data.tile(docname, shown["simple"], link)
     return tiles
 
 
+def _tile_list_html(translator: SphinxTranslator, shown: Any) -> str:
+    """The tile list's markup, each tile's nodes made and rendered once per build (the same
+    tile is on every list that shows its page)."""
+    cache = translator.builder.__dict__
+    data: _TileData | None = cache.get("_ga4gh_tile_data")
+    if data is None:
+        # the pages' front matters do not change while pages are written
+        data = cache["_ga4gh_tile_data"] = _TileData(translator.builder.env)
+    simple = bool(shown["simple"])
+
+    def builder(docname: str) -> Callable[[LinkMaker], nodes.Element]:
+        return lambda link: data.tile(docname, simple, link)
+
+    items = [(("tile", simple, docname), builder(docname)) for docname in shown["docnames"]]
+    return render_cached_items(translator, _empty_tile_list(shown), items)
+
+
 register_renderer("tiles", _tile_list_nodes)
+register_html_renderer("tiles", _tile_list_html)
 
 
 def _simple_tile(
