@@ -45,7 +45,7 @@ from __future__ import annotations
 import ast
 import functools
 import logging
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Set
 from importlib.metadata import EntryPoints, entry_points
 from types import MappingProxyType
 from typing import Any, cast
@@ -253,6 +253,20 @@ class IndexedBibtexDomain(BibtexDomain):
         lettered = self.bibliographies[bibliography_key].style in self.lettered_styles
         for key, entry in super().get_sorted_entries(bibliography_key, docnames):
             yield key, self.shown(entry) if lettered else entry
+
+    def clear_docs(self, docnames: Set[str]) -> None:
+        """``clear_doc`` for many pages in one pass over the citations (``-j`` reading
+        processes forget other processes' pages, see ``parallel_reading``)."""
+        self.data["citations"] = [
+            citation
+            for citation in self.citations
+            if citation.bibliography_key.docname not in docnames
+        ]
+        self.data["citation_refs"] = [
+            ref for ref in self.citation_refs if ref.docname not in docnames
+        ]
+        for bib_key in [key for key in self.bibliographies if key.docname in docnames]:
+            del self.bibliographies[bib_key]
 
     def env_updated(self) -> Iterable[str]:
         """sphinxcontrib-bibtex's, with ``bibtex.duplicate_citation`` only for a work in two
