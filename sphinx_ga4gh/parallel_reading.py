@@ -12,6 +12,8 @@ At the first page a reading process reads, the pages read earlier in this build 
 processes are dropped from its copy of the bulky per-page parts: Sphinx's tables of contents,
 titles, front matter and dependencies, and the ``ga4gh``, ``cite`` and ``index`` domains.
 The main process merges only the chunk's own pages from them, so what it keeps is the same.
+The parsed BibTeX files, which the main process parsed before forking and sphinxcontrib-bibtex's
+merge does not read, are sent back empty (``IndexedBibtexDomain.forget_other_readers_pages``).
 Pages not read in this build (an incremental build) and the other domains (the ``std``
 domain's labels, which its duplicate-label check reads) stay as they were.
 """
@@ -59,8 +61,7 @@ def drop_pages_of_other_readers(run: _ReadingRun, app: Sphinx, docname: str, _: 
     env = app.env
     # the pages of this chunk were purged before the fork; those present came from merges
     merged = {name for name in run.docnames if name in env.all_docs and name != docname}
-    if merged:
-        forget_pages(env, merged)
+    forget_pages(env, merged)
 
 
 def forget_pages(env: BuildEnvironment, docnames: Set[str]) -> None:
@@ -78,9 +79,10 @@ def forget_pages(env: BuildEnvironment, docnames: Set[str]) -> None:
         domain = env.domains.get(name)
         if domain is None:
             continue
-        clear_docs = getattr(domain, "clear_docs", None)
-        if clear_docs is not None:
-            clear_docs(docnames)
+        # a domain of ours may forget many pages at once, and more than pages
+        forget = getattr(domain, "forget_other_readers_pages", None)
+        if forget is not None:
+            forget(docnames)
         else:
             for docname in docnames:
                 domain.clear_doc(docname)

@@ -77,16 +77,21 @@ def test_reading_processes_send_back_only_their_pages(
     make_app: type[SphinxTestApp], site: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     sent: list[tuple[set[str], set[str], set[str], set[str]]] = []
+    bibtex_entries_sent: list[int] = []
     merge_info_from = BuildEnvironment.merge_info_from
 
     def recording(self: BuildEnvironment, docnames: Any, other: BuildEnvironment, app: Any) -> None:
         cited = {ref.docname for ref in other.domaindata["cite"]["citation_refs"]}
         sent.append((set(docnames), set(other.tocs), set(other.metadata), cited))
+        bibtex_entries_sent.append(len(other.domaindata["cite"]["bibdata"].data.entries))
         merge_info_from(self, docnames, other, app)
 
     monkeypatch.setattr(BuildEnvironment, "merge_info_from", recording)
-    build(make_app, site, freshenv=True, parallel=2)
+    app, _ = build(make_app, site, freshenv=True, parallel=2)
     assert len(sent) >= 3
+    # the parsed BibTeX files stay in the main process
+    assert bibtex_entries_sent == [0] * len(sent)
+    assert len(app.env.domaindata["cite"]["bibdata"].data.entries) > 20
     for docnames, tocs, metadata, cited in sent:
         assert tocs == docnames
         assert metadata == docnames

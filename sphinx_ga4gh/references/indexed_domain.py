@@ -53,7 +53,7 @@ from typing import Any, cast
 import pybtex.plugin
 from docutils import nodes
 from pybtex.backends.plaintext import Backend as PlainTextBackend
-from pybtex.database import Entry
+from pybtex.database import BibliographyData, Entry
 from pybtex.plugin import find_plugin, register_plugin
 from pybtex.richtext import String, Text
 from sphinx.addnodes import pending_xref
@@ -64,7 +64,7 @@ from sphinx.util.typing import ExtensionMetadata
 from sphinx.writers.html5 import HTML5Translator
 from sphinx.writers.latex import LaTeXTranslator
 from sphinx.writers.text import TextTranslator
-from sphinxcontrib.bibtex.bibfile import _make_ids
+from sphinxcontrib.bibtex.bibfile import BibData, _make_ids
 from sphinxcontrib.bibtex.citation_target import CitationTarget, parse_citation_targets
 from sphinxcontrib.bibtex.directives import BibliographyDirective, BibliographyKey
 from sphinxcontrib.bibtex.domain import BibtexDomain, Citation, _FilterVisitor
@@ -230,6 +230,17 @@ class _DropWarnings(logging.Filter):
         return getattr(record, "subtype", None) != self.subtype
 
 
+class _BibDataNotSentBack(BibData):
+    """The parsed BibTeX files in a ``-j`` reading process, pickled empty when the process
+    sends its environment back: sphinxcontrib-bibtex's ``merge_domaindata`` does not read
+    them, and the main process, which parsed them before forking, has its own."""
+
+    __slots__ = ()
+
+    def __reduce__(self) -> tuple[type[BibData], tuple[str, dict[Any, Any], BibliographyData]]:
+        return BibData, (self.encoding, {}, BibliographyData())
+
+
 class IndexedBibtexDomain(BibtexDomain):
     #: Entry key → the year its citations and list entries show (sphinx-ga4gh's 2021a, set
     #: once per build); the entries keep their year as parsed, which filters see.
@@ -254,9 +265,13 @@ class IndexedBibtexDomain(BibtexDomain):
         for key, entry in super().get_sorted_entries(bibliography_key, docnames):
             yield key, self.shown(entry) if lettered else entry
 
-    def clear_docs(self, docnames: Set[str]) -> None:
-        """``clear_doc`` for many pages in one pass over the citations (``-j`` reading
-        processes forget other processes' pages, see ``parallel_reading``)."""
+    def forget_other_readers_pages(self, docnames: Set[str]) -> None:
+        """In a ``-j`` reading process (``sphinx_ga4gh.parallel_reading``): ``clear_doc`` for
+        the pages other processes read, in one pass over the citations, and the parsed BibTeX
+        files sent back empty."""
+        bibdata = self.data.get("bibdata")
+        if isinstance(bibdata, BibData) and not isinstance(bibdata, _BibDataNotSentBack):
+            self.data["bibdata"] = _BibDataNotSentBack(*bibdata)
         self.data["citations"] = [
             citation
             for citation in self.citations
