@@ -294,6 +294,8 @@ class IndexedBibtexDomain(BibtexDomain):
             updated = list(super().env_updated())
         finally:
             bibtex_logger.logger.removeFilter(drop)
+        # the citations list is refilled in place: its identity and length may not change
+        self.__dict__.pop("_ga4gh_listed", None)
         self.warn_duplicate_citations()
         return updated
 
@@ -372,19 +374,33 @@ class IndexedBibtexDomain(BibtexDomain):
         return result_node
 
     def _citations_of(self, targets: dict[str, CitationTarget], docname: str) -> dict[str, Any]:
-        """The cited works, by key: in a reference list of the page itself, else anywhere."""
+        """The cited works, by key: in a reference list of the page itself, else anywhere (the
+        first such list); in the order of the works' first citations in ``self.citations``."""
+        listed = self._listed_citations()
         found: dict[str, Citation] = {}
-        for citation in self.citations:
-            if citation.key not in targets:
-                continue
-            if self.bibliographies[citation.bibliography_key].list_ != "citation":
-                continue
-            local = citation.bibliography_key.docname == docname
-            if citation.key not in found or (
-                local and found[citation.key].bibliography_key.docname != docname
-            ):
-                found[citation.key] = citation
+        for _, key in sorted((listed[key][0], key) for key in targets if key in listed):
+            citations = listed[key][1]
+            local = (c for c in citations if c.bibliography_key.docname == docname)
+            found[key] = next(local, citations[0])
         return found
+
+    def _listed_citations(self) -> dict[str, tuple[int, list[Citation]]]:
+        """Key → the position of its first citation in a reference list (``list_`` is
+        ``citation``) and all of them, in order; made once after ``env_updated`` instead of a
+        scan of every citation for each reference (quadratic in the site's size)."""
+        citations = self.citations
+        stamp = (id(citations), len(citations))
+        cache: dict[str, Any] = self.__dict__.setdefault("_ga4gh_listed", {})
+        if cache.get("stamp") != stamp:
+            listed: dict[str, tuple[int, list[Citation]]] = {}
+            for position, citation in enumerate(citations):
+                if self.bibliographies[citation.bibliography_key].list_ != "citation":
+                    continue
+                listed.setdefault(citation.key, (position, []))[1].append(citation)
+            cache.clear()
+            cache.update(stamp=stamp, listed=listed)
+        result: dict[str, tuple[int, list[Citation]]] = cache["listed"]
+        return result
 
     def get_entries(self, bibfiles: list[Any]) -> Iterable[Any]:
         only: set[str] | None = self.env.temp_data.get(ONLY_KEYS)
