@@ -27,6 +27,7 @@ from .layout import setup_layout
 from .myst import setup_myst
 from .pages.page_type import setup_page_type
 from .pages.setup import setup_pages
+from .parallel_reading import setup_parallel_reading
 from .pdf.setup import setup_pdf
 from .references.setup import setup_references
 from .singlehtml import setup_singlehtml
@@ -58,6 +59,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_furniture(app)
     setup_assets(app)
     setup_singlehtml(app)
+    setup_parallel_reading(app)
 
     return {
         "version": __version__,

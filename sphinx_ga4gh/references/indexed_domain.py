@@ -45,7 +45,7 @@ from __future__ import annotations
 import ast
 import functools
 import logging
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Set
 from importlib.metadata import EntryPoints, entry_points
 from types import MappingProxyType
 from typing import Any, cast
@@ -53,7 +53,7 @@ from typing import Any, cast
 import pybtex.plugin
 from docutils import nodes
 from pybtex.backends.plaintext import Backend as PlainTextBackend
-from pybtex.database import Entry
+from pybtex.database import BibliographyData, Entry
 from pybtex.plugin import find_plugin, register_plugin
 from pybtex.richtext import String, Text
 from sphinx.addnodes import pending_xref
@@ -64,7 +64,7 @@ from sphinx.util.typing import ExtensionMetadata
 from sphinx.writers.html5 import HTML5Translator
 from sphinx.writers.latex import LaTeXTranslator
 from sphinx.writers.text import TextTranslator
-from sphinxcontrib.bibtex.bibfile import _make_ids
+from sphinxcontrib.bibtex.bibfile import BibData, _make_ids
 from sphinxcontrib.bibtex.citation_target import CitationTarget, parse_citation_targets
 from sphinxcontrib.bibtex.directives import BibliographyDirective, BibliographyKey
 from sphinxcontrib.bibtex.domain import BibtexDomain, Citation, _FilterVisitor
@@ -230,6 +230,17 @@ class _DropWarnings(logging.Filter):
         return getattr(record, "subtype", None) != self.subtype
 
 
+class _BibDataNotSentBack(BibData):
+    """The parsed BibTeX files in a ``-j`` reading process, pickled empty when the process
+    sends its environment back: sphinxcontrib-bibtex's ``merge_domaindata`` does not read
+    them, and the main process, which parsed them before forking, has its own."""
+
+    __slots__ = ()
+
+    def __reduce__(self) -> tuple[type[BibData], tuple[str, dict[Any, Any], BibliographyData]]:
+        return BibData, (self.encoding, {}, BibliographyData())
+
+
 class IndexedBibtexDomain(BibtexDomain):
     #: Entry key → the year its citations and list entries show (sphinx-ga4gh's 2021a, set
     #: once per build); the entries keep their year as parsed, which filters see.
@@ -254,6 +265,24 @@ class IndexedBibtexDomain(BibtexDomain):
         for key, entry in super().get_sorted_entries(bibliography_key, docnames):
             yield key, self.shown(entry) if lettered else entry
 
+    def forget_other_readers_pages(self, docnames: Set[str]) -> None:
+        """In a ``-j`` reading process (``sphinx_ga4gh.parallel_reading``): ``clear_doc`` for
+        the pages other processes read, in one pass over the citations, and the parsed BibTeX
+        files sent back empty."""
+        bibdata = self.data.get("bibdata")
+        if isinstance(bibdata, BibData) and not isinstance(bibdata, _BibDataNotSentBack):
+            self.data["bibdata"] = _BibDataNotSentBack(*bibdata)
+        self.data["citations"] = [
+            citation
+            for citation in self.citations
+            if citation.bibliography_key.docname not in docnames
+        ]
+        self.data["citation_refs"] = [
+            ref for ref in self.citation_refs if ref.docname not in docnames
+        ]
+        for bib_key in [key for key in self.bibliographies if key.docname in docnames]:
+            del self.bibliographies[bib_key]
+
     def env_updated(self) -> Iterable[str]:
         """sphinxcontrib-bibtex's, with ``bibtex.duplicate_citation`` only for a work in two
         bibliographies that are not per-page lists: a per-page list shows only works its own
@@ -265,6 +294,8 @@ class IndexedBibtexDomain(BibtexDomain):
             updated = list(super().env_updated())
         finally:
             bibtex_logger.logger.removeFilter(drop)
+        # the citations list is refilled in place: its identity and length may not change
+        self.__dict__.pop("_ga4gh_listed", None)
         self.warn_duplicate_citations()
         return updated
 
@@ -343,19 +374,33 @@ class IndexedBibtexDomain(BibtexDomain):
         return result_node
 
     def _citations_of(self, targets: dict[str, CitationTarget], docname: str) -> dict[str, Any]:
-        """The cited works, by key: in a reference list of the page itself, else anywhere."""
+        """The cited works, by key: in a reference list of the page itself, else anywhere (the
+        first such list); in the order of the works' first citations in ``self.citations``."""
+        listed = self._listed_citations()
         found: dict[str, Citation] = {}
-        for citation in self.citations:
-            if citation.key not in targets:
-                continue
-            if self.bibliographies[citation.bibliography_key].list_ != "citation":
-                continue
-            local = citation.bibliography_key.docname == docname
-            if citation.key not in found or (
-                local and found[citation.key].bibliography_key.docname != docname
-            ):
-                found[citation.key] = citation
+        for _, key in sorted((listed[key][0], key) for key in targets if key in listed):
+            citations = listed[key][1]
+            local = (c for c in citations if c.bibliography_key.docname == docname)
+            found[key] = next(local, citations[0])
         return found
+
+    def _listed_citations(self) -> dict[str, tuple[int, list[Citation]]]:
+        """Key → the position of its first citation in a reference list (``list_`` is
+        ``citation``) and all of them, in order; made once after ``env_updated`` instead of a
+        scan of every citation for each reference (quadratic in the site's size)."""
+        citations = self.citations
+        stamp = (id(citations), len(citations))
+        cache: dict[str, Any] = self.__dict__.setdefault("_ga4gh_listed", {})
+        if cache.get("stamp") != stamp:
+            listed: dict[str, tuple[int, list[Citation]]] = {}
+            for position, citation in enumerate(citations):
+                if self.bibliographies[citation.bibliography_key].list_ != "citation":
+                    continue
+                listed.setdefault(citation.key, (position, []))[1].append(citation)
+            cache.clear()
+            cache.update(stamp=stamp, listed=listed)
+        result: dict[str, tuple[int, list[Citation]]] = cache["listed"]
+        return result
 
     def get_entries(self, bibfiles: list[Any]) -> Iterable[Any]:
         only: set[str] | None = self.env.temp_data.get(ONLY_KEYS)
