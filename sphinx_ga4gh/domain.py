@@ -38,6 +38,7 @@ from .data.diagnostics import SourceLocation, conf_line, did_you_mean
 from .data.markdown import plain_text
 from .data.site import SiteData, load_site_data
 from .data.tools import Instance, Relatives, Tool, parse_link_types, safe_type
+from .html_markup import builds_html_pages
 from .i18n import _
 from .pages.front_matter import FrontMatter, front_matter, related_page_ids
 from .pages.role import PageRole
@@ -212,8 +213,11 @@ class Ga4ghDomain(Domain):
         # site data as of the last build: page id or docname -> registry tools naming it in
         # related_pages (see pages_with_changed_relations)
         "registry_related": {},
+        # docname -> kinds of the placeholders on it that post-transforms fill in when it is
+        # written (note_placeholder), so that pages without one are not walked for them
+        "placeholders": {},
     }
-    data_version = 8
+    data_version = 9
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
@@ -225,6 +229,7 @@ class Ga4ghDomain(Domain):
         self._mentioned_in: dict[str, list[str]] | None = None
         self._instances: dict[str, tuple[Instance, ...]] | None = None
         self._front_matters: dict[str, FrontMatter] = {}
+        self._every_front_matter: dict[str, FrontMatter] | None = None
         self._registry_related: dict[str, list[str]] | None = None
         self._declared_tools: dict[str, DeclaredTool] | None = None
         self._merged: dict[tuple[str, int], DeclaredTool] = {}
@@ -567,8 +572,27 @@ class Ga4ghDomain(Domain):
     def note_site_table(self, docname: str, types: list[str]) -> None:
         self.site_tables.setdefault(docname, []).append(types)
 
+    def note_placeholder(self, docname: str, kind: type[nodes.Node]) -> None:
+        """The page being read holds a node of ``kind`` that a post-transform fills in."""
+        kinds = self.placeholders.setdefault(docname, [])
+        if kind.__name__ not in kinds:
+            kinds.append(kind.__name__)
+
+    def may_hold_placeholder(self, kind: type[nodes.Node]) -> bool:
+        """Whether the doctree being resolved may hold a node of ``kind``: False for an HTML
+        page of its own on which none was noted when it was read, which its post-transform
+        need not walk. Other doctrees (LaTeX's and singlehtml's hold every page) may."""
+        if not builds_html_pages(self.env):
+            return True
+        return kind.__name__ in self.placeholders.get(self.env.docname, ())
+
+    @property
+    def placeholders(self) -> dict[str, list[str]]:
+        return cast("dict[str, list[str]]", self.data["placeholders"])
+
     def clear_doc(self, docname: str) -> None:
         self.declarations.pop(docname, None)
+        self.placeholders.pop(docname, None)
         self.page_ids.pop(docname, None)
         self.page_links.pop(docname, None)
         self._forget_winners()
@@ -582,10 +606,12 @@ class Ga4ghDomain(Domain):
         # the index domain forgets the page's entries too
         cast("dict[str, list[Any]]", self.data["index_entries"]).pop(docname, None)
         self._front_matters.pop(docname, None)
+        self._every_front_matter = None
         self._mentioned_in = None
         self._instances = None
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        self._every_front_matter = None
         # only collected here: the winners are decided from all pages once they are merged
         for docname in docnames:
             if docname in otherdata["declarations"]:
@@ -609,6 +635,8 @@ class Ga4ghDomain(Domain):
                 self.topic_sections[docname] = otherdata["topic_sections"][docname]
             if docname in otherdata["resource_tables"]:
                 self.resource_tables[docname] = otherdata["resource_tables"][docname]
+            if docname in otherdata["placeholders"]:
+                self.placeholders[docname] = list(otherdata["placeholders"][docname])
 
     def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
         seen: dict[str, None] = {}
@@ -726,6 +754,15 @@ class Ga4ghDomain(Domain):
         if found is None:
             found = front_matter(self.env.metadata.get(docname, {}))
             self._front_matters[docname] = found
+        return found
+
+    def every_front_matter(self) -> dict[str, FrontMatter]:
+        """Each page's front matter, by docname, made once after reading (every tile list
+        chooses from all pages: per list, that was pages x pages at write time)."""
+        found = self._every_front_matter
+        if found is None or len(found) != len(self.env.metadata):
+            found = {name: self.front_matter_of(name) for name in self.env.metadata}
+            self._every_front_matter = found
         return found
 
     def page_title(self, docname: str) -> str:

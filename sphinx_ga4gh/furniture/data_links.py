@@ -26,7 +26,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..chrome.site_links import page_for_url
-from ..domain import internal_link
+from ..domain import get_domain, internal_link
 from ..reporting import warn
 
 #: The attribute of a link node that came from a data file: ``path:line`` of the link there.
@@ -86,6 +86,7 @@ def note_data_links(
             ref[DATA_LINK_ATTRIBUTE] = location
             link = DataLink(location, target, directive)
             _noted(env).setdefault(env.current_document.docname, []).append(link)
+            get_domain(env).note_placeholder(env.current_document.docname, pending_xref)
 
 
 def _page_of(env: BuildEnvironment, target: str) -> tuple[str, str] | None:
@@ -123,6 +124,9 @@ class ResolveDataLinks(SphinxPostTransform):
     default_priority = 7
 
     def run(self, **kwargs: Any) -> None:
+        # the data files' links, noted when the page was read
+        if not get_domain(self.env).may_hold_placeholder(pending_xref):
+            return
         for ref in list(self.document.findall(pending_xref)):
             if not ref.get(DATA_LINK_ATTRIBUTE) or ref.get("reftype") != "myst":
                 continue

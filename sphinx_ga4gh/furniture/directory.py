@@ -60,6 +60,7 @@ class ContributorsDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         domain = get_domain(self.env)
         domain.note_listing(self.env.docname, ["*"])  # the pages of every person
+        domain.note_placeholder(self.env.docname, people_directory)
         for path in domain.site.people_files:
             self.env.note_dependency(str(path))
         custom = split_people(self.options.get("custom", ""))
@@ -88,6 +89,7 @@ class AffiliationsDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         domain = get_domain(self.env)
         domain.note_listing(self.env.docname, ["*"])  # the affiliations used by pages
+        domain.note_placeholder(self.env.docname, people_directory)
         for path in domain.site.people_files:
             self.env.note_dependency(str(path))
         node = people_directory(
@@ -105,6 +107,8 @@ class FillPeopleDirectories(SphinxPostTransform):
     default_priority = 6  # before the references resolver
 
     def run(self, **kwargs: Any) -> None:
+        if not get_domain(self.env).may_hold_placeholder(people_directory):
+            return
         for placeholder in list(self.document.findall(people_directory)):
             if placeholder["kind"] == "contributors":
                 listing = self._contributors(placeholder)

@@ -55,5 +55,7 @@ class AppendRelatedPages(SphinxTransform):
             tiles.source, tiles.line = source, front_matter_line(source, f"{page_type}:")
             section += tiles
         names = {name for page_ids in groups.values() for name in page_ids}
-        get_domain(self.env).note_listing(docname, sorted(f"page:{name}" for name in names))
+        domain = get_domain(self.env)
+        domain.note_listing(docname, sorted(f"page:{name}" for name in names))
+        domain.note_placeholder(docname, section_tiles)
         note_people_files(self.env)

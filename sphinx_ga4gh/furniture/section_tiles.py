@@ -71,7 +71,9 @@ class SectionTilesDirective(SphinxDirective):
             warn("section-tiles needs a page type or a :custom: list", "page", self.get_location())
             return []
         keys = [f"page:{name}" for name in custom] if custom else [f"type:{page_type}"]
-        get_domain(self.env).note_listing(self.env.docname, keys)
+        domain = get_domain(self.env)
+        domain.note_listing(self.env.docname, keys)
+        domain.note_placeholder(self.env.docname, section_tiles)
         note_people_files(self.env)
         node = section_tiles(
             "",
@@ -150,6 +152,8 @@ class FillSectionTiles(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         domain = get_domain(self.env)
+        if not domain.may_hold_placeholder(section_tiles):
+            return
         cached = writes_cached_markup(self.env)
         for placeholder in list(self.document.findall(section_tiles)):
             docnames = self._pages(domain, placeholder)
@@ -171,7 +175,7 @@ class FillSectionTiles(SphinxPostTransform):
                 placeholder.replace_self(tile_list(self.env, shown, pending_link))
 
     def _pages(self, domain: Ga4ghDomain, placeholder: section_tiles) -> list[str]:
-        pages = {name: domain.front_matter_of(name) for name in self.env.metadata}
+        pages = domain.every_front_matter()
         if placeholder["custom"]:
             chosen = []
             for name in placeholder["custom"]:
