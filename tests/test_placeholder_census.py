@@ -12,10 +12,11 @@ from docutils import nodes
 from sphinx.addnodes import pending_xref
 from sphinx.testing.util import SphinxTestApp
 
-from conftest import build, copy_root, html_of
 from sphinx_ga4gh.furniture.data_links import DATA_LINK_ATTRIBUTE
 from sphinx_ga4gh.furniture.directory import people_directory
 from sphinx_ga4gh.furniture.section_tiles import section_tiles
+
+from conftest import build, copy_root, html_of
 
 
 def _held(doctree: nodes.document) -> set[str]:
@@ -30,7 +31,9 @@ def _held(doctree: nodes.document) -> set[str]:
     return held
 
 
-@pytest.mark.parametrize("root", ["test-people", "test-data-links", "test-tiles", "test-tiles-self"])
+@pytest.mark.parametrize(
+    "root", ["test-people", "test-data-links", "test-tiles", "test-tiles-self"]
+)
 def test_notes_name_every_page_holding_a_placeholder(
     make_app: type[SphinxTestApp], rootdir: Path, tmp_path: Path, root: str
 ) -> None:
