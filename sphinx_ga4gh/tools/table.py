@@ -763,7 +763,13 @@ def _cell_values(
 ) -> tuple[Shape, list[str], list[Target]] | None:
     """The shape of ``tool``'s cell in ``column``, the values of its slots as the translator
     writes them and the targets of its links; None for data the templates do not handle."""
-    encode: Callable[[str], str] = self.encode  # type: ignore[attr-defined]
+    write: Callable[[str], str] = self.encode  # type: ignore[attr-defined]
+
+    def encode(text: str) -> str:
+        # visit_Text writes encode(node.astext()), and astext drops NUL characters, which
+        # would otherwise reach the markup (and could pass for the cached markup's tokens)
+        return write(nodes.unescape(text))
+
     if column == "name":
         home = domain.home_of_tool(tool.id)
         if home is not None:
