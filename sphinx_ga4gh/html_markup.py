@@ -98,7 +98,12 @@ class PageLinks:
         current = builder.current_docname  # type: ignore[attr-defined]
 
         def address(match: re.Match[str]) -> str:
-            kind, value, anchor = targets[int(match.group(1))]
+            index = int(match.group(1))
+            if index >= len(targets):
+                # not one of ours: text written into cached markup has no NUL characters
+                # (the writer drops them), so this is not reached; dropped, never a traceback
+                return ""
+            kind, value, anchor = targets[index]
             if kind == "file":
                 uri = site_file_uri(builder, value)
             elif value == current and anchor:
