@@ -175,8 +175,16 @@ def test_migration_marks_what_it_leaves_and_is_idempotent(text: str) -> None:
     assert len(once.line_map) == once.text.count("\n") + 1
 
 
+#: Markdown text without ``<``: a line starting ``<li>`` is an HTML block, where an untranslated
+#: tag is shown as a code element (the raw-HTML properties below are about that).
+markdown_plain = st.text(
+    alphabet=st.characters(blacklist_characters="{}%`\\\n#:~<", blacklist_categories=["Cs"]),
+    max_size=20,
+)
+
+
 @settings(max_examples=300, deadline=None)
-@given(st.lists(plain, min_size=2, max_size=6))
+@given(st.lists(markdown_plain, min_size=2, max_size=6))
 def test_migration_keeps_text_around_an_inline_untranslated_tag(chunks: list[str]) -> None:
     source = chunks[0].lstrip(" \t")
     for chunk in chunks[1:]:
