@@ -10,7 +10,8 @@ nodes, and links to pages left as tokens in cached markup, filled in for each pa
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
 
 from docutils import nodes
 from sphinx.environment import BuildEnvironment
@@ -116,3 +117,39 @@ class PageLinks:
             return translator.attval(uri or "#")  # type: ignore[attr-defined,no-any-return]
 
         return _TOKEN.sub(address, markup)
+
+
+# --- markup rendered once per shape, with slots for its values -------------------------------
+
+_SLOT = re.compile("\x01ga4gh-slot-([0-9]+)(?:://)?\x01")
+
+
+def slot(index: int, address: bool = False) -> str:
+    """Where value ``index`` stands in nodes rendered into a :class:`Stencil`; an ``address``
+    slot holds ``://``, for a visitor that tells addresses from site paths by it."""
+    return f"\x01ga4gh-slot-{index}{'://' if address else ''}\x01"
+
+
+class Stencil(NamedTuple):
+    """Markup of nodes that held slots: the literal pieces and, between each two, the index
+    of the value written there. The values are filled in escaped as the translator would
+    have written them at their place (``encode`` of a text, ``attval`` of an attribute)."""
+
+    literals: list[str]
+    indices: list[int]
+
+    def fill(self, values: Sequence[str]) -> str:
+        pieces = [self.literals[0]]
+        for index, literal in zip(self.indices, self.literals[1:], strict=True):
+            pieces += (values[index], literal)
+        return "".join(pieces)
+
+
+def stencil_of(markup: str, expected: Iterable[int]) -> Stencil | None:
+    """``markup`` split at its slots; None unless the slots ``expected`` are each written
+    exactly once and nothing else in it looks like one (the caller then renders nodes)."""
+    pieces = _SLOT.split(markup)
+    literals, indices = pieces[0::2], [int(index) for index in pieces[1::2]]
+    if sorted(indices) != sorted(expected) or any("\x01" in text for text in literals):
+        return None
+    return Stencil(literals, indices)

@@ -13,7 +13,6 @@ search index reads.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from html import escape
@@ -28,7 +27,7 @@ from ..assets.paths import site_root_uri
 from ..data.markdown import inline_markdown, is_plain_markdown, plain_text
 from ..data.tools import Instance, Relatives, Tool
 from ..data.urls import is_safe_image_url
-from ..html_markup import builds_html, render_markup
+from ..html_markup import Stencil, builds_html, render_markup, slot, stencil_of
 from ..i18n import _
 
 
@@ -338,7 +337,6 @@ class ExpandToolFragments(SphinxPostTransform):
 # escaping, keeps the node path.
 
 _TEXT, _ATTRIBUTE, _ICON = "text", "attribute", "icon"
-_SENTINEL = re.compile("\x02([0-9]+)(?:://)?\x03")
 _SHAPES = "_ga4gh_fragment_shapes"
 
 #: A string of a view: how it is written (text, attribute value, icon address) and the string.
@@ -378,17 +376,14 @@ def _absolute_icon(leaf: Leaf) -> bool:
 def _shape(view: FragmentView, leaves: list[Leaf]) -> tuple[Any, ...]:
     """What the making of the view's nodes branches on: which strings are empty, how many
     relatives and badges, which icons are addresses."""
-    marks = "".join(
-        "-" if not value else "a" if kind == _ICON and "://" in value else "s"
-        for kind, value in leaves
-    )
+    marks = "".join("-" if not leaf[1] else "a" if _absolute_icon(leaf) else "s" for leaf in leaves)
     return (view.parent is None, len(view.instances), len(view.badges), marks)
 
 
 def _sentinel(index: int, leaf: Leaf) -> str:
     if not leaf[1]:
         return ""  # an empty string stays empty: the nodes branch on it
-    return f"\x02{index}{'://' if _absolute_icon(leaf) else ''}\x03"
+    return slot(index, address=_absolute_icon(leaf))
 
 
 def _escaped(translator: SphinxTranslator, leaf: Leaf) -> str:
@@ -413,10 +408,6 @@ def _stencil_applies(translator: SphinxTranslator, view: FragmentView) -> bool:
     return not any(url.startswith("mailto:") for url in urls)
 
 
-#: A shape's markup: its literal pieces and, between each two, the index of a string.
-Stencil = tuple[list[str], list[int]]
-
-
 def _render_shape(
     translator: SphinxTranslator, part: str, view: FragmentView, leaves: list[Leaf]
 ) -> Stencil | None:
@@ -426,12 +417,7 @@ def _render_shape(
     holder = nodes.inline("", "", *VIEW_PARTS[part](_with_strings(view, sentinels)))
     with caching_markup(translator):
         markup = render_markup(translator, holder.children)
-    pieces = _SENTINEL.split(markup)
-    literals, indices = pieces[0::2], [int(index) for index in pieces[1::2]]
-    expected = [index for index, leaf in enumerate(leaves) if leaf[1]]
-    if sorted(indices) != expected or any("\x02" in t or "\x03" in t for t in literals):
-        return None
-    return literals, indices
+    return stencil_of(markup, [index for index, leaf in enumerate(leaves) if leaf[1]])
 
 
 def _stencilled_markup(translator: SphinxTranslator, part: str, view: FragmentView) -> str | None:
@@ -448,12 +434,7 @@ def _stencilled_markup(translator: SphinxTranslator, part: str, view: FragmentVi
     stencil = shapes[key]
     if stencil is None:
         return None
-    literals, indices = stencil
-    pieces = [literals[0]]
-    for index, literal in zip(indices, literals[1:], strict=True):
-        pieces.append(_escaped(translator, leaves[index]))
-        pieces.append(literal)
-    return "".join(pieces)
+    return stencil.fill([_escaped(translator, leaf) for leaf in leaves])
 
 
 def _fragment_markup(translator: SphinxTranslator, node: tool_fragment) -> str:

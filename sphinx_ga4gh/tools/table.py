@@ -9,7 +9,6 @@ is no dependency of the page: a registry edit rewrites the pages showing the edi
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, ClassVar
@@ -37,7 +36,15 @@ from ..domain import (
     internal_link,
     type_label,
 )
-from ..html_markup import PageLinks, Target, builds_html_pages, render_markup
+from ..html_markup import (
+    PageLinks,
+    Stencil,
+    Target,
+    builds_html_pages,
+    render_markup,
+    slot,
+    stencil_of,
+)
 from ..i18n import _, translated
 from ..pages.safe_links import unlink_dangerous_references
 from ..pages.sections import append_section
@@ -605,13 +612,13 @@ def visit_tool_rows_html(self: SphinxTranslator, node: tool_rows) -> None:
 def _row_start_tag(self: SphinxTranslator, parity: str, with_id: bool) -> list[str] | None:
     """``starttag``'s ``<tr>`` for a row of class ``parity``, around a slot for its id (None:
     the translator does not write the slot as it is, so each row's tag is made by it)."""
-    row = nodes.row(ids=[_slot(0)] if with_id else [], classes=[parity])
-    parts = _SLOT.split(self.starttag(row, "tr", ""))  # type: ignore[attr-defined]
-    if not with_id:
-        return parts if len(parts) == 1 else None
-    if len(parts) != 3 or getattr(type(self), "attval", None) is not HTML5Translator.attval:
+    row = nodes.row(ids=[slot(0)] if with_id else [], classes=[parity])
+    markup: str = self.starttag(row, "tr", "")  # type: ignore[attr-defined]
+    tag = stencil_of(markup, [0] if with_id else [])
+    own_attval = getattr(type(self), "attval", None) is not HTML5Translator.attval
+    if tag is None or (with_id and own_attval):
         return None
-    return [parts[0], parts[2]]
+    return tag.literals
 
 
 #: The columns whose cells link outside the site (the tool's URL).
@@ -656,20 +663,13 @@ def _render_cell_nodes(self: SphinxTranslator, tool: Tool, column: str) -> tuple
 # once per build and translator state by the translator from nodes holding slots, and each
 # tool's values are written into the slots escaped as the translator escapes them.
 
-_SLOT = re.compile("\x01ga4gh-slot-([0-9]+)\x01")
-
-
-def _slot(index: int) -> str:
-    return f"\x01ga4gh-slot-{index}\x01"
-
-
 #: A cell's shape: its column and what varies its nodes' structure (a name linked to its
 #: home, its URL or nothing; the number of related pages...).
 Shape = tuple[str, str, int]
 
-#: A shape's markup between its slots (None: the translator did not write each slot once,
-#: in order, so the shape's cells get nodes).
-Template = list[str] | None
+#: A shape's markup around its slots (None: the translator did not write each slot once, so
+#: the shape's cells get nodes).
+Template = Stencil | None
 
 
 #: Per translator class: whether it writes text and URLs as Sphinx's HTML5 translator does.
@@ -695,40 +695,42 @@ def _fills_templates(translator: SphinxTranslator) -> bool:
 
 def _template_cell(shape: Shape, links: PageLinks) -> nodes.entry:
     """The nodes of ``shape``'s cell with slots for its values (as :func:`row_cell` makes
-    them), in the order the markup holds them."""
+    them)."""
     column, kind, count = shape
     if column == "name":
-        name = nodes.strong("", _slot(1 if kind == "url" else 0))
+        name = nodes.strong("", slot(1 if kind == "url" else 0))
         if kind == "home":
             cell = table_cell(links.link("", "", name))
         elif kind == "url":
-            cell = table_cell(nodes.reference("", "", name, refuri=_slot(0)))
+            cell = table_cell(nodes.reference("", "", name, refuri=slot(0)))
         else:
             cell = table_cell(name)
     elif column == "description":
-        cell = table_cell(nodes.Text(_slot(0)))
+        cell = table_cell(nodes.Text(slot(0)))
         cell["classes"].append("ga4gh-col-description")
         if kind == "relatives":
-            cell += nodes.paragraph("", "", nodes.Text(_slot(1)))
+            cell += nodes.paragraph("", "", nodes.Text(slot(1)))
     elif column == "pages":
         badges: list[nodes.Node] = []
         for index in range(count):
             if badges:
                 badges.append(nodes.Text(" "))
-            badge = nodes.inline("", _slot(index), classes=["ga4gh-badge", "ga4gh-badge-page"])
+            badge = nodes.inline("", slot(index), classes=["ga4gh-badge", "ga4gh-badge-page"])
             badges.append(links.link("", "", badge))
         cell = table_cell(*badges)
     elif column == "website" and kind == "url":
-        cell = table_cell(nodes.reference("", _("Website"), refuri=_slot(0)))
+        cell = table_cell(nodes.reference("", _("Website"), refuri=slot(0)))
     elif column == "website":
         cell = table_cell(nodes.Text(""))
     else:  # type, registry and the registry's extra keys: one text or fragment
-        cell = table_cell(nodes.Text(_slot(0)))
+        cell = table_cell(nodes.Text(slot(0)))
     cell["classes"].append(column_class(column))
     return cell
 
 
-def _template(self: SphinxTranslator, shape: Shape, state: tuple[Any, ...]) -> Template:
+def _template(
+    self: SphinxTranslator, shape: Shape, state: tuple[Any, ...], values: int
+) -> Template:
     templates: dict[tuple[Any, ...], Template] = self.builder.__dict__.setdefault(
         _CELL_TEMPLATES, {}
     )
@@ -736,10 +738,8 @@ def _template(self: SphinxTranslator, shape: Shape, state: tuple[Any, ...]) -> T
     if key not in templates:
         links = PageLinks()
         markup, _targets = _render_cell_markup(self, _template_cell(shape, links), links)
-        parts = _SLOT.split(markup)
-        slots = [int(index) for index in parts[1::2]]
-        # each slot once and in order, or the shape's cells get nodes
-        templates[key] = parts[0::2] if slots == list(range(len(slots))) else None
+        # each of the shape's slots once, or its cells get nodes
+        templates[key] = stencil_of(markup, range(values))
     return templates[key]
 
 
@@ -816,12 +816,9 @@ def _render_cell(
         found = _cell_values(self, get_domain(self.builder.env), tool, column)
         if found is not None:
             shape, values, targets = found
-            parts = _template(self, shape, state)
-            if parts is not None and len(parts) == len(values) + 1:
-                filled = [parts[0]]
-                for value, part in zip(values, parts[1:], strict=True):
-                    filled += (value, part)
-                return "".join(filled), targets
+            template = _template(self, shape, state, len(values))
+            if template is not None:
+                return template.fill(values), targets
     return _render_cell_nodes(self, tool, column)
 
 
