@@ -52,6 +52,15 @@ def render_markup(translator: SphinxTranslator, children: Iterable[nodes.Node]) 
         translator.body = body  # type: ignore[attr-defined]
 
 
+def paragraph_state(translator: SphinxTranslator) -> tuple[object, ...]:
+    """What the markup of a paragraph depends on in the translator: whether it is written
+    compact, without ``<p>`` (``should_be_compact_paragraph``); part of a cache's key."""
+    return tuple(
+        getattr(translator, name, None)
+        for name in ("compact_simple", "compact_p", "compact_field_list")
+    )
+
+
 # --- what depends on the page, in cached markup -------------------------------------------
 
 _TOKEN = re.compile("\x00ga4gh-target-([0-9]+)\x00")

@@ -38,7 +38,14 @@ from sphinx.util.nodes import process_only_nodes
 from ..assets.paths import site_file_uri
 from ..data.urls import is_dangerous_url
 from ..domain import internal_link
-from ..html_markup import PageLinks, Target, builds_html, is_not_found_page, render_markup
+from ..html_markup import (
+    PageLinks,
+    Target,
+    builds_html,
+    is_not_found_page,
+    paragraph_state,
+    render_markup,
+)
 from ..pages.safe_links import unlink_dangerous_references
 
 #: Makes the link to a page around ``content``: a ``pending_xref`` that the references
@@ -257,11 +264,7 @@ def write_cached_items(
     outer: PageLinks = getattr(translator, _TARGETS)
     try:
         translator.dispatch_visit(listing)
-        # what a paragraph of an item is written by (should_be_compact_paragraph)
-        state = tuple(
-            getattr(translator, name, None)
-            for name in ("compact_simple", "compact_p", "compact_field_list")
-        )
+        state = paragraph_state(translator)  # what an item's paragraphs are written by
         for item in made:
             markup = item.markup.get(state)
             if markup is None:

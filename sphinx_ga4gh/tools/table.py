@@ -41,6 +41,7 @@ from ..html_markup import (
     Stencil,
     Target,
     builds_html_pages,
+    paragraph_state,
     render_markup,
     slot,
     stencil_of,
@@ -506,15 +507,6 @@ def _writes_rows(translator: SphinxTranslator) -> bool:
     )
 
 
-def _cell_state(translator: SphinxTranslator) -> tuple[Any, ...]:
-    """What a cell's markup depends on in the translator: whether its paragraph is compact."""
-    return (
-        getattr(translator, "compact_simple", None),
-        getattr(translator, "compact_p", None),
-        getattr(translator, "compact_field_list", None),
-    )
-
-
 #: What the table's head is made of in the translator, for its markup to be cached.
 _HEAD_VISITORS = ("thead", "row", "entry", "paragraph")
 
@@ -543,7 +535,7 @@ def visit_tool_table_markup_html(self: SphinxTranslator, node: tool_table_markup
         if _caches_heads(self):
             indices: list[int] = self._table_row_indices  # type: ignore[attr-defined]
             # the row count a table starts with (visit_table's) is in the header row's class
-            key = (tuple(headers), tuple(columns), _cell_state(self), len(indices), indices[-1])
+            key = (tuple(headers), tuple(columns), paragraph_state(self), len(indices), indices[-1])
             heads: dict[tuple[Any, ...], str] = self.builder.__dict__.setdefault(_TABLE_HEADS, {})
             if key in heads:
                 head = tool_table_head(markup=heads[key])
@@ -829,7 +821,7 @@ def write_row_cells(self: SphinxTranslator, tool_id: str, columns: list[str]) ->
         _CELL_CACHE, {}
     )
     # A cell's paragraph is compact or not by the translator's state.
-    state = _cell_state(self)
+    state = paragraph_state(self)
     body: list[str] = self.body  # type: ignore[attr-defined]
     tool = None
     for column in columns:
