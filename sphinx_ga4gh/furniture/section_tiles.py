@@ -226,7 +226,7 @@ class _TileData:
 
     def __init__(self, env: BuildEnvironment) -> None:
         self.domain = get_domain(env)
-        self.pages = {name: self.domain.front_matter_of(name) for name in env.metadata}
+        self.pages = self.domain.every_front_matter()
         self.country_pages = {
             page.country_code.upper(): name
             for name, page in sorted(self.pages.items())
