@@ -30,6 +30,7 @@ from .pages.setup import setup_pages
 from .parallel_reading import setup_parallel_reading
 from .pdf.setup import setup_pdf
 from .references.setup import setup_references
+from .search_index import setup_search_index
 from .singlehtml import setup_singlehtml
 from .text.legacy import setup_liquid
 from .tools.setup import setup_tool_checks, setup_tools
@@ -60,6 +61,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_assets(app)
     setup_singlehtml(app)
     setup_parallel_reading(app)
+    setup_search_index(app)
 
     return {
         "version": __version__,

@@ -5,13 +5,18 @@ as plain text ("Passports & Visas", not "&amp;"); one entry per page."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
+from sphinx.search import SearchLanguage, languages
 from sphinx.search.en import SearchEnglish
 from sphinx.testing.util import SphinxTestApp
 
-from conftest import html_of
+import sphinx_ga4gh.search_index as search_index_module
+from sphinx_ga4gh.search_index import remembers_stems
+
+from conftest import build, copy_root, html_of
 
 
 def search_index(app: SphinxTestApp) -> dict[str, Any]:
@@ -72,3 +77,57 @@ def test_index_holds_the_pages_words_and_no_popover_or_tile_text(app: SphinxTest
     everything = set(index["terms"]) | set(index["titleterms"])
     for word in ("allel", "cohort", "servic", "biotool", "fairshar", "token", "discoveri"):
         assert not any(term.startswith(word) for term in everything), word
+
+
+class OwnLanguage(SearchLanguage):
+    """A site's own search language (an extension adds it to ``sphinx.search.languages``)."""
+
+    lang = "xx"
+    language_name = "Own"
+
+    def stem(self, word: str) -> str:
+        return word.lower()
+
+
+def indexer_language(app: SphinxTestApp) -> SearchLanguage:
+    indexer = app.builder.indexer  # type: ignore[attr-defined]
+    assert indexer is not None
+    language: SearchLanguage = indexer.lang
+    return language
+
+
+@pytest.mark.parametrize("root", ["search", "furniture", "listings"])
+def test_stems_remembered_for_the_build_give_the_same_index(
+    make_app: type[SphinxTestApp],
+    rootdir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    root: str,
+) -> None:
+    """Each word is stemmed once per build (sphinx_ga4gh.search_index), and the index is the
+    one Sphinx writes when it stems a word again on each page."""
+    srcdir = copy_root(rootdir / f"test-{root}", tmp_path)
+    remembered, _ = build(make_app, srcdir, freshenv=True)
+    assert remembers_stems(indexer_language(remembered))
+    index = (remembered.outdir / "searchindex.js").read_bytes()
+    assert b'"terms":{"' in index and len(search_index(remembered)["docnames"]) > 1
+
+    monkeypatch.setattr(search_index_module, "remember_stems", lambda *args: None)
+    again = copy_root(rootdir / f"test-{root}", tmp_path, "again")
+    stemmed_per_page, _ = build(make_app, again, freshenv=True)
+    assert not remembers_stems(indexer_language(stemmed_per_page))
+    assert (stemmed_per_page.outdir / "searchindex.js").read_bytes() == index
+
+
+def test_a_sites_own_search_language_keeps_its_stem(
+    make_app: type[SphinxTestApp],
+    rootdir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setitem(languages, "xx", OwnLanguage)
+    srcdir = copy_root(rootdir / "test-search", tmp_path)
+    app, _ = build(make_app, srcdir, freshenv=True, confoverrides={"html_search_language": "xx"})
+    language = indexer_language(app)
+    assert isinstance(language, OwnLanguage) and not remembers_stems(language)
+    assert "okafor" in search_index(app)["terms"]
