@@ -149,3 +149,42 @@ def test_parallel_build_gives_the_serial_pages(
     assert sorted(parallel) == sorted(serial)
     for name in serial:
         assert parallel[name] == serial[name], name
+
+
+ITEM_ROOTS = ["people", "tiles", "tiles-images", "tiles-self", "furniture"]
+
+
+@pytest.mark.parametrize("root", ITEM_ROOTS)
+def test_cached_items_keep_no_nodes_and_are_made_again_alike(
+    root: str,
+    make_app: type[SphinxTestApp],
+    rootdir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A cached tile or person keeps whether it is simple, not its nodes (a stand-in judges the
+    list's compactness); an item met again in a state of the translator it was not rendered in
+    is made again from its builder, which gives the bytes its first nodes gave."""
+    kept, _warnings = _build(make_app, copy_root(rootdir / f"test-{root}", tmp_path, "a"), "basic")
+    seen: list[Any] = []
+    cached_item = markup._cached_item
+
+    def recording(translator: SphinxTranslator, key: Any, build: Any) -> Any:
+        item = cached_item(translator, key, build)
+        seen.append(item)
+        return item
+
+    # Each list is met in a state of its own, so every item met before is made again.
+    states = iter(range(10**6))
+    with monkeypatch.context() as patch:
+        patch.setattr(markup, "_cached_item", recording)
+        patch.setattr(markup, "paragraph_state", lambda translator: next(states))
+        again, _warnings = _build(
+            make_app, copy_root(rootdir / f"test-{root}", tmp_path, "b"), "basic"
+        )
+    assert seen, root
+    assert all(item.node is None and item.simple is not None for item in seen)
+    assert len({id(item) for item in seen}) < len(seen), root  # items are met again
+    assert sorted(again) == sorted(kept)
+    for name in kept:
+        assert again[name] == kept[name], name

@@ -198,44 +198,84 @@ def _targets(translator: SphinxTranslator, links: PageLinks) -> Iterator[None]:
 
 _ITEMS = "_ga4gh_furniture_items"
 
+#: Builds an item of a list from a link maker.
+ItemBuilder = Callable[[LinkMaker], nodes.Element]
+
 
 class _CachedItem:
-    """An item of a list, made once per build: its nodes (which the list's compactness is
-    judged from), its links, and its markup for each state of the translator."""
+    """An item of a list, made once per build: whether the translator finds it simple (what
+    the list's compactness is judged from), and its markup and links for each state of the
+    translator. Its nodes are kept only while no stand-in is judged as they are (a translator
+    without ``check_simple_list``, or one that judges otherwise): a site's people and tiles
+    are in every list that shows them, and their nodes were most of what these caches held."""
 
-    def __init__(self, node: nodes.Element, links: PageLinks) -> None:
-        self.node = node
+    def __init__(self, node: nodes.Element, links: PageLinks, simple: bool | None) -> None:
+        self.node: nodes.Element | None = node
         self.links = links
-        self.markup: dict[tuple[Any, ...], str] = {}
+        #: None while the nodes themselves are what the list is judged from
+        self.simple = simple
+        self.markup: dict[tuple[Any, ...], tuple[str, list[Target]]] = {}
+
+    def judged(self) -> nodes.Element:
+        """What stands in the list while the list itself is written."""
+        if self.simple is None:
+            assert self.node is not None
+            return self.node
+        return _stand_in(self.simple)
 
 
-def _cached_item(
-    translator: SphinxTranslator, key: Any, build: Callable[[LinkMaker], nodes.Element]
-) -> _CachedItem:
-    cache: dict[Any, _CachedItem] = translator.builder.__dict__.setdefault(_ITEMS, {})
-    item = cache.get(key)
-    if item is not None:
-        return item
+def _stand_in(simple: bool) -> nodes.list_item:
+    """An item that docutils' simple-list check judges ``simple`` (an item of one paragraph
+    is, an item of two is not)."""
+    if simple:
+        return nodes.list_item()
+    return nodes.list_item("", nodes.paragraph(), nodes.paragraph())
+
+
+def _simple(translator: SphinxTranslator, item: nodes.Element) -> bool | None:
+    """Whether the translator's simple-list check finds ``item`` simple, if a stand-in is
+    judged the same; None otherwise."""
+    check: Callable[[nodes.Element], bool] | None = getattr(translator, "check_simple_list", None)
+    if check is None:
+        return None
+    simple = check(nodes.bullet_list("", item))
+    if check(nodes.bullet_list("", _stand_in(simple))) != simple:
+        return None
+    return simple
+
+
+def _made_item(
+    translator: SphinxTranslator, build: ItemBuilder
+) -> tuple[nodes.Element, PageLinks, bool]:
+    """An item's nodes as they are at their place on a page, the links they hold, and whether
+    one of them was dangerous (and unlinked)."""
     links = PageLinks()
-    node = build(lambda docname, content: links.link(docname, "", content))
-    holder = nodes.container("", node)
+    holder = nodes.container("", build(lambda docname, content: links.link(docname, "", content)))
     process_only_nodes(holder, translator.builder.tags)  # what OnlyNodeTransform does
     dangerous = any(
         is_dangerous_url(reference.get("refuri", ""))
         for reference in holder.findall(nodes.reference)
     )
     unlink_dangerous_references(holder)  # what doctree-resolved does (with its warning)
-    item = _CachedItem(holder[0], links)  # type: ignore[arg-type]
+    made: nodes.Element = holder[0]  # type: ignore[assignment]
     holder.clear()
+    return made, links, dangerous
+
+
+def _cached_item(translator: SphinxTranslator, key: Any, build: ItemBuilder) -> _CachedItem:
+    cache: dict[Any, _CachedItem] = translator.builder.__dict__.setdefault(_ITEMS, {})
+    item = cache.get(key)
+    if item is not None:
+        return item
+    node, links, dangerous = _made_item(translator, build)
+    item = _CachedItem(node, links, _simple(translator, node))
     if not dangerous:  # warned about in each list, as the list's own nodes would be
         cache[key] = item
     return item
 
 
 def render_cached_items(
-    translator: SphinxTranslator,
-    listing: nodes.Element,
-    items: list[tuple[Any, Callable[[LinkMaker], nodes.Element]]],
+    translator: SphinxTranslator, listing: nodes.Element, items: list[tuple[Any, ItemBuilder]]
 ) -> str:
     """The markup of ``listing`` (an empty list) with ``items`` (a key and what makes its item
     from a link maker), as its nodes would be rendered in a detached container, each item made
@@ -253,27 +293,33 @@ def render_cached_items(
 
 
 def write_cached_items(
-    translator: SphinxTranslator,
-    listing: nodes.Element,
-    items: list[tuple[Any, Callable[[LinkMaker], nodes.Element]]],
+    translator: SphinxTranslator, listing: nodes.Element, items: list[tuple[Any, ItemBuilder]]
 ) -> None:
     """Write ``listing`` (an empty list, where it stands in its block) with ``items``, as
     :func:`render_cached_items` does."""
     made = [_cached_item(translator, key, build) for key, build in items]
-    listing[:] = [item.node for item in made]  # the list's compactness is judged from them
+    listing[:] = [item.judged() for item in made]  # the list's compactness is judged from them
     outer: PageLinks = getattr(translator, _TARGETS)
     try:
         translator.dispatch_visit(listing)
         state = paragraph_state(translator)  # what an item's paragraphs are written by
-        for item in made:
-            markup = item.markup.get(state)
-            if markup is None:
-                with _targets(translator, item.links):
-                    markup = item.markup[state] = render_markup(translator, [item.node])
-            translator.body.append(outer.adopt(markup, item.links.targets))  # type: ignore[attr-defined]
+        for position, (item, (_key, build)) in enumerate(zip(made, items, strict=True)):
+            rendered = item.markup.get(state)
+            if rendered is None:
+                node, links = item.node, item.links
+                if node is None:  # made again, as it was: its links are the same
+                    node, links, _dangerous = _made_item(translator, build)
+                listing[position] = node  # rendered at its place in the list
+                with _targets(translator, links):
+                    markup = render_markup(translator, [node])
+                rendered = item.markup[state] = (markup, links.targets)
+            translator.body.append(outer.adopt(*rendered))  # type: ignore[attr-defined]
         translator.dispatch_departure(listing)
     finally:
         listing.clear()
+    for item in made:
+        if item.simple is not None:
+            item.node = None  # a stand-in judges the list as the nodes would
 
 
 def _render(translator: SphinxTranslator, node: furniture_markup) -> tuple[str, list[Target]]:
