@@ -87,7 +87,7 @@ def test_each_fragment_is_its_nodes_markup(
     shape's rendering filled in equals the markup of the part's own nodes."""
     seen: dict[tuple[str, str], tuple[str, str, bool]] = {}
     stencilled = fragments._stencilled_markup
-    fragment_markup = fragments._fragment_markup
+    fragment_markup = fragments.fragment_markup
     used: list[bool] = []
 
     def recording_stencil(*args: Any) -> str | None:
@@ -103,7 +103,7 @@ def test_each_fragment_is_its_nodes_markup(
         return fast
 
     monkeypatch.setattr(fragments, "_stencilled_markup", recording_stencil)
-    monkeypatch.setattr(fragments, "_fragment_markup", comparing)
+    monkeypatch.setattr(fragments, "fragment_markup", comparing)
     source = copy_root(rootdir / "test-fragment-shapes", tmp_path)
     app = make_app("html", srcdir=source, freshenv=True, confoverrides={"html_theme": theme})
     app.build()

@@ -339,8 +339,13 @@ def _render(translator: SphinxTranslator, node: furniture_markup) -> tuple[str, 
     return _render_with(translator, holder, links)
 
 
+_MET = "_ga4gh_furniture_met"
+
+
 def visit_furniture_markup_html(self: SphinxTranslator, node: furniture_markup) -> None:
-    """Write the block's markup, rendered by this builder the first time it is met."""
+    """Write the block's markup, kept by this builder from the second time it is met: most
+    tile lists are on one page only (their items are cached on their own), while a people
+    block is on every page its people wrote."""
     cache: dict[tuple[Any, ...], tuple[str, list[Any]]] = self.builder.__dict__.setdefault(
         _CACHE, {}
     )
@@ -351,9 +356,15 @@ def visit_furniture_markup_html(self: SphinxTranslator, node: furniture_markup) 
         getattr(self, "compact_simple", None),
         getattr(self, "compact_p", None),
     )
-    if key not in cache:
-        cache[key] = _render(self, node)
-    markup, targets = cache[key]
+    rendered = cache.get(key)
+    if rendered is None:
+        rendered = _render(self, node)
+        met: set[tuple[Any, ...]] = self.builder.__dict__.setdefault(_MET, set())
+        if key in met:
+            cache[key] = rendered
+        else:
+            met.add(key)
+    markup, targets = rendered
     self.body.append(PageLinks.fill(self, markup, targets))  # type: ignore[attr-defined]
     raise nodes.SkipNode
 

@@ -437,7 +437,9 @@ def _stencilled_markup(translator: SphinxTranslator, part: str, view: FragmentVi
     return stencil.fill([_escaped(translator, leaf) for leaf in leaves])
 
 
-def _fragment_markup(translator: SphinxTranslator, node: tool_fragment) -> str:
+def fragment_markup(translator: SphinxTranslator, node: tool_fragment) -> str:
+    """The part's markup, not cached (``visit_tool_fragment_html`` caches it; the tool tables
+    cache the cells that hold one)."""
     env = translator.builder.env
     domain = env.get_domain("ga4gh")
     tool = domain.get_tool(node["tool_id"])  # type: ignore[attr-defined]
@@ -471,6 +473,6 @@ def visit_tool_fragment_html(self: SphinxTranslator, node: tool_fragment) -> Non
     key = (node["part"], node["tool_id"])
     markup = cache.get(key)
     if markup is None:
-        markup = cache[key] = _fragment_markup(self, node)
+        markup = cache[key] = fragment_markup(self, node)
     self.body.append(fill_site_root(self, markup))  # type: ignore[attr-defined]
     raise nodes.SkipNode

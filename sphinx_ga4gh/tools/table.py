@@ -52,6 +52,7 @@ from ..pages.sections import append_section
 from ..reporting import warn
 from ..text.labels import label_from_name
 from ..text.lists import split_names
+from . import fragments
 from .fragments import (
     caching_markup,
     fill_site_root,
@@ -741,13 +742,14 @@ def _is_plain_url(url: str) -> bool:
 
 
 def _fragment_markup(self: SphinxTranslator, tool: Tool, part: str) -> str:
-    """A tool fragment's markup as the cell's nodes write it (cached by the fragments)."""
+    """A tool fragment's markup as the cell's nodes write it. Not kept by the fragments: the
+    cell that holds it is (a tool's description and badges are in its cells only)."""
     fragment: tool_fragment | None = self.builder.__dict__.get(_FRAGMENT)
     if fragment is None:  # one node, given each fragment's tool and part
         fragment = self.builder.__dict__[_FRAGMENT] = tool_fragment("")
     fragment["tool_id"], fragment["part"] = tool.id, part
-    with caching_markup(self):
-        return render_markup(self, [fragment])
+    with caching_markup(self):  # the site root left as a token, as in the cell's markup
+        return fragments.fragment_markup(self, fragment)
 
 
 def _cell_values(
