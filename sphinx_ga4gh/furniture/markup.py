@@ -307,7 +307,7 @@ def write_cached_items(
             rendered = item.markup.get(state)
             if rendered is None:
                 node, links = item.node, item.links
-                if node is None:  # made again, as it was: its links are the same
+                if node is None:  # made again from its builder, with links of its own
                     node, links, _dangerous = _made_item(translator, build)
                 listing[position] = node  # rendered at its place in the list
                 with _targets(translator, links):
