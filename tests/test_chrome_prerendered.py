@@ -20,13 +20,18 @@ from conftest import build, copy_root
 
 ROOTS = Path(__file__).parent / "roots"
 DEEP_PAGE = """---
-title: Tide pools "at dusk"
+title: Tide pools "at dusk" & <5 m @ low tide
 ---
 
-# Tide pools "at dusk"
+# Tide pools "at dusk" & <5 m @ low tide
 
 Two folders down: every chrome link climbs two levels.
 """
+
+
+def deep_title(app: SphinxTestApp) -> str:
+    """The deep page's title as its own page's ``<title>`` and its parent's links show it."""
+    return (Path(app.outdir) / "pages" / "deep" / "tide.html").read_text("utf-8")
 
 
 def _root(tmp_path: Path, name: str) -> Path:
@@ -68,6 +73,10 @@ def test_rendered_once_equals_rendered_per_page(
     once_pages, each_pages = _pages(Path(once.outdir)), _pages(Path(each.outdir))
     assert once_pages.keys() == each_pages.keys()
     assert [name for name in once_pages if once_pages[name] != each_pages[name]] == []
+    # plain titles were written into the stencil, which passed its check, not rendered each
+    titles = once.builder.render_partial
+    assert isinstance(titles, page_titles.TitleCache) and isinstance(titles.stencils, dict)
+    assert "Tide pools “at dusk” &amp; &lt;5 m &#64; low tide<" in deep_title(once)
     deep = once_pages["pages/deep/tide.html"].decode("utf-8")
     # the links climb from the page's folder: to pages/about, one up; to the root page, two
     assert 'href="../about.html"' in deep and 'href="../../index.html"' in deep
