@@ -75,6 +75,8 @@ class TitleCache:
     def _filled(self, text: str) -> dict[str, str] | None:
         """The parts of a plain-text title holding ``text``, from the stencils."""
         if self.stencils is None:
+            if getattr(self.builder, "docsettings", None) is None:
+                return None  # before writing starts (the stencils need its settings)
             self.stencils = self._stencils() or False
         if self.stencils is False or self.encode is None:
             return None
