@@ -36,7 +36,6 @@ from sphinx.util.docutils import SphinxTranslator
 from sphinx.util.nodes import process_only_nodes
 
 from ..assets.paths import site_file_uri
-from ..data.urls import is_dangerous_url
 from ..domain import internal_link
 from ..html_markup import (
     PageLinks,
@@ -173,12 +172,18 @@ def _render_with(
 ) -> tuple[str, list[Target]]:
     """The markup of ``holder``'s children; their links and file paths become tokens of
     ``links`` (numbered from 0)."""
-    builder = translator.builder
-    process_only_nodes(holder, builder.tags)  # what OnlyNodeTransform does to the page
-    unlink_dangerous_references(holder)  # what doctree-resolved does to the page
+    _as_on_the_page(translator, holder)
     with _targets(translator, links):
         markup = render_markup(translator, holder.children)
     return markup, links.targets
+
+
+def _as_on_the_page(translator: SphinxTranslator, holder: nodes.Element) -> int:
+    """Do to ``holder``'s nodes what is done to a page's: ``only`` nodes processed (the
+    ``OnlyNodeTransform``), dangerous links unlinked with a warning (``doctree-resolved``);
+    the number of links unlinked."""
+    process_only_nodes(holder, translator.builder.tags)
+    return unlink_dangerous_references(holder)
 
 
 @contextmanager
@@ -251,12 +256,7 @@ def _made_item(
     one of them was dangerous (and unlinked)."""
     links = PageLinks()
     holder = nodes.container("", build(lambda docname, content: links.link(docname, "", content)))
-    process_only_nodes(holder, translator.builder.tags)  # what OnlyNodeTransform does
-    dangerous = any(
-        is_dangerous_url(reference.get("refuri", ""))
-        for reference in holder.findall(nodes.reference)
-    )
-    unlink_dangerous_references(holder)  # what doctree-resolved does (with its warning)
+    dangerous = _as_on_the_page(translator, holder) > 0
     made: nodes.Element = holder[0]  # type: ignore[assignment]
     holder.clear()
     return made, links, dangerous

@@ -19,9 +19,11 @@ def unlink_dangerous_urls(app: Sphinx, doctree: nodes.document, docname: str) ->
     unlink_dangerous_references(doctree)
 
 
-def unlink_dangerous_references(tree: nodes.Node) -> None:
+def unlink_dangerous_references(tree: nodes.Node) -> int:
     """Each reference under ``tree`` to such a URL becomes its text, with a warning (also for
-    the furniture rendered as cached markup, which ``doctree-resolved`` does not see)."""
+    the furniture rendered as cached markup, which ``doctree-resolved`` does not see); the
+    number of them."""
+    unlinked = 0
     for reference in list(tree.findall(nodes.reference)):
         url = reference.get("refuri", "")
         if not url or not is_dangerous_url(url):
@@ -33,3 +35,5 @@ def unlink_dangerous_references(tree: nodes.Node) -> None:
         )
         text = nodes.inline(reference.astext(), "", *reference.children)
         reference.replace_self(text)
+        unlinked += 1
+    return unlinked
