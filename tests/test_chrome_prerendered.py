@@ -75,7 +75,8 @@ def test_rendered_once_equals_rendered_per_page(
     assert [name for name in once_pages if once_pages[name] != each_pages[name]] == []
     # plain titles were written into the stencil, which passed its check, not rendered each
     titles = once.builder.render_partial
-    assert isinstance(titles, page_titles.TitleCache) and isinstance(titles.stencils, dict)
+    assert isinstance(titles, page_titles.TitleCache)
+    assert isinstance(titles.stencil, page_titles.TitleStencil)
     assert "Tide pools “at dusk” &amp; &lt;5 m &#64; low tide<" in deep_title(once)
     deep = once_pages["pages/deep/tide.html"].decode("utf-8")
     # the links climb from the page's folder: to pages/about, one up; to the root page, two

@@ -17,7 +17,7 @@ theme's translator writing text its own way) every title goes to Sphinx.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple
 
 from docutils import nodes
 from docutils.utils import new_document
@@ -27,15 +27,24 @@ from sphinx.builders.html import StandaloneHTMLBuilder
 from ..html_markup import Stencil, slot, stencil_of
 
 RenderPartial = Callable[[Any], dict[str, str]]
-#: Each part of a title's rendering: its stencil, or the part itself if the text is not in it.
-TitleStencils = dict[str, Stencil | str]
 
-#: The check of the stencils: every printable ASCII character, spaces, and text the HTML
+#: The check of the stencil: every printable ASCII character, spaces, and text the HTML
 #: writer could treat apart (an address, an entity, non-ASCII, a slot of its own).
 PROBE_TEXT = (
     "".join(chr(code) for code in range(32, 127))
     + "  a@b.org &amp; \u00e9\u2014\u00a0\U0001f9ec \x01ga4gh-slot-0\x01"
 )
+
+
+class TitleStencil(NamedTuple):
+    """The parts of a title whose text is a slot, and what writes a text into them."""
+
+    parts: dict[str, Stencil]
+    encode: Callable[[str], str]
+
+    def fill(self, text: str) -> dict[str, str]:
+        value = self.encode(text)
+        return {key: part.fill([value]) for key, part in self.parts.items()}
 
 
 class TitleCache:
@@ -47,9 +56,8 @@ class TitleCache:
         #: id → (the title, its parts); the title is held so that its id stays its own.
         self.parts: dict[int, tuple[nodes.Node, dict[str, str]]] = {}
         self.page_titles: set[int] | None = None
-        #: None until the first title; False if the stencils do not render as Sphinx does
-        self.stencils: TitleStencils | bool | None = None
-        self.encode: Callable[[str], str] | None = None
+        #: None until the first title; False if the stencil does not render as Sphinx does
+        self.stencil: TitleStencil | bool | None = None
 
     def _is_page_title(self, node: Any) -> bool:
         if self.page_titles is None:  # at the first page written, when every page is read
@@ -73,37 +81,28 @@ class TitleCache:
         return parts
 
     def _filled(self, text: str) -> dict[str, str] | None:
-        """The parts of a plain-text title holding ``text``, from the stencils."""
-        if self.stencils is None:
+        """The parts of a plain-text title holding ``text``, from the stencil."""
+        if self.stencil is None:
             if getattr(self.builder, "docsettings", None) is None:
-                return None  # before writing starts (the stencils need its settings)
-            self.stencils = self._stencils() or False
-        if self.stencils is False or self.encode is None:
-            return None
-        assert isinstance(self.stencils, dict)
-        value = self.encode(text)
-        return {
-            key: part if isinstance(part, str) else part.fill([value])
-            for key, part in self.stencils.items()
-        }
+                return None  # before writing starts (the stencil needs its settings)
+            self.stencil = self._checked_stencil() or False
+        if isinstance(self.stencil, TitleStencil):
+            return self.stencil.fill(text)
+        return None
 
-    def _stencils(self) -> TitleStencils | None:
-        stencils: TitleStencils = {}
+    def _checked_stencil(self) -> TitleStencil | None:
+        parts: dict[str, Stencil] = {}
         for key, markup in self.render(nodes.title("", slot(0))).items():
-            if "\x01" not in markup:
-                stencils[key] = markup
-                continue
-            stencil = stencil_of(markup, [0])
-            if stencil is None:
+            part = stencil_of(markup, [0] if slot(0) in markup else [])
+            if part is None:
                 return None
-            stencils[key] = stencil
+            parts[key] = part
         document = new_document("<page title>", self.builder.docsettings)
-        self.encode = self.builder.create_translator(document, self.builder).encode  # type: ignore[attr-defined]
-        probe = self.render(nodes.title("", PROBE_TEXT))
-        self.stencils = stencils
-        if self._filled(nodes.Text(PROBE_TEXT).astext()) != probe:
+        translator = self.builder.create_translator(document, self.builder)
+        stencil = TitleStencil(parts, translator.encode)  # type: ignore[attr-defined]
+        if stencil.fill(PROBE_TEXT) != self.render(nodes.title("", PROBE_TEXT)):
             return None
-        return stencils
+        return stencil
 
 
 def cache_page_titles(app: Sphinx) -> None:
