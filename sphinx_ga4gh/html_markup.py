@@ -61,6 +61,13 @@ def paragraph_state(translator: SphinxTranslator) -> tuple[object, ...]:
     )
 
 
+def text_markup(translator: SphinxTranslator, text: str) -> str:
+    """``text`` as the translator writes a text node holding it: ``visit_Text`` writes
+    ``encode(node.astext())``, and ``astext`` drops NUL characters, which would otherwise reach
+    cached markup (and could pass for its tokens)."""
+    return translator.encode(nodes.unescape(text))  # type: ignore[attr-defined,no-any-return]
+
+
 # --- what depends on the page, in cached markup -------------------------------------------
 
 _TOKEN = re.compile("\x00ga4gh-target-([0-9]+)\x00")

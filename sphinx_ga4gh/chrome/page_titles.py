@@ -8,10 +8,10 @@ kept and given again. Any other title (an image, a link, a role in it: their mar
 depend on the page it is written into) and any other node go to Sphinx as before.
 
 A plain-text title's first rendering is itself a stencil's: Sphinx renders one title whose
-text is a slot, and each page's title text is written into it escaped by the translator's
-``encode``, as ``visit_Text`` writes it. That is checked once against Sphinx's own rendering
-of a title holding every printable ASCII character and some others; if the two differ (a
-theme's translator writing text its own way) every title goes to Sphinx.
+text is a slot, and each page's title text is written into it as the translator's
+``visit_Text`` writes it (``html_markup.text_markup``). That is checked once against Sphinx's
+own rendering of a title holding every printable ASCII character and some others; if the two
+differ (a theme's translator writing text its own way) every title goes to Sphinx.
 """
 
 from __future__ import annotations
@@ -23,8 +23,9 @@ from docutils import nodes
 from docutils.utils import new_document
 from sphinx.application import Sphinx
 from sphinx.builders.html import StandaloneHTMLBuilder
+from sphinx.util.docutils import SphinxTranslator
 
-from ..html_markup import Stencil, slot, stencil_of
+from ..html_markup import Stencil, slot, stencil_of, text_markup
 
 RenderPartial = Callable[[Any], dict[str, str]]
 
@@ -37,13 +38,14 @@ PROBE_TEXT = (
 
 
 class TitleStencil(NamedTuple):
-    """The parts of a title whose text is a slot, and what writes a text into them."""
+    """The parts of a title whose text is a slot, and the translator that writes a text into
+    them."""
 
     parts: dict[str, Stencil]
-    encode: Callable[[str], str]
+    translator: SphinxTranslator
 
     def fill(self, text: str) -> dict[str, str]:
-        value = self.encode(text)
+        value = text_markup(self.translator, text)
         return {key: part.fill([value]) for key, part in self.parts.items()}
 
 
@@ -99,7 +101,7 @@ class TitleCache:
             parts[key] = part
         document = new_document("<page title>", self.builder.docsettings)
         translator = self.builder.create_translator(document, self.builder)
-        stencil = TitleStencil(parts, translator.encode)  # type: ignore[attr-defined]
+        stencil = TitleStencil(parts, translator)  # type: ignore[arg-type]
         if stencil.fill(PROBE_TEXT) != self.render(nodes.title("", PROBE_TEXT)):
             return None
         return stencil

@@ -27,7 +27,7 @@ from ..assets.paths import site_root_uri
 from ..data.markdown import inline_markdown, is_plain_markdown, plain_text
 from ..data.tools import Instance, Relatives, Tool
 from ..data.urls import is_safe_image_url
-from ..html_markup import Stencil, builds_html, render_markup, slot, stencil_of
+from ..html_markup import Stencil, builds_html, render_markup, slot, stencil_of, text_markup
 from ..i18n import _
 
 
@@ -390,8 +390,7 @@ def _escaped(translator: SphinxTranslator, leaf: Leaf) -> str:
     """A string as the translator writes it where its sentinel stands."""
     kind, value = leaf
     if kind == _TEXT:
-        # visit_Text writes encode(node.astext()), and astext unescapes the text
-        return translator.encode(nodes.unescape(value))  # type: ignore[attr-defined,no-any-return]
+        return text_markup(translator, value)
     if kind == _ATTRIBUTE:
         return translator.attval(value)  # type: ignore[attr-defined,no-any-return]
     return escape(value if "://" in value else value.lstrip("/"))

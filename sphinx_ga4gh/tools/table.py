@@ -45,6 +45,7 @@ from ..html_markup import (
     render_markup,
     slot,
     stencil_of,
+    text_markup,
 )
 from ..i18n import _, translated
 from ..pages.safe_links import unlink_dangerous_references
@@ -757,12 +758,9 @@ def _cell_values(
 ) -> tuple[Shape, list[str], list[Target]] | None:
     """The shape of ``tool``'s cell in ``column``, the values of its slots as the translator
     writes them and the targets of its links; None for data the templates do not handle."""
-    write: Callable[[str], str] = self.encode  # type: ignore[attr-defined]
 
-    def encode(text: str) -> str:
-        # visit_Text writes encode(node.astext()), and astext drops NUL characters, which
-        # would otherwise reach the markup (and could pass for the cached markup's tokens)
-        return write(nodes.unescape(text))
+    def encode(text: str) -> str:  # as visit_Text writes it
+        return text_markup(self, text)
 
     if column == "name":
         home = domain.home_of_tool(tool.id)
