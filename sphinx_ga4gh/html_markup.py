@@ -10,7 +10,8 @@ nodes, and links to pages left as tokens in cached markup, filled in for each pa
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import NamedTuple
 
 from docutils import nodes
@@ -40,16 +41,24 @@ def is_not_found_page(env: BuildEnvironment) -> bool:
     return env.docname == getattr(env.config, "notfound_pagename", None)
 
 
-def render_markup(translator: SphinxTranslator, children: Iterable[nodes.Node]) -> str:
-    """The markup ``translator`` writes for ``children``, leaving its own output untouched."""
+@contextmanager
+def writing_apart(translator: SphinxTranslator) -> Iterator[None]:
+    """While inside, ``translator`` writes into a ``body`` of its own (what the caller reads
+    of it before leaving); its own output is left untouched."""
     body = translator.body  # type: ignore[attr-defined]
     translator.body = []  # type: ignore[attr-defined]
     try:
+        yield
+    finally:
+        translator.body = body  # type: ignore[attr-defined]
+
+
+def render_markup(translator: SphinxTranslator, children: Iterable[nodes.Node]) -> str:
+    """The markup ``translator`` writes for ``children``, leaving its own output untouched."""
+    with writing_apart(translator):
         for child in children:
             child.walkabout(translator)
         return "".join(translator.body)  # type: ignore[attr-defined]
-    finally:
-        translator.body = body  # type: ignore[attr-defined]
 
 
 def paragraph_state(translator: SphinxTranslator) -> tuple[object, ...]:

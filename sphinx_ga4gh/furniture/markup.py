@@ -44,6 +44,7 @@ from ..html_markup import (
     is_not_found_page,
     paragraph_state,
     render_markup,
+    writing_apart,
 )
 from ..pages.safe_links import unlink_dangerous_references
 
@@ -282,13 +283,11 @@ def render_cached_items(
     once per build and rendered once per build and state of the list; their links and file
     paths become tokens of the block being cached."""
     holder = nodes.container("", listing)
-    body = translator.body  # type: ignore[attr-defined]
-    translator.body = []  # type: ignore[attr-defined]
     try:
-        write_cached_items(translator, listing, items)
-        return "".join(translator.body)  # type: ignore[attr-defined]
+        with writing_apart(translator):
+            write_cached_items(translator, listing, items)
+            return "".join(translator.body)  # type: ignore[attr-defined]
     finally:
-        translator.body = body  # type: ignore[attr-defined]
         holder.clear()
 
 

@@ -23,6 +23,7 @@ from ..data.people import Affiliation, Contributor
 from ..data.site import is_country_code, missing_people_file_message
 from ..data.urls import is_safe_image_url, is_safe_url, url_scheme
 from ..domain import get_domain
+from ..html_markup import writing_apart
 from ..i18n import _, translated
 from ..pages.front_matter import FrontMatter, front_matter
 from ..pages.sections import content_root
@@ -259,21 +260,19 @@ def _people_block_html(translator: SphinxTranslator, shown: Any) -> str:
         groups.append((title, "supported-by", shown["supported"]))
     block = nodes.container("", classes=["ga4gh-page-furniture"])
     holder = nodes.container("", block)  # detached, as the block's nodes are rendered
-    body = translator.body  # type: ignore[attr-defined]
-    translator.body = []  # type: ignore[attr-defined]
     try:
-        translator.dispatch_visit(block)
-        for title, kind, names in groups:
-            group = _group(title, [], kind, names)
-            block += group
-            translator.dispatch_visit(group)
-            items = [_cached_people_item(env, site, kind, name) for name in names]
-            write_cached_items(translator, group[0], items)  # type: ignore[arg-type]
-            translator.dispatch_departure(group)
-        translator.dispatch_departure(block)
-        return "".join(translator.body)  # type: ignore[attr-defined]
+        with writing_apart(translator):
+            translator.dispatch_visit(block)
+            for title, kind, names in groups:
+                group = _group(title, [], kind, names)
+                block += group
+                translator.dispatch_visit(group)
+                items = [_cached_people_item(env, site, kind, name) for name in names]
+                write_cached_items(translator, group[0], items)  # type: ignore[arg-type]
+                translator.dispatch_departure(group)
+            translator.dispatch_departure(block)
+            return "".join(translator.body)  # type: ignore[attr-defined]
     finally:
-        translator.body = body  # type: ignore[attr-defined]
         holder.clear()
 
 
